@@ -1,0 +1,5 @@
+"""Allow `python -m discreet`."""
+
+from discreet.cli import main
+
+main()
