@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from discreet.model import Section
@@ -61,3 +63,13 @@ def heading_section(line: str) -> Section | None:
     if len(line) > 48:
         return None
     return _BY_NAME.get(_key(line))
+
+
+def sections_for(lines: Sequence[str], first: Section = Section.CONTACT) -> list[Section]:
+    """Give each line the section opened by the nearest heading above it (or itself)."""
+    current = first
+    result = []
+    for line in lines:
+        current = heading_section(line.strip()) or current
+        result.append(current)
+    return result
