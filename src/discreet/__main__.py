@@ -2,4 +2,4 @@
 
 from discreet.cli import main
 
-main()
+raise SystemExit(main())

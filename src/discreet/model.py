@@ -216,7 +216,10 @@ class Document:
     segments: tuple[Segment, ...]
     text: str
     notes: tuple[str, ...] = ()
-    _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(s.start for s in self.segments))
 
     def segment_at(self, offset: int) -> Segment:
         """Return the segment holding a character offset (the previous one for a separator)."""
@@ -246,7 +249,6 @@ def build_document(
         segments=tuple(placed),
         text=text,
         notes=tuple(notes),
-        _starts=tuple(s.start for s in placed),
     )
 
 

@@ -1,0 +1,236 @@
+"""The command line: turn options into calls, pick a formatter, choose the exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+
+from discreet.audit import audit
+from discreet.detect import Terms
+from discreet.errors import DiscreetError, UsageError
+from discreet.formatters import json as json_format
+from discreet.formatters import terminal
+from discreet.formatters.options import RenderOptions
+from discreet.model import Limits, Severity
+from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
+from discreet.read import read
+from discreet.report import Report
+from discreet.rulecheck import check_rules
+from discreet.textview import extract_view
+
+app = typer.Typer(
+    name="discreet",
+    help="Audit resumes and public profiles for material that must not be public.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+)
+rules_app = typer.Typer(help="List, explain and test rule packs.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class OutputFormat(StrEnum):
+    """The report formats audit can write."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+FORMATTERS: dict[OutputFormat, Callable[[Report, RenderOptions], str]] = {
+    OutputFormat.TEXT: terminal.render,
+    OutputFormat.JSON: json_format.render,
+}
+
+RulesOption = Annotated[
+    list[Path] | None, typer.Option("--rules", help="Extra rule-pack folder (repeatable).")
+]
+DisableOption = Annotated[
+    list[str] | None, typer.Option("--disable", help="Rule id to turn off (repeatable).")
+]
+MaxFileOption = Annotated[int, typer.Option("--max-file-mb", min=1, help="Largest file to read, in MB.")]
+MaxPagesOption = Annotated[int, typer.Option("--max-pages", min=1, help="Most PDF pages to read.")]
+MaxArchiveOption = Annotated[
+    int, typer.Option("--max-archive-mb", min=1, help="Largest uncompressed ZIP/DOCX content, in MB.")
+]
+
+
+def _limits(max_file_mb: int, max_pages: int, max_archive_mb: int) -> Limits:
+    return Limits(
+        max_file_bytes=max_file_mb * 2**20, max_pages=max_pages, max_archive_bytes=max_archive_mb * 2**20
+    )
+
+
+def _rules(extra: Sequence[Path], disabled: Sequence[str]) -> list[Rule]:
+    rules = all_rules(load_packs([builtin_rules_dir(), *extra]))
+    unknown = set(disabled) - {r.id for r in rules}
+    if unknown:
+        raise UsageError(
+            f"--disable: no rule has the id {', '.join(sorted(unknown))}; see `discreet rules list`"
+        )
+    return [r for r in rules if r.id not in disabled]
+
+
+def _terms(path: Path | None, option: str) -> tuple[str, ...]:
+    if path is None:
+        return ()
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(
+            f"{path}: cannot read the {option} file ({error}); give a UTF-8 file, one term a line"
+        ) from error
+    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+def _write(text: str, output: Path | None, inputs: Sequence[Path]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if any(output.resolve() == p.resolve() for p in inputs):
+        raise UsageError(f"{output}: --output names an input file; discreet never overwrites its inputs")
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"{output}: cannot write the report ({error.strerror})") from error
+
+
+@app.command("audit")
+def audit_command(
+    paths: Annotated[list[Path], typer.Argument(help="Resumes, profiles or folders of them.")],
+    profile: Annotated[
+        Path | None, typer.Option(help="The person's public profile to audit beside the resume.")
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="Report format.")
+    ] = OutputFormat.TEXT,
+    output: Annotated[
+        Path | None, typer.Option(help="Write the report to this file instead of stdout.")
+    ] = None,
+    fail_on: Annotated[
+        Severity, typer.Option(help="Lowest severity that makes the exit code 1.")
+    ] = Severity.LOW,
+    rules: RulesOption = None,
+    disable: DisableOption = None,
+    private_terms: Annotated[Path | None, typer.Option(help="File of names that are always private.")] = None,
+    public_terms: Annotated[
+        Path | None, typer.Option(help="File of facts already public, never flagged.")
+    ] = None,
+    mask: Annotated[bool, typer.Option(help="Hide matched text in the report.")] = False,
+    quiet: Annotated[bool, typer.Option(help="Print the summary only.")] = False,
+    max_file_mb: MaxFileOption = 50,
+    max_pages: MaxPagesOption = 100,
+    max_archive_mb: MaxArchiveOption = 200,
+) -> None:
+    """Audit documents and report what must not be public."""
+    terms = Terms(_terms(private_terms, "--private-terms"), _terms(public_terms, "--public-terms"))
+    report = audit(
+        paths,
+        _rules(rules or [], disable or []),
+        profile=profile,
+        terms=terms,
+        limits=_limits(max_file_mb, max_pages, max_archive_mb),
+    )
+    options = RenderOptions(
+        mask=mask, quiet=quiet, width=_width(), color=output is None and sys.stdout.isatty()
+    )
+    _write(FORMATTERS[output_format](report, options), output, [*paths, *([profile] if profile else [])])
+    for failure in report.failures:
+        if output_format is not OutputFormat.TEXT or output is not None:
+            typer.echo(f"discreet: {failure.message}", err=True)
+    worst = report.worst()
+    if report.failures:
+        raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(EXIT_FINDINGS if worst is not None and worst.rank >= fail_on.rank else EXIT_CLEAN)
+
+
+@app.command("extract")
+def extract_command(
+    path: Annotated[Path, typer.Argument(help="A resume or profile.")],
+    locations: Annotated[bool, typer.Option(help="Show each segment's location.")] = False,
+    max_file_mb: MaxFileOption = 50,
+    max_pages: MaxPagesOption = 100,
+    max_archive_mb: MaxArchiveOption = 200,
+) -> None:
+    """Print the text exactly as the rules see it, with section markers."""
+    document = read(path, _limits(max_file_mb, max_pages, max_archive_mb))
+    sys.stdout.write(extract_view(document, locations=locations))
+
+
+@rules_app.command("list")
+def rules_list(rules: RulesOption = None) -> None:
+    """List every rule with its category, severity and title."""
+    for rule in _rules(rules or [], []):
+        typer.echo(f"{rule.id:<40} {rule.category.value:<13} {rule.severity.value:<9} {rule.title}")
+
+
+@rules_app.command("explain")
+def rules_explain(
+    rule_id: Annotated[str, typer.Argument(help="A rule id.")], rules: RulesOption = None
+) -> None:
+    """Explain one rule: why it matters, what to write instead, and its examples."""
+    rule = next((r for r in _rules(rules or [], []) if r.id == rule_id), None)
+    if rule is None:
+        raise UsageError(f"no rule has the id {rule_id}; see `discreet rules list`")
+    lines = [
+        f"{rule.id}: {rule.title}",
+        f"category: {rule.category.value}   severity: {rule.severity.value}   "
+        f"public: {rule.public.value}   resume: {rule.resume.value}",
+        "",
+        f"Why: {rule.why}",
+        f"Instead: {rule.advice}",
+        "",
+        "Flagged:",
+        *(f"  {e.text}" for e in rule.flag),
+        "Allowed:",
+        *(f"  {e.text}" for e in rule.allow),
+    ]
+    typer.echo("\n".join(lines))
+
+
+@rules_app.command("test")
+def rules_test(
+    directory: Annotated[Path | None, typer.Argument(help="A folder of packs (default: built-in).")] = None,
+) -> None:
+    """Run every rule's flag and allow examples; exit 1 when one misbehaves."""
+    packs = load_packs([directory or builtin_rules_dir()])
+    problems = check_rules(all_rules(packs))
+    for problem in problems:
+        typer.echo(problem)
+    count = sum(len(r.flag) + len(r.allow) for r in all_rules(packs))
+    typer.echo(f"{count - len(problems)} passed, {len(problems)} failed")
+    raise typer.Exit(EXIT_FINDINGS if problems else EXIT_CLEAN)
+
+
+def _width() -> int:
+    try:
+        return max(60, min(os.get_terminal_size().columns, 140))
+    except OSError:
+        return 100
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code; DiscreetError becomes one line and exit 2."""
+    try:
+        app(args=list(argv) if argv is not None else None, standalone_mode=False)
+    except DiscreetError as error:
+        typer.echo(f"discreet: {error}", err=True)
+        return EXIT_ERROR
+    except typer.Exit as done:
+        return done.exit_code
+    except click.ClickException as error:
+        error.show()
+        return EXIT_ERROR
+    except click.exceptions.Abort:
+        typer.echo("discreet: interrupted", err=True)
+        return EXIT_ERROR
+    return EXIT_CLEAN

@@ -1,0 +1,290 @@
+"""Load rule packs from TOML: validate once, compile every pattern once."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import regex
+
+from discreet.errors import RulePackError
+from discreet.model import Category, Section, Severity
+from discreet.validators import VALIDATORS
+
+FLAG_NAMES = {
+    "IGNORECASE": regex.IGNORECASE,
+    "MULTILINE": regex.MULTILINE,
+    "DOTALL": regex.DOTALL,
+    "VERBOSE": regex.VERBOSE,
+    "ASCII": regex.ASCII,
+    "WORD": regex.WORD,
+}
+RULE_KEYS = frozenset(
+    {
+        "id",
+        "category",
+        "severity",
+        "title",
+        "why",
+        "advice",
+        "patterns",
+        "flags",
+        "group",
+        "context",
+        "require_context",
+        "window",
+        "exclude",
+        "validators",
+        "sections",
+        "not_sections",
+        "priority",
+        "flag",
+        "allow",
+        "public",
+        "resume",
+        "stand_in",
+    }
+)
+E = TypeVar("E", bound=StrEnum)
+MARK_OPEN, MARK_CLOSE = "[[", "]]"
+
+
+class Action(StrEnum):
+    """What to do with flagged material in one destination."""
+
+    KEEP = "keep"
+    GENERALIZE = "generalize"
+    REMOVE = "remove"
+
+
+DEFAULT_ACTIONS: dict[Category, tuple[Action, Action]] = {
+    Category.FINANCIAL: (Action.GENERALIZE, Action.KEEP),
+    Category.CONFIDENTIAL: (Action.REMOVE, Action.GENERALIZE),
+    Category.PERSONAL: (Action.REMOVE, Action.KEEP),
+    Category.COMPENSATION: (Action.REMOVE, Action.REMOVE),
+    Category.REFERENCES: (Action.REMOVE, Action.REMOVE),
+    Category.NOTE: (Action.KEEP, Action.KEEP),
+}
+CATEGORY_PRIORITY = {
+    Category.REFERENCES: 50,
+    Category.COMPENSATION: 40,
+    Category.PERSONAL: 30,
+    Category.CONFIDENTIAL: 20,
+    Category.FINANCIAL: 10,
+    Category.NOTE: 0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A rule example; spans marked [[like this]] are the exact spans the rule must flag."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    rewrite: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One detector: patterns, the context that confirms or vetoes them, and its documentation."""
+
+    id: str
+    pack: str
+    category: Category
+    severity: Severity
+    title: str
+    why: str
+    advice: str
+    patterns: tuple[regex.Pattern[str], ...]
+    group: str
+    context: regex.Pattern[str] | None
+    require_context: bool
+    window: int
+    exclude: regex.Pattern[str] | None
+    validators: tuple[str, ...]
+    sections: frozenset[Section]
+    not_sections: frozenset[Section]
+    priority: int
+    flag: tuple[Example, ...]
+    allow: tuple[Example, ...]
+    public: Action
+    resume: Action
+    stand_in: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """A named set of rules from one TOML file."""
+
+    id: str
+    title: str
+    description: str
+    path: str
+    rules: tuple[Rule, ...]
+
+
+def builtin_rules_dir() -> Path:
+    """The packs shipped with discreet: inside the wheel, or rules/ beside src/ in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parents[1] / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RulePackError("the built-in rule packs are missing; reinstall discreet")
+
+
+def load_packs(directories: Iterable[Path]) -> tuple[Pack, ...]:
+    """Load every *.toml pack in the directories, in name order, checking ids are unique."""
+    packs: list[Pack] = []
+    seen: dict[str, str] = {}
+    for directory in directories:
+        if not directory.is_dir():
+            raise RulePackError(f"{directory}: rule directory not found; check the --rules path")
+        for path in sorted(directory.glob("*.toml")):
+            pack = load_pack(path)
+            for rule in pack.rules:
+                if rule.id in seen:
+                    raise RulePackError(f"{path}: rule id {rule.id} is already defined in {seen[rule.id]}")
+                seen[rule.id] = str(path)
+            packs.append(pack)
+    return tuple(packs)
+
+
+def load_pack(path: Path) -> Pack:
+    """Read and validate one TOML pack."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise RulePackError(f"{path}: cannot read rule pack ({error})") from error
+    head = data.get("pack")
+    if not isinstance(head, dict) or not isinstance(head.get("id"), str):
+        raise RulePackError(f"{path}: a pack needs a [pack] table with an id")
+    lists = {name: _strings(path, f"lists.{name}", words) for name, words in data.get("lists", {}).items()}
+    rules = tuple(_rule(path, head["id"], raw, lists) for raw in data.get("rules", []))
+    return Pack(
+        head["id"], str(head.get("title", head["id"])), str(head.get("description", "")), str(path), rules
+    )
+
+
+def _rule(path: Path, pack_id: str, raw: Mapping[str, Any], lists: Mapping[str, list[str]]) -> Rule:
+    rule_id = raw.get("id")
+    where = f"{path}: rule {rule_id}"
+    if not isinstance(rule_id, str) or not rule_id.startswith(pack_id + "."):
+        raise RulePackError(f"{where}: ids must be strings that start with the pack id '{pack_id}.'")
+    unknown = set(raw) - RULE_KEYS
+    if unknown:
+        raise RulePackError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
+    for key in ("title", "why", "advice", "patterns"):
+        if not raw.get(key):
+            raise RulePackError(f"{where}: '{key}' is required")
+    category = _enum(Category, raw.get("category"), f"{where}: category")
+    severity = _enum(Severity, raw.get("severity", "medium"), f"{where}: severity")
+    default_public, default_resume = DEFAULT_ACTIONS[category]
+    flags = 0
+    for name in raw.get("flags", []):
+        if name not in FLAG_NAMES:
+            raise RulePackError(f"{where}: unknown flag {name}; use {', '.join(FLAG_NAMES)}")
+        flags |= FLAG_NAMES[name]
+    validators = tuple(_strings(path, f"{rule_id}.validators", raw.get("validators", [])))
+    for name in validators:
+        if name not in VALIDATORS:
+            raise RulePackError(f"{where}: unknown validator {name}; known: {', '.join(sorted(VALIDATORS))}")
+    return Rule(
+        id=rule_id,
+        pack=pack_id,
+        category=category,
+        severity=severity,
+        title=str(raw["title"]),
+        why=str(raw["why"]).strip(),
+        advice=str(raw["advice"]).strip(),
+        patterns=tuple(_compile(where, p, flags, lists) for p in _strings(path, rule_id, raw["patterns"])),
+        group=str(raw.get("group", "")),
+        context=_word_pattern(where, raw.get("context", []), lists),
+        require_context=bool(raw.get("require_context", False)),
+        window=int(raw.get("window", 60)),
+        exclude=_word_pattern(where, raw.get("exclude", []), lists),
+        validators=validators,
+        sections=frozenset(_enum(Section, s, f"{where}: section") for s in raw.get("sections", [])),
+        not_sections=frozenset(_enum(Section, s, f"{where}: section") for s in raw.get("not_sections", [])),
+        priority=int(raw.get("priority", CATEGORY_PRIORITY[category])),
+        flag=tuple(_example(where, e) for e in raw.get("flag", [])),
+        allow=tuple(_example(where, e) for e in raw.get("allow", [])),
+        public=_enum(Action, raw.get("public", default_public), f"{where}: public"),
+        resume=_enum(Action, raw.get("resume", default_resume), f"{where}: resume"),
+        stand_in=str(raw.get("stand_in", "")),
+    )
+
+
+def _enum(kind: type[E], value: object, where: str) -> E:
+    try:
+        return kind(str(value))
+    except ValueError:
+        raise RulePackError(f"{where} {value!r} is not one of {', '.join(kind)}") from None
+
+
+def _strings(path: Path, where: str, value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RulePackError(f"{path}: {where} must be a string or a list of strings")
+    return list(value)
+
+
+def _compile(where: str, pattern: str, flags: int, lists: Mapping[str, list[str]]) -> regex.Pattern[str]:
+    try:
+        return regex.compile(pattern, flags | regex.VERSION1 | regex.UNICODE, **_used_lists(pattern, lists))
+    except (regex.error, TypeError, ValueError) as error:
+        raise RulePackError(f"{where}: bad pattern {pattern!r}: {error}") from error
+
+
+def _used_lists(pattern: str, lists: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    return {name: words for name, words in lists.items() if f"\\L<{name}>" in pattern}
+
+
+def _word_pattern(where: str, words: object, lists: Mapping[str, list[str]]) -> regex.Pattern[str] | None:
+    """Compile context or exclusion words ('@name' pulls in a named list) into one matcher."""
+    if not words:
+        return None
+    if not isinstance(words, list):
+        raise RulePackError(f"{where}: context and exclude must be lists of words")
+    expanded: list[str] = []
+    for word in words:
+        expanded.extend(lists.get(word[1:], []) if word.startswith("@") else [word])
+    alternatives = "|".join(
+        regex.escape(w).replace("\\ ", r"\s+") for w in sorted(expanded, key=len, reverse=True)
+    )
+    return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.IGNORECASE | regex.VERSION1)
+
+
+def _example(where: str, value: object) -> Example:
+    if isinstance(value, dict):
+        text, rewrite = value.get("text"), value.get("rewrite", "")
+    else:
+        text, rewrite = value, ""
+    if not isinstance(text, str) or not isinstance(rewrite, str):
+        raise RulePackError(f"{where}: an example is a string or a table with text and rewrite")
+    return parse_example(text, rewrite)
+
+
+def parse_example(marked: str, rewrite: str = "") -> Example:
+    """Strip [[ ]] markers from an example, remembering the spans they enclosed."""
+    spans: list[tuple[int, int]] = []
+    plain: list[str] = []
+    rest = marked
+    while (start := rest.find(MARK_OPEN)) >= 0 and (end := rest.find(MARK_CLOSE, start)) >= 0:
+        plain.append(rest[:start])
+        offset = sum(map(len, plain))
+        inner = rest[start + len(MARK_OPEN) : end]
+        plain.append(inner)
+        spans.append((offset, offset + len(inner)))
+        rest = rest[end + len(MARK_CLOSE) :]
+    plain.append(rest)
+    return Example("".join(plain), tuple(spans), rewrite)
+
+
+def all_rules(packs: Sequence[Pack]) -> tuple[Rule, ...]:
+    """Every rule of every pack, in pack order."""
+    return tuple(rule for pack in packs for rule in pack.rules)

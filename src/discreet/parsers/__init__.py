@@ -1,0 +1,1 @@
+"""One module per input format, each exposing parse(path, limits) -> Document."""

@@ -1,0 +1,70 @@
+"""Read plain-text and Markdown resumes, keeping offsets into the decoded text."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from discreet.errors import NoTextError, TooLargeError
+from discreet.model import Document, DocumentKind, Format, Limits, Segment, TextLocation
+from discreet.sections import sections_for
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+
+
+def decode(data: bytes) -> str:
+    """Decode by BOM, then UTF-8, then cp1252 (Latin-1 for bytes cp1252 leaves undefined)."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    if _looks_utf16_without_bom(data):
+        return data.decode(
+            "utf-16-le" if data[1::2].count(0) > data[::2].count(0) else "utf-16-be", "replace"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "".join(_cp1252_char(b) for b in data)
+
+
+def _looks_utf16_without_bom(data: bytes) -> bool:
+    sample = data[:4096]
+    return len(sample) >= 4 and sample.count(0) > len(sample) // 4
+
+
+def _cp1252_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)
+
+
+def normalise_newlines(text: str) -> str:
+    """Turn CRLF and lone CR into LF, the newline every offset assumes."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse(path: Path, limits: Limits) -> Document:
+    """Read a text or Markdown file: one segment per non-blank line, offsets into the decoded text."""
+    data = path.read_bytes()
+    if len(data) > limits.max_file_bytes:
+        raise TooLargeError(path, "is larger than the file size limit", "raise it with --max-file-mb")
+    text = normalise_newlines(decode(data))
+    if not text.strip():
+        raise NoTextError(path, "holds no text", "check that it is the right file")
+    lines = text.split("\n")
+    sections = sections_for(lines)
+    segments = []
+    offset = 0
+    for number, (line, section) in enumerate(zip(lines, sections, strict=True), start=1):
+        if line.strip():
+            segments.append(Segment(line, TextLocation(number), section, start=offset))
+        offset += len(line) + 1
+    fmt = Format.MARKDOWN if path.suffix.lower() in MARKDOWN_SUFFIXES else Format.TEXT
+    return Document(str(path), DocumentKind.RESUME, fmt, tuple(segments), text)

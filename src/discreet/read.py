@@ -1,0 +1,181 @@
+"""Decide each input's format from its content and hand it to the matching parser."""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from discreet.errors import (
+    CorruptFileError,
+    EncryptedError,
+    InputError,
+    NoTextError,
+    TooLargeError,
+    UnsupportedFormatError,
+)
+from discreet.model import Document, Format, Limits
+from discreet.parsers import docx, jsonresume, linkedin, pdf, text
+
+PARSERS: dict[Format, Callable[[Path, Limits], Document]] = {
+    Format.PDF: pdf.parse,
+    Format.DOCX: docx.parse,
+    Format.TEXT: text.parse,
+    Format.MARKDOWN: text.parse,
+    Format.LINKEDIN_EXPORT: linkedin.parse,
+    Format.LINKEDIN_PDF: pdf.parse,
+    Format.JSON_RESUME: jsonresume.parse,
+}
+
+SUPPORTED = "PDF, DOCX, TXT, Markdown, a LinkedIn data export (ZIP or folder) or JSON Resume"
+DOCUMENT_SUFFIXES = frozenset(
+    {".pdf", ".docx", ".txt", ".text", ".md", ".markdown", ".json", ".zip", ".tex"}
+    | {".doc", ".odt", ".pages", ".rtf", ".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".heic", ".webp"}
+)
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CONVERT = "save it as PDF or DOCX (in LibreOffice: libreoffice --headless --convert-to docx FILE)"
+
+
+def read(path: Path, limits: Limits) -> Document:
+    """Parse one input, whatever its format, into a Document."""
+    return PARSERS[sniff(path, limits)](path, limits)
+
+
+def sniff(path: Path, limits: Limits) -> Format:
+    """Name the format of an input from its content, raising a clear error when it has none."""
+    if not path.exists():
+        raise InputError(path, "does not exist", "check the path")
+    if path.is_dir():
+        if linkedin.looks_like_export(_names_in(path)):
+            return Format.LINKEDIN_EXPORT
+        raise InputError(path, "is a folder, not a document", "name a resume file or a LinkedIn data export")
+    size = path.stat().st_size
+    if size == 0:
+        raise NoTextError(path, "is empty", "check that it is the right file")
+    if size > limits.max_file_bytes:
+        raise TooLargeError(
+            path,
+            f"is {size // 2**20} MB, over the {limits.max_file_bytes // 2**20} MB limit",
+            "raise it with --max-file-mb",
+        )
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048)
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from error
+    return _sniff_bytes(path, head)
+
+
+def _sniff_bytes(path: Path, head: bytes) -> Format:
+    suffix = path.suffix.lower()
+    if b"%PDF-" in head[:1024]:
+        return Format.PDF
+    if head.startswith(b"PK"):
+        return _sniff_zip(path)
+    if head.startswith(_OLE_MAGIC):
+        if suffix == ".docx":
+            raise EncryptedError(path, "is password-protected", "remove the password in Word and save again")
+        raise UnsupportedFormatError(
+            path, "is a legacy Word 97-2003 (.doc) file, which is not supported", _CONVERT
+        )
+    if head.startswith(_IMAGE_MAGIC) or head[4:12] in (b"ftypheic", b"ftypmif1") or head[8:12] == b"WEBP":
+        raise UnsupportedFormatError(
+            path,
+            "is an image; text in images cannot be read (OCR is not supported)",
+            "export the resume as a text PDF or DOCX",
+        )
+    if head.startswith(b"{\\rtf"):
+        raise UnsupportedFormatError(path, "is an RTF file, which is not supported", _CONVERT)
+    if suffix == ".pdf":
+        raise CorruptFileError(
+            path, "does not look like a PDF (no PDF header)", "re-export it from its source"
+        )
+    if suffix == ".docx":
+        raise CorruptFileError(path, "is not a valid Word document", "re-save it from Word and try again")
+    if suffix in {".odt", ".pages", ".doc", ".rtf"}:
+        raise UnsupportedFormatError(path, f"is a {suffix} file, which is not supported", _CONVERT)
+    if _is_binary(head):
+        raise UnsupportedFormatError(path, "is not a supported document type", f"discreet reads {SUPPORTED}")
+    if suffix == ".json" or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return _sniff_json(path)
+    return Format.MARKDOWN if suffix in text.MARKDOWN_SUFFIXES else Format.TEXT
+
+
+def _is_binary(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(0) > len(head) // 4:
+        return False
+    return b"\x00" in head
+
+
+def _sniff_json(path: Path) -> Format:
+    try:
+        data = json.loads(text.decode(path.read_bytes()))
+    except json.JSONDecodeError as error:
+        if path.suffix.lower() == ".json":
+            raise CorruptFileError(
+                path,
+                f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})",
+                "fix the JSON and try again",
+            ) from error
+        return Format.TEXT
+    if jsonresume.looks_like_resume(data):
+        return Format.JSON_RESUME
+    raise UnsupportedFormatError(
+        path, "is JSON but not a JSON Resume", "give a resume.json that follows jsonresume.org"
+    )
+
+
+def _sniff_zip(path: Path) -> Format:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise CorruptFileError(
+            path, "is a damaged or truncated ZIP/DOCX file", "download or save it again"
+        ) from error
+    if "word/document.xml" in names:
+        return Format.DOCX
+    if linkedin.looks_like_export(names):
+        return Format.LINKEDIN_EXPORT
+    if "mimetype" in names and any(n.startswith("content.xml") for n in names):
+        raise UnsupportedFormatError(path, "is an OpenDocument file, which is not supported", _CONVERT)
+    if any(n.startswith("Index/") for n in names):
+        raise UnsupportedFormatError(
+            path, "is an Apple Pages file, which is not supported", "export it from Pages as PDF or Word"
+        )
+    raise UnsupportedFormatError(
+        path,
+        "is a ZIP archive that holds neither a Word document nor a LinkedIn export",
+        f"discreet reads {SUPPORTED}",
+    )
+
+
+def _names_in(folder: Path) -> list[str]:
+    names = []
+    for root, _dirs, files in os.walk(folder):
+        names.extend(str(Path(root, f).relative_to(folder)) for f in files)
+    return names
+
+
+def expand(paths: Iterable[Path], limits: Limits) -> Iterator[Path]:
+    """Yield the documents named by paths: files as given, folders searched for documents."""
+    for path in paths:
+        if path.is_dir() and not linkedin.looks_like_export(_names_in(path)):
+            yield from _documents_under(path)
+        else:
+            yield path
+
+
+def _documents_under(folder: Path) -> Iterator[Path]:
+    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    for entry in entries:
+        if entry.is_dir():
+            if linkedin.looks_like_export(_names_in(entry)):
+                yield entry
+            else:
+                yield from _documents_under(entry)
+        elif entry.suffix.lower() in DOCUMENT_SUFFIXES:
+            yield entry
