@@ -1,0 +1,19 @@
+"""Paths shared by the tests: the repository, its fixtures and the read-only corpus beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "fixtures"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The shared corpus folder, or a skip when this checkout has none beside it."""
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is absent: corpus tests need the shared folder beside the repository")
+    return SHARED
