@@ -1,0 +1,567 @@
+"""Read a LinkedIn data export (the ZIP or its extracted folder) into a profile document.
+
+Only files that LinkedIn shows on the profile are read (see ``_SPECS``); account data such as
+connections, messages and logins is never opened and is listed in the document's notes instead.
+Each non-empty cell gives segments located by file, data row (from 1) and column. Free-text cells
+(descriptions, summaries, recommendation texts) give one segment per line or bullet: LinkedIn
+flattens line breaks into runs of two or more spaces, so those runs, real line breaks and bullet
+characters all start a new segment, and every such segment keeps the location of its cell.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import html
+import io
+import os
+import re
+import stat
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from discreet.errors import (
+    CorruptFileError,
+    EncryptedError,
+    InputError,
+    NoTextError,
+    TooLargeError,
+    UnsupportedFormatError,
+)
+from discreet.model import (
+    Document,
+    DocumentKind,
+    ExportLocation,
+    Format,
+    Limits,
+    Section,
+    Segment,
+    build_document,
+)
+
+_REDOWNLOAD = (
+    "download the export again from LinkedIn (Settings & Privacy → Data privacy → Get a copy of your data)"
+)
+_RAISE_LIMIT = "if you trust this archive, raise --max-archive-mb"
+_PASS_EXPORT = "pass the ZIP from LinkedIn's 'Get a copy of your data', or the folder it was extracted to"
+# A member must be this large before its compression ratio counts: tiny repetitive files
+# (header-only CSVs) compress extremely well without being dangerous.
+_RATIO_FLOOR = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """How a known column is read: the section it feeds and whether it is free text."""
+
+    section: Section
+    prose: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FileSpec:
+    """A profile file of the export: its names, its columns and how to read unknown ones."""
+
+    name: str
+    aliases: tuple[str, ...]
+    columns: Mapping[str, Column | None]
+    unknown: Column | None
+    status: str = ""
+
+
+def _spec(
+    name: str,
+    section: Section,
+    plain: Iterable[str] = (),
+    prose: Iterable[str] = (),
+    aliases: Iterable[str] = (),
+    status: str = "",
+) -> FileSpec:
+    columns: dict[str, Column | None] = {c.casefold(): Column(section) for c in plain}
+    columns |= {c.casefold(): Column(section, prose=True) for c in prose}
+    return FileSpec(name, (name, *aliases), columns, Column(section, prose=True), status)
+
+
+_CONTACT, _SUMMARY, _OTHER = Section.CONTACT, Section.SUMMARY, Section.OTHER
+_PROFILE = FileSpec(
+    "Profile.csv",
+    ("Profile.csv",),
+    {
+        "first name": Column(_CONTACT),
+        "last name": Column(_CONTACT),
+        "maiden name": Column(_CONTACT),
+        "headline": Column(_SUMMARY),
+        "summary": Column(_SUMMARY, prose=True),
+        "industry": Column(_OTHER),
+        "geo location": Column(_CONTACT),
+        "country": Column(_CONTACT),
+        "twitter handles": Column(_CONTACT),
+        "websites": Column(_CONTACT),
+        "instant messengers": Column(_CONTACT),
+        "address": None,
+        "birth date": None,
+        "zip code": None,
+        "contact instructions": None,
+    },
+    unknown=None,
+)
+_DATES = ("Started On", "Finished On")
+_RECOMMENDATION = ("First Name", "Last Name", "Company", "Job Title", "Creation Date")
+
+# Reading order of the document, roughly the order of a profile page.
+_SPECS: tuple[FileSpec, ...] = (
+    _PROFILE,
+    _spec("Profile Summary.csv", _SUMMARY, prose=["Profile Summary"]),
+    _spec(
+        "Positions.csv", Section.EXPERIENCE, ["Company Name", "Title", "Location", *_DATES], ["Description"]
+    ),
+    _spec(
+        "Volunteering.csv",
+        Section.EXPERIENCE,
+        ["Company Name", "Role", "Cause", *_DATES],
+        ["Description"],
+        aliases=["Volunteer Experiences.csv"],
+    ),
+    _spec(
+        "Education.csv",
+        Section.EDUCATION,
+        ["School Name", "Start Date", "End Date", "Degree Name"],
+        ["Notes", "Activities"],
+    ),
+    _spec("Courses.csv", Section.EDUCATION, ["Name", "Number"]),
+    _spec("Skills.csv", Section.SKILLS, ["Name"]),
+    _spec("Languages.csv", Section.SKILLS, ["Name", "Proficiency"]),
+    _spec(
+        "Projects.csv",
+        Section.PROJECTS,
+        ["Title", "Url", *_DATES, "Start Date", "End Date"],
+        ["Description"],
+    ),
+    _spec("Honors.csv", Section.AWARDS, ["Title", "Issuer", "Issued On", "Issue Date"], ["Description"]),
+    _spec(
+        "Publications.csv",
+        Section.PUBLICATIONS,
+        ["Name", "Published On", "Publisher", "Url"],
+        ["Description"],
+    ),
+    _spec("Patents.csv", Section.PUBLICATIONS),
+    _spec(
+        "Certifications.csv",
+        Section.CERTIFICATIONS,
+        ["Name", "Url", "Authority", *_DATES, "License Number"],
+    ),
+    _spec(
+        "Test Scores.csv",
+        _OTHER,
+        ["Name", "Score", "Tested On"],
+        ["Description"],
+        aliases=["TestScores.csv"],
+    ),
+    _spec("Organizations.csv", _OTHER, ["Name", "Position", *_DATES], ["Description"]),
+    _spec("Causes You Care About.csv", _OTHER, ["Supported Cause"]),
+    _spec("Interests.csv", _OTHER),
+    _spec(
+        "Recommendations_Received.csv",
+        Section.REFERENCES,
+        _RECOMMENDATION,
+        ["Text"],
+        aliases=["Recommendations Received.csv", "Recommendations.csv"],
+        status="Status",
+    ),
+    _spec(
+        "Recommendations_Given.csv",
+        Section.REFERENCES,
+        _RECOMMENDATION,
+        ["Text"],
+        aliases=["Recommendations Given.csv"],
+        status="Status",
+    ),
+)
+_BY_KEY = {alias.casefold(): spec for spec in _SPECS for alias in spec.aliases}
+
+_ACCOUNT_FILES = frozenset(
+    name.casefold()
+    for name in (
+        "Connections.csv", "messages.csv", "coach_messages.csv", "learning_coach_messages.csv",
+        "learning_role_play_messages.csv", "LearningCoachMessages.csv", "Email Addresses.csv",
+        "PhoneNumbers.csv", "Phone Numbers.csv", "Whatsapp Phone Numbers.csv", "Invitations.csv",
+        "Contacts.csv", "Imported Contacts.csv", "ImportedContacts.csv", "Registration.csv",
+        "Receipts.csv", "Receipts_v2.csv", "Verifications.csv", "Private_identity_asset.csv",
+        "Logins.csv", "Security Challenges.csv", "Account Status History.csv", "Ad Targeting.csv",
+        "Ad_Targeting.csv", "Ads Clicked.csv", "LAN Ads Engagement.csv", "Inferences_about_you.csv",
+        "Search Queries.csv", "SearchQueries.csv", "Saved_Items.csv", "Learning.csv", "Saved Jobs.csv",
+        "Job Applications.csv", "Job Seeker Preferences.csv", "SavedJobAlerts.csv", "Events.csv",
+        "Job Applicant Saved Screening Question Responses.csv", "Job Applicant Saved Answers.csv",
+        "Online Job Postings.csv",
+    )
+)  # fmt: skip
+_ACTIVITY_FILES = frozenset(
+    name.casefold()
+    for name in (
+        "Shares.csv", "Comments.csv", "Reactions.csv", "Votes.csv", "InstantReposts.csv",
+        "Member_Follows.csv", "Company Follows.csv", "Member Hashtags.csv", "Rich Media.csv",
+        "Rich_Media.csv", "Videos.csv", "Endorsement_Received_Info.csv", "Endorsement_Given_Info.csv",
+    )
+)  # fmt: skip
+_ACCOUNT_REASON = "account data, not shown on the profile — skipped"
+_ACTIVITY_REASON = "activity, media or endorsements, not a profile section — skipped"
+_UNKNOWN_REASON = "not a LinkedIn profile file — skipped"
+# 2025-26 activity files carry the member id (Comments_1158443584.csv); 2024 numbers copies (_1).
+_ID_SUFFIX = re.compile(r"_\d+(?=\.csv$)")
+_BULLETS = "•▪●◦‣"
+_PIECE = re.compile(rf"(?:[{_BULLETS}]\s*)?(?:(?![{_BULLETS}]|[ \t]{{2,}}|[\r\n]).)+")
+_BLANK_LINES = re.compile(r"(?:[ \t,]*(?:\r\n|\r|\n))*")
+_PREAMBLE_END = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def looks_like_export(names: Iterable[str]) -> bool:
+    """Tell whether member or file names hold a LinkedIn export: Profile or Positions plus another."""
+    keys = {_key(name) for name in names}
+    known = keys & (_BY_KEY.keys() | _ACCOUNT_FILES | _ACTIVITY_FILES)
+    return bool(keys & {"profile.csv", "positions.csv"}) and len(known) >= 2
+
+
+def parse(path: Path, limits: Limits) -> Document:
+    """Read the public profile files of a LinkedIn export ZIP or folder."""
+    segments: list[Segment] = []
+    with _members(path, limits) as members:
+        chosen, notes = _choose(members)
+        if not chosen and not _any_known(members):
+            raise UnsupportedFormatError(
+                path,
+                "holds no LinkedIn export files (expected Profile.csv, Positions.csv, Education.csv, …)",
+                _PASS_EXPORT,
+            )
+        for spec, member in chosen:
+            table = read_table(member.read(), f"{path}/{member.path}")
+            found, remarks = _table_segments(spec, member, table)
+            segments += found
+            notes += remarks
+    if not segments:
+        raise NoTextError(
+            path,
+            "the LinkedIn export holds no profile text (Profile.csv, Positions.csv and the other "
+            "profile files are missing or empty)",
+            "request the export again with your profile data included, or pass the complete archive",
+        )
+    return build_document(path, DocumentKind.PROFILE, Format.LINKEDIN_EXPORT, segments, notes)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A decoded export CSV: header, data rows, and the encoding and delimiter it used."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    encoding: str
+    delimiter: str
+
+
+def read_table(data: bytes, source: str) -> Table:
+    """Decode one export CSV: sniff BOM and delimiter, skip a `Notes:` preamble, parse RFC 4180."""
+    text, encoding = _decode(data, source)
+    start = _header_start(text)
+    line_end = _LINE_END.search(text, start)
+    header_line = text[start : line_end.start() if line_end else len(text)]
+    delimiter = "\t" if header_line.count("\t") > header_line.count(",") else ","
+    # The module-wide limit (128 KiB by default) would reject a long summary; no cell can be
+    # longer than the file, and raising the limit never breaks another reader.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    try:
+        rows = list(csv.reader(io.StringIO(text[start:], newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise CorruptFileError(source, f"is not a readable CSV file ({exc})", _REDOWNLOAD) from exc
+    header = tuple(name.strip() for name in rows[0]) if rows else ()
+    return Table(header, tuple(tuple(row) for row in rows[1:]), encoding, delimiter)
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
+    if data.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif data[1:2] == b"\x00":
+        encoding = "utf-16-le"
+    elif data[:1] == b"\x00":
+        encoding = "utf-16-be"
+    else:
+        encoding = "utf-8"
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError as exc:
+        if encoding != "utf-8":
+            raise CorruptFileError(
+                source, f"is not valid {encoding.upper()} text ({exc.reason})", _REDOWNLOAD
+            ) from exc
+    # A file re-saved by a spreadsheet on Windows; every byte decodes, unknown ones as U+FFFD.
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _header_start(text: str) -> int:
+    """Return the offset of the header line, past a `Notes:` preamble and blank lines."""
+    position = 0
+    first_line = _LINE_END.split(text, maxsplit=1)[0]
+    if first_line.strip().strip(',"').casefold() == "notes:":
+        end = _PREAMBLE_END.search(text)
+        position = end.end() if end else len(text)
+    blank = _BLANK_LINES.match(text, position)
+    return blank.end() if blank else position
+
+
+def _table_segments(spec: FileSpec, member: Member, table: Table) -> tuple[list[Segment], list[str]]:
+    notes = (
+        [f"{member.path}: not UTF-8 or UTF-16, read as Windows-1252"] if table.encoding == "cp1252" else []
+    )
+    known = [name for name in table.header if spec.columns.get(name.casefold())]
+    if spec.columns and not known and any(table.rows):
+        return [], [*notes, f"{member.path}: columns do not match LinkedIn's {spec.name} — skipped"]
+    columns = _columns(spec, table.header)
+    status = _index(table.header, spec.status)
+    hidden: Counter[str] = Counter()
+    segments: list[Segment] = []
+    for number, row in enumerate(table.rows, start=1):
+        state = row[status].strip().upper() if status is not None and status < len(row) else ""
+        if state not in ("", "VISIBLE"):
+            hidden[state] += 1
+            continue
+        for index, name, column in columns:
+            for text in _texts(row[index] if index < len(row) else "", column.prose):
+                segments.append(Segment(text, ExportLocation(member.name, number, name), column.section))
+    notes += [
+        f"{member.path}: {count} row(s) with status {state} are not shown on the profile — skipped"
+        for state, count in sorted(hidden.items())
+    ]
+    unread = [name for i, name in enumerate(table.header) if _has_values(table, i)]
+    private = [name for name in unread if _unread(spec, name) == "private"]
+    unknown = [name for name in unread if _unread(spec, name) == "unknown"]
+    if private:
+        notes.append(f"{member.path}: columns {', '.join(private)} are not shown on the profile — not read")
+    if unknown:
+        notes.append(f"{member.path}: unknown columns {', '.join(unknown)} — not read")
+    return segments, notes
+
+
+def _columns(spec: FileSpec, header: tuple[str, ...]) -> list[tuple[int, str, Column]]:
+    chosen = []
+    for index, name in enumerate(header):
+        column = spec.columns.get(name.casefold(), spec.unknown) if name else None
+        if column is not None and name.casefold() != spec.status.casefold():
+            chosen.append((index, name, column))
+    return chosen
+
+
+def _unread(spec: FileSpec, name: str) -> str:
+    """Say why a column is not read: "private", "unknown", or "" when it is read."""
+    key = name.casefold()
+    if not key or key == spec.status.casefold():
+        return ""
+    if key in spec.columns:
+        return "private" if spec.columns[key] is None else ""
+    return "unknown" if spec.unknown is None else ""
+
+
+def _index(header: tuple[str, ...], name: str) -> int | None:
+    keys = [column.casefold() for column in header]
+    return keys.index(name.casefold()) if name and name.casefold() in keys else None
+
+
+def _has_values(table: Table, index: int) -> bool:
+    return any(index < len(row) and row[index].strip() for row in table.rows)
+
+
+def _texts(value: str, prose: bool) -> list[str]:
+    """Split a cell into segment texts: one for a plain cell, one per line or bullet for prose."""
+    value = html.unescape(value)
+    if not prose:
+        text = " ".join(value.split())
+        return [text] if text else []
+    pieces = (match.group().strip() for match in _PIECE.finditer(value))
+    return [piece for piece in pieces if any(char.isalnum() for char in piece)]
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One file of an export: its path inside the export and a way to read its bytes."""
+
+    path: str
+    read: Callable[[], bytes]
+
+    @property
+    def name(self) -> str:
+        return _basename(self.path)
+
+
+def _basename(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _key(name: str) -> str:
+    return _ID_SUFFIX.sub("", _basename(name).casefold())
+
+
+def _any_known(members: list[Member]) -> bool:
+    return any(_key(m.path) in _ACCOUNT_FILES | _ACTIVITY_FILES for m in members)
+
+
+def _choose(members: list[Member]) -> tuple[list[tuple[FileSpec, Member]], list[str]]:
+    """Pick the member to read for each profile file; give a note for every other file."""
+    first: dict[str, Member] = {}
+    notes: list[str] = []
+    for member in sorted(members, key=lambda m: (m.path.count("/"), m.path)):
+        spec = _BY_KEY.get(_key(member.path))
+        if spec is not None and spec.name not in first:
+            first[spec.name] = member
+        elif spec is not None:
+            notes.append(f"{member.path}: another copy of {first[spec.name].path} — skipped")
+        elif not _is_junk(member.path):
+            notes.append(f"{member.path}: {_skip_reason(member.path)}")
+    notes.sort()
+    return [(spec, first[spec.name]) for spec in _SPECS if spec.name in first], notes
+
+
+def _skip_reason(path: str) -> str:
+    key = _key(path)
+    if key in _ACCOUNT_FILES:
+        return _ACCOUNT_REASON
+    if key in _ACTIVITY_FILES or "articles" in path.casefold().split("/")[:-1]:
+        return _ACTIVITY_REASON
+    return _UNKNOWN_REASON
+
+
+def _is_junk(path: str) -> bool:
+    parts = path.split("/")
+    return parts[0] == "__MACOSX" or parts[-1].startswith("._") or parts[-1] == ".DS_Store"
+
+
+@contextmanager
+def _members(path: Path, limits: Limits) -> Iterator[list[Member]]:
+    """Yield the files of an export folder or ZIP, after checking them against the limits."""
+    if path.is_dir():
+        yield _folder_members(path, limits)
+        return
+    if _magic(path) != b"PK":
+        raise UnsupportedFormatError(path, "is neither a folder nor a ZIP archive", _PASS_EXPORT)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise CorruptFileError(
+            path, "is not a readable ZIP archive (truncated or damaged)", _REDOWNLOAD
+        ) from exc
+    with archive:
+        infos = archive.infolist()
+        _check_archive(path, infos, limits)
+        files = [info for info in infos if not info.is_dir()]
+        yield sorted(
+            (Member(i.filename, partial(_read_member, path, archive, i)) for i in files), key=_by_path
+        )
+
+
+def _magic(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(2)
+    except FileNotFoundError as exc:
+        raise InputError(path, "no such file or folder", "check the path") from exc
+    except OSError as exc:
+        raise InputError(
+            path, f"cannot be read ({exc.strerror})", "check the path and its permissions"
+        ) from exc
+
+
+def _by_path(member: Member) -> str:
+    return member.path
+
+
+def _check_archive(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    """Reject an archive from its directory alone, before any member is decompressed."""
+    _check_totals(path, len(infos), sum(info.file_size for info in infos), limits)
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > _RATIO_FLOOR and ratio > limits.max_compression_ratio:
+            raise TooLargeError(
+                path,
+                f"{info.filename} expands {ratio:.0f} times (limit {limits.max_compression_ratio}), "
+                "which is how ZIP bombs look, not LinkedIn exports",
+                f"unzip it yourself and pass the folder; {_RAISE_LIMIT}",
+            )
+
+
+def _check_totals(path: Path, count: int, total: int, limits: Limits) -> None:
+    if count > limits.max_archive_members:
+        raise TooLargeError(
+            path,
+            f"holds more than {limits.max_archive_members} files",
+            f"pass only the export; {_RAISE_LIMIT}",
+        )
+    if total > limits.max_archive_bytes:
+        raise TooLargeError(
+            path,
+            f"holds {_mb(total)} of files, over the {_mb(limits.max_archive_bytes)} limit",
+            _RAISE_LIMIT,
+        )
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _read_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    if info.flag_bits & 0x1:
+        raise EncryptedError(
+            path,
+            f"{info.filename} inside the ZIP archive is password-protected",
+            "unzip it and pass the folder",
+        )
+    try:
+        # ZipExtFile stops at the declared size and checks the CRC, so a lying directory
+        # cannot make this read more than _check_archive allowed.
+        with archive.open(info) as handle:
+            return handle.read()
+    except NotImplementedError as exc:
+        raise UnsupportedFormatError(
+            path,
+            f"{info.filename} uses a compression method discreet cannot read",
+            "unzip it and pass the folder",
+        ) from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise CorruptFileError(
+            path, f"{info.filename} inside the ZIP archive is damaged ({exc})", _REDOWNLOAD
+        ) from exc
+
+
+def _folder_members(root: Path, limits: Limits) -> list[Member]:
+    """List the regular files under an export folder, checked against the archive limits."""
+    members: list[Member] = []
+    total = 0
+    for folder, subfolders, filenames in os.walk(root):
+        subfolders.sort()
+        for filename in filenames:
+            file = Path(folder, filename)
+            try:
+                info = file.stat()
+            except OSError:
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            total += info.st_size
+            members.append(
+                Member(file.relative_to(root).as_posix(), partial(_read_file, root, file, info.st_size))
+            )
+            _check_totals(root, len(members), total, limits)
+    return sorted(members, key=_by_path)
+
+
+def _read_file(root: Path, file: Path, size: int) -> bytes:
+    try:
+        with file.open("rb") as handle:
+            return handle.read(size)
+    except OSError as exc:
+        raise InputError(
+            root, f"cannot read {file.relative_to(root).as_posix()} ({exc.strerror})", "check its permissions"
+        ) from exc
