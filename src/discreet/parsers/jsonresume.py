@@ -1,0 +1,145 @@
+"""Read a JSON Resume (jsonresume.org schema 1.x, and the older key names) into a profile document.
+
+Every non-empty string (or number) under a known top-level section gives one segment located by
+its RFC 6901 JSON pointer, in the order of the file. Sub-fields are not filtered, so the older
+names (``company``, ``website``, ``gpa``) and a theme's extra fields are read like the current
+ones; only photo URLs (``image``, ``picture``) are left out. A segment's text is its value with
+surrounding whitespace removed and line breaks turned into LF.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from discreet.errors import CorruptFileError, InputError, NoTextError, TooLargeError, UnsupportedFormatError
+from discreet.model import (
+    Document,
+    DocumentKind,
+    Format,
+    JsonLocation,
+    Limits,
+    Section,
+    Segment,
+    build_document,
+)
+from discreet.parsers.text import decode, normalise_newlines
+
+_SECTIONS: dict[str, Section] = {
+    "basics": Section.CONTACT,
+    "bio": Section.CONTACT,
+    "work": Section.EXPERIENCE,
+    "volunteer": Section.EXPERIENCE,
+    "education": Section.EDUCATION,
+    "awards": Section.AWARDS,
+    "certificates": Section.CERTIFICATIONS,
+    "publications": Section.PUBLICATIONS,
+    "skills": Section.SKILLS,
+    "languages": Section.SKILLS,
+    "interests": Section.SKILLS,
+    "hobbies": Section.SKILLS,
+    "references": Section.REFERENCES,
+    "projects": Section.PROJECTS,
+}
+_BASICS_SECTIONS = {"label": Section.SUMMARY, "summary": Section.SUMMARY}
+_LIST_SECTIONS = frozenset(_SECTIONS) - {"basics", "bio"}
+_NOT_TEXT = frozenset({"image", "picture"})
+_NOT_CONTENT = frozenset({"$schema", "meta"})
+# Real resumes nest three or four levels; anything far deeper is not a resume worth walking.
+_MAX_DEPTH = 32
+
+
+def looks_like_resume(data: object) -> bool:
+    """Tell whether decoded JSON is a JSON Resume: a `basics` object or two resume sections."""
+    if not isinstance(data, dict):
+        return False
+    if isinstance(data.get("basics"), dict) or isinstance(data.get("bio"), dict):
+        return True
+    return sum(isinstance(data.get(key), list) for key in _LIST_SECTIONS) >= 2
+
+
+def parse(path: Path, limits: Limits) -> Document:
+    """Read a JSON Resume file into one segment per text value, located by JSON pointer."""
+    data = _load(path, limits)
+    if not isinstance(data, dict) or not looks_like_resume(data):
+        found = ", ".join(list(data)[:6]) if isinstance(data, dict) else _kind(data)
+        raise UnsupportedFormatError(
+            path,
+            "is JSON but not a JSON Resume: expected an object with sections such as basics, work, "
+            f"education and skills, found {found or 'an empty object'}",
+            "give a resume.json that follows jsonresume.org",
+        )
+    segments: list[Segment] = []
+    notes: list[str] = []
+    for key, value in data.items():
+        if key in _SECTIONS:
+            segments += _segments(key, value, notes)
+        elif key not in _NOT_CONTENT:
+            notes.append(f"{pointer([key])}: not a JSON Resume section — not read")
+    if not segments:
+        raise NoTextError(
+            path, "holds no text in its JSON Resume sections", "fill in basics, work or education"
+        )
+    return build_document(path, DocumentKind.PROFILE, Format.JSON_RESUME, segments, notes)
+
+
+def pointer(keys: list[str]) -> str:
+    """Build an RFC 6901 JSON pointer, escaping `~` as `~0` and `/` as `~1`."""
+    return "".join("/" + key.replace("~", "~0").replace("/", "~1") for key in keys)
+
+
+def _kind(data: object) -> str:
+    return "an array" if isinstance(data, list) else "a single value"
+
+
+def _load(path: Path, limits: Limits) -> object:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise InputError(path, "does not exist", "check the path") from error
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from error
+    if len(data) > limits.max_file_bytes:
+        raise TooLargeError(path, "is larger than the file size limit", "raise it with --max-file-mb")
+    try:
+        return json.loads(decode(data))
+    except json.JSONDecodeError as error:
+        raise CorruptFileError(
+            path,
+            f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})",
+            "fix the JSON at that place and try again",
+        ) from error
+    except RecursionError as error:
+        raise CorruptFileError(
+            path, "nests JSON too deeply to be a resume", "check that it is the right file"
+        ) from error
+
+
+def _segments(key: str, value: object, notes: list[str]) -> list[Segment]:
+    segments = []
+    for keys, text in _leaves(value, [key], notes):
+        section = _SECTIONS[key]
+        if key in ("basics", "bio") and len(keys) > 1:
+            section = _BASICS_SECTIONS.get(keys[1], section)
+        segments.append(Segment(text, JsonLocation(pointer(keys)), section))
+    return segments
+
+
+def _leaves(value: object, keys: list[str], notes: list[str]) -> Iterator[tuple[list[str], str]]:
+    """Yield the path and text of every non-empty string or number below a value."""
+    if len(keys) > _MAX_DEPTH:
+        notes.append(f"{pointer(keys)}: nested deeper than {_MAX_DEPTH} levels — not read")
+    elif isinstance(value, str):
+        text = normalise_newlines(value).strip()
+        if text:
+            yield keys, text
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        yield keys, str(value)
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            if name not in _NOT_TEXT:
+                yield from _leaves(item, [*keys, name], notes)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _leaves(item, [*keys, str(index)], notes)
