@@ -65,7 +65,7 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class FileSpec:
-    """A profile file of the export: its names, its columns and how to read unknown ones."""
+    """A profile file of the export: its names and how each column is read (None: not on the profile)."""
 
     name: str
     aliases: tuple[str, ...]
@@ -334,16 +334,16 @@ def _table_segments(spec: FileSpec, member: Member, table: Table) -> tuple[list[
             for text in _texts(row[index] if index < len(row) else "", column.prose):
                 segments.append(Segment(text, ExportLocation(member.name, number, name), column.section))
     notes += [
-        f"{member.path}: {count} row(s) with status {state} are not shown on the profile — skipped"
+        f"{member.path}: {count} rows with status {state}, not shown on the profile — skipped"
         for state, count in sorted(hidden.items())
     ]
     unread = [name for i, name in enumerate(table.header) if _has_values(table, i)]
     private = [name for name in unread if _unread(spec, name) == "private"]
     unknown = [name for name in unread if _unread(spec, name) == "unknown"]
     if private:
-        notes.append(f"{member.path}: columns {', '.join(private)} are not shown on the profile — not read")
+        notes.append(f"{member.path} columns {', '.join(private)}: not shown on the profile — not read")
     if unknown:
-        notes.append(f"{member.path}: unknown columns {', '.join(unknown)} — not read")
+        notes.append(f"{member.path} columns {', '.join(unknown)}: not known LinkedIn columns — not read")
     return segments, notes
 
 
@@ -502,13 +502,13 @@ def _check_totals(path: Path, count: int, total: int, limits: Limits) -> None:
     if total > limits.max_archive_bytes:
         raise TooLargeError(
             path,
-            f"holds {_mb(total)} of files, over the {_mb(limits.max_archive_bytes)} limit",
+            f"holds {_size(total)} of files, over the {_size(limits.max_archive_bytes)} limit",
             _RAISE_LIMIT,
         )
 
 
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+def _size(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size:,} bytes"
 
 
 def _read_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
