@@ -1,0 +1,649 @@
+"""Read a Word .docx file into located segments, with the text a reader never sees kept apart."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, BinaryIO, NoReturn
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import parse_xml
+
+from discreet.errors import (
+    CorruptFileError,
+    EncryptedError,
+    InputError,
+    NoTextError,
+    TooLargeError,
+    UnsupportedFormatError,
+)
+from discreet.model import (
+    Document,
+    DocumentKind,
+    DocxLocation,
+    DocxPart,
+    Format,
+    Limits,
+    Section,
+    Segment,
+    build_document,
+)
+from discreet.sections import heading_section
+
+# python-docx hands out lxml elements and package parts; neither ships type stubs, so both are Any.
+Element = Any
+Part = Any
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+_EP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+
+_P, _TBL, _TR, _TC, _R = (_W + tag for tag in ("p", "tbl", "tr", "tc", "r"))
+_ALTERNATE = _MC + "AlternateContent"
+_TEXT_BOX = _W + "txbxContent"
+_WRAPPERS = frozenset(_W + tag for tag in ("sdt", "sdtContent", "customXml"))
+_CHARACTERS = {
+    _W + "tab": "\t",
+    _W + "ptab": "\t",
+    _W + "br": "\n",
+    _W + "cr": "\n",
+    _W + "noBreakHyphen": "-",
+}
+_GRAPHICS = frozenset(_W + tag for tag in ("drawing", "pict", "object"))
+_PROPERTY_TAGS = frozenset(
+    _W + tag for tag in ("pPr", "rPr", "sdtPr", "sdtEndPr", "customXmlPr", "smartTagPr")
+)
+
+DELETION = "tracked deletion"
+INSERTION = "tracked insertion"
+HIDDEN_TEXT = "hidden text"
+LINK_TARGET = "hyperlink target"
+_REVISIONS = {
+    _W + "del": DELETION,
+    _W + "moveFrom": DELETION,
+    _W + "ins": INSERTION,
+    _W + "moveTo": INSERTION,
+}
+
+_OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_RESAVE = "re-save it from Word (File > Save As > Word Document) and try again"
+_RAISE_LIMIT = "raise --max-archive-mb if you trust this file"
+_MB = 1024 * 1024
+# Deflate shrinks a small run of repeated markup past any ratio; only a big member can be a bomb.
+_RATIO_FLOOR = _MB
+_LOAD_ERRORS = (
+    PackageNotFoundError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    ValueError,
+    SyntaxError,
+    NotImplementedError,
+    OSError,
+)
+
+_FURNITURE_ORDER = {"first": 0, "default": 1, "even": 2}
+_CORE_PROPERTIES = (
+    (_DC + "creator", "author"),
+    (_CP + "lastModifiedBy", "last modified by"),
+    (_DC + "title", "title"),
+    (_DC + "subject", "subject"),
+    (_CP + "keywords", "keywords"),
+    (_DC + "description", "comments"),
+    (_CP + "category", "category"),
+)
+_APP_PROPERTIES = ((_EP + "Company", "company"), (_EP + "Manager", "manager"))
+_FIELD_WORD = re.compile(r'"([^"]*)"|(\S+)')
+_SWITCHES_WITH_ARGUMENT = frozenset({"\\l", "\\o", "\\t"})
+_LINK_PREFIXES = ("mailto:", "tel:", "https://", "http://", "www.")
+
+
+def parse(path: Path, limits: Limits) -> Document:
+    """Read a .docx into segments in reading order: headers, body, footers, then properties.
+
+    Each non-empty paragraph is one visible segment. What a reader does not see (tracked
+    deletions and insertions, hidden text, hyperlink targets, comments, document properties)
+    follows the paragraph it comes from as segments with hidden=True. Paragraphs are counted
+    from 1 within their part, empty ones included: body paragraphs outside tables; text-box
+    paragraphs across all body text boxes; header, footer and comment paragraphs across all
+    distinct headers, footers and comments (a text box there keeps its part, detail "text box");
+    body table cells count their own paragraphs, tables numbered across the body, nested included.
+    """
+    _check_container(path, limits)
+    word = _open(path)
+    body_element = word.element.find(_W + "body")
+    if body_element is None:
+        raise CorruptFileError(path, "has no document body", _RESAVE)
+    walker = _Walker(_Styles.read(word), _comments(word))
+    headers = list(walker.furniture(_furniture(word, body_element, "header"), DocxPart.HEADER))
+    body = [*walker.blocks(body_element, _Story(DocxPart.BODY, word.part)), *walker.unanchored()]
+    footers = list(walker.furniture(_furniture(word, body_element, "footer"), DocxPart.FOOTER))
+    if not (headers or body or footers):
+        raise NoTextError(
+            path,
+            "has no text",
+            "if the resume is a picture pasted into Word, paste its text into a .txt file and check that",
+        )
+    segments = [*_sectioned(headers), *_sectioned(body), *_sectioned(footers), *_properties(word)]
+    return build_document(path, DocumentKind.RESUME, Format.DOCX, segments, _notes(word))
+
+
+def _check_container(path: Path, limits: Limits) -> None:
+    """Reject encrypted, legacy and oversized files before python-docx unpacks anything."""
+    try:
+        with path.open("rb") as file:
+            if file.read(len(_OLE_MAGIC)) == _OLE_MAGIC:
+                _reject_compound_file(path, file)
+            file.seek(0)
+            members = _directory(path, file)
+    except OSError as exc:
+        raise InputError(
+            path, f"cannot be read ({exc.strerror or exc})", "check the path and its permissions"
+        ) from exc
+    _check_sizes(path, members, limits)
+
+
+def _directory(path: Path, file: BinaryIO) -> list[zipfile.ZipInfo]:
+    """Return the members the ZIP directory lists, without unpacking any."""
+    try:
+        with zipfile.ZipFile(file) as archive:
+            return archive.infolist()
+    except (zipfile.BadZipFile, NotImplementedError, OSError, ValueError, EOFError) as exc:
+        raise CorruptFileError(path, "is damaged or is not a Word document", _RESAVE) from exc
+
+
+def _reject_compound_file(path: Path, file: BinaryIO) -> NoReturn:
+    """Raise for an OLE compound file: an encrypted .docx or a legacy Office document."""
+    tail = b""
+    for chunk in iter(lambda: file.read(1 << 16), b""):
+        if _ENCRYPTED_STREAM in tail + chunk:
+            raise EncryptedError(
+                path,
+                "is password-protected",
+                "remove the password in Word (File > Info > Protect Document), save, and try again",
+            )
+        tail = chunk[-len(_ENCRYPTED_STREAM) :]
+    raise UnsupportedFormatError(
+        path,
+        "is a legacy Word 97-2003 (.doc) or other old Office file, not a .docx",
+        "open it in Word and save it as a Word Document (.docx), then try again",
+    )
+
+
+def _check_sizes(path: Path, members: Sequence[zipfile.ZipInfo], limits: Limits) -> None:
+    """Raise when the ZIP directory declares too many members, too many bytes or a bomb-like ratio."""
+    # zipfile stops at each member's declared size (a longer stream fails its CRC), so the
+    # directory bounds what python-docx can unpack.
+    if len(members) > limits.max_archive_members:
+        raise TooLargeError(
+            path, f"holds {len(members)} parts (limit {limits.max_archive_members})", _RAISE_LIMIT
+        )
+    total = sum(member.file_size for member in members)
+    if total > limits.max_archive_bytes:
+        raise TooLargeError(
+            path,
+            f"unpacks to {total / _MB:.0f} MB (limit {limits.max_archive_bytes / _MB:.0f} MB)",
+            _RAISE_LIMIT,
+        )
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > _RATIO_FLOOR and ratio > limits.max_compression_ratio:
+            raise TooLargeError(
+                path,
+                f"has a part that expands {ratio:.0f} times (limit {limits.max_compression_ratio}),"
+                " as a zip bomb does",
+                _RAISE_LIMIT,
+            )
+        if member.flag_bits & 0x1:
+            raise EncryptedError(path, "has encrypted parts", _RESAVE)
+
+
+def _open(path: Path) -> Any:
+    """Load the package with python-docx, turning its many failure modes into one error."""
+    try:
+        return docx.Document(str(path))
+    except _LOAD_ERRORS as exc:
+        raise CorruptFileError(path, "is damaged or is not a Word document", _RESAVE) from exc
+
+
+def _xml(part: Part) -> Element:
+    """Return a part's root element, parsing it when python-docx kept only bytes."""
+    element = getattr(part, "element", None)
+    return element if element is not None else parse_xml(part.blob)
+
+
+def _related(part_or_package: Any, reltype: str) -> Part | None:
+    """Return the part a part (or the package) relates to by type, or None."""
+    for rel in part_or_package.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            return rel.target_part
+    return None
+
+
+def _toggle(element: Element | None) -> bool | None:
+    """Return an on/off property's value, or None when it is absent."""
+    if element is None:
+        return None
+    return element.get(_W + "val") not in ("0", "false", "off")
+
+
+@dataclass(frozen=True, slots=True)
+class _Styles:
+    """Which styles hide their text (w:vanish), resolved through basedOn."""
+
+    vanish: dict[str, bool]
+    default_paragraph: str = ""
+
+    @staticmethod
+    def read(word: Any) -> _Styles:
+        """Read the styles part of a loaded document."""
+        own: dict[str, bool | None] = {}
+        based_on: dict[str, str] = {}
+        default = ""
+        for style in word.styles.element.iter(_W + "style"):
+            name = style.get(_W + "styleId", "")
+            own[name] = _toggle(style.find(f"{_W}rPr/{_W}vanish"))
+            parent = style.find(_W + "basedOn")
+            if parent is not None:
+                based_on[name] = parent.get(_W + "val", "")
+            if style.get(_W + "type") == "paragraph" and style.get(_W + "default") in ("1", "true", "on"):
+                default = name
+        return _Styles({name: _inherit(name, own, based_on) for name in own}, default)
+
+    def hides(self, run: Element, paragraph_style: str) -> bool:
+        """Whether a run is hidden: its own setting, else its character style, else its paragraph's."""
+        properties = run.find(_W + "rPr")
+        if properties is not None:
+            direct = _toggle(properties.find(_W + "vanish"))
+            if direct is not None:
+                return direct
+            character = properties.find(_W + "rStyle")
+            if character is not None and character.get(_W + "val") in self.vanish:
+                return self.vanish[character.get(_W + "val")]
+        return self.vanish.get(paragraph_style or self.default_paragraph, False)
+
+    def paragraph_style(self, paragraph: Element) -> str:
+        """Return the style id a paragraph names, or the default paragraph style."""
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        return style.get(_W + "val", "") if style is not None else self.default_paragraph
+
+
+def _inherit(name: str, own: dict[str, bool | None], based_on: dict[str, str]) -> bool:
+    """Follow basedOn until a style sets vanish; a loop of styles counts as unset."""
+    seen: set[str] = set()
+    while name in own and name not in seen:
+        if own[name] is not None:
+            return bool(own[name])
+        seen.add(name)
+        name = based_on.get(name, "")
+    return False
+
+
+def _choose(alternate: Element) -> Element | None:
+    """Pick one branch of mc:AlternateContent, so a shape is not read twice."""
+    for branch in alternate:
+        if branch.tag in (_MC + "Choice", _MC + "Fallback"):
+            return branch
+    return None
+
+
+def _children(container: Element, tags: Iterable[str]) -> Iterator[Element]:
+    """Yield children with the given tags, looking through content controls and alternates."""
+    for child in container:
+        if child.tag in tags:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tags)
+        elif child.tag == _ALTERNATE:
+            branch = _choose(child)
+            if branch is not None:
+                yield from _children(branch, tags)
+
+
+def _text_boxes(element: Element) -> Iterator[Element]:
+    """Yield the outermost text boxes under a drawing, one branch of each alternate."""
+    for child in element:
+        if child.tag == _TEXT_BOX:
+            yield child
+        elif child.tag == _ALTERNATE:
+            branch = _choose(child)
+            if branch is not None:
+                yield from _text_boxes(branch)
+        else:
+            yield from _text_boxes(child)
+
+
+def _field_target(instruction: str) -> str:
+    """Return the URL of a HYPERLINK field instruction, or "" for other fields and bookmarks."""
+    words = [m.group(1) if m.group(1) is not None else m.group(2) for m in _FIELD_WORD.finditer(instruction)]
+    if not words or words[0].upper() != "HYPERLINK":
+        return ""
+    arguments = iter(words[1:])
+    for word in arguments:
+        if not word.startswith("\\"):
+            return word
+        if word.lower() in _SWITCHES_WITH_ARGUMENT:
+            next(arguments, None)
+    return ""
+
+
+def _bare(text: str) -> str:
+    """Reduce a link or its display text to the part a reader would recognise."""
+    text = text.strip().casefold()
+    for prefix in _LINK_PREFIXES:
+        text = text.removeprefix(prefix)
+    return text.rstrip("/")
+
+
+@dataclass(slots=True, eq=False)
+class _Link:
+    """A hyperlink or field being read: its target and the text it shows."""
+
+    target: str
+    showing: bool
+    is_field: bool = False
+    instruction: list[str] = field(default_factory=list)
+    display: list[str] = field(default_factory=list)
+
+
+class _ParagraphReader:
+    """Splits one paragraph into visible text, hidden spans, comment anchors and text boxes."""
+
+    def __init__(self, paragraph: Element, rels: Part, styles: _Styles) -> None:
+        self._rels = rels
+        self._styles = styles
+        self._style = styles.paragraph_style(paragraph)
+        self._links: list[_Link] = []
+        self._open_span = ""
+        self.visible: list[str] = []
+        self.hidden: list[tuple[str, str]] = []
+        self.comments: list[str] = []
+        self.boxes: list[Element] = []
+        self.visit(paragraph, "")
+        for link in reversed(self._links):
+            self._close(link)
+
+    def visit(self, element: Element, revision: str) -> None:
+        """Read the inline content of a paragraph or of a container inside it."""
+        for child in element:
+            tag = child.tag
+            if tag == _R:
+                self._run(child, revision, self._styles.hides(child, self._style))
+            elif tag in _REVISIONS:
+                self.visit(child, revision if revision == DELETION else _REVISIONS[tag])
+            elif tag == _W + "hyperlink":
+                self._within(_Link(self._relationship_target(child.get(_R_ID)), True), child, revision)
+            elif tag == _W + "fldSimple":
+                self._within(_Link(_field_target(child.get(_W + "instr", "")), True), child, revision)
+            elif tag == _W + "commentRangeStart":
+                self.comments.append(child.get(_W + "id", ""))
+            elif tag == _ALTERNATE:
+                branch = _choose(child)
+                if branch is not None:
+                    self.visit(branch, revision)
+            elif tag not in _PROPERTY_TAGS:
+                self.visit(child, revision)
+
+    def _within(self, link: _Link, element: Element, revision: str) -> None:
+        self._links.append(link)
+        self.visit(element, revision)
+        self._links.remove(link)
+        self._close(link)
+
+    def _relationship_target(self, rid: str | None) -> str:
+        rel = self._rels.rels.get(rid) if rid else None
+        return str(rel.target_ref) if rel is not None and rel.is_external else ""
+
+    def _run(self, run: Element, revision: str, vanish: bool) -> None:
+        for child in run:
+            tag = child.tag
+            if tag == _W + "t":
+                self._text(child.text or "", revision, vanish)
+            elif tag == _W + "delText":
+                self._text(child.text or "", DELETION, vanish)
+            elif tag in _CHARACTERS:
+                self._text(_CHARACTERS[tag], revision, vanish)
+            elif tag == _W + "instrText":
+                self._instruction(child.text or "")
+            elif tag == _W + "fldChar":
+                self._field_char(child.get(_W + "fldCharType", ""))
+            elif tag == _W + "commentReference":
+                self.comments.append(child.get(_W + "id", ""))
+            elif tag in _GRAPHICS:
+                self.boxes.extend(_text_boxes(child))
+            elif tag == _ALTERNATE:
+                branch = _choose(child)
+                if branch is not None:
+                    self._run(branch, revision, vanish)
+
+    def _text(self, text: str, revision: str, vanish: bool) -> None:
+        if revision == DELETION or vanish:
+            self._span(DELETION if revision == DELETION else HIDDEN_TEXT, text)
+            return
+        self.visible.append(text)
+        for link in self._links:
+            if link.showing:
+                link.display.append(text)
+        if revision == INSERTION:
+            self._span(INSERTION, text)
+        else:
+            self._open_span = ""
+
+    def _span(self, detail: str, text: str) -> None:
+        if self._open_span == detail:
+            self.hidden[-1] = (detail, self.hidden[-1][1] + text)
+        else:
+            self.hidden.append((detail, text))
+            self._open_span = detail
+
+    def _instruction(self, text: str) -> None:
+        if self._links and self._links[-1].is_field and not self._links[-1].showing:
+            self._links[-1].instruction.append(text)
+
+    def _field_char(self, kind: str) -> None:
+        if kind == "begin":
+            self._links.append(_Link("", False, is_field=True))
+        elif not (self._links and self._links[-1].is_field):
+            return
+        elif kind == "separate":
+            self._links[-1].showing = True
+        elif kind == "end":
+            self._close(self._links.pop())
+
+    def _close(self, link: _Link) -> None:
+        target = link.target or _field_target("".join(link.instruction))
+        if not target or _bare(target) in _bare("".join(link.display)):
+            return
+        if (LINK_TARGET, target) not in self.hidden:
+            self.hidden.append((LINK_TARGET, target))
+        self._open_span = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Story:
+    """Where the paragraphs being read live: their part, relationships and shared detail."""
+
+    part: DocxPart
+    rels: Part
+    detail: str = ""
+    hidden: bool = False
+    boxed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Comment:
+    """A comment's author, its element and the part that resolves its links."""
+
+    author: str
+    element: Element
+    part: Part
+
+
+def _comments(word: Any) -> dict[str, _Comment]:
+    """Return the document's comments by id, in the order the comments part holds them."""
+    part = _related(word.part, RT.COMMENTS)
+    if part is None:
+        return {}
+    return {
+        comment.get(_W + "id", ""): _Comment(comment.get(_W + "author", ""), comment, part)
+        for comment in _xml(part).iter(_W + "comment")
+    }
+
+
+def _joined(*details: str) -> str:
+    return ", ".join(detail for detail in details if detail)
+
+
+class _Walker:
+    """Turns the stories of one package into segments, numbering paragraphs per part."""
+
+    def __init__(self, styles: _Styles, comments: dict[str, _Comment]) -> None:
+        self._styles = styles
+        self._comments = comments
+        self._shown_comments: set[str] = set()
+        self._paragraphs = dict.fromkeys(DocxPart, 0)
+        self._tables = 0
+
+    def blocks(self, container: Element, story: _Story) -> Iterator[Segment]:
+        """Yield the segments of a story's paragraphs and tables in document order."""
+        for block in _children(container, (_P, _TBL)):
+            if block.tag == _TBL:
+                yield from self._table(block, story)
+                continue
+            self._paragraphs[story.part] += 1
+            yield from self._paragraph(block, story, DocxLocation(story.part, self._paragraphs[story.part]))
+
+    def furniture(self, parts: Sequence[Part], part: DocxPart) -> Iterator[Segment]:
+        """Yield the segments of header or footer parts."""
+        for furniture in parts:
+            yield from self.blocks(_xml(furniture), _Story(part, furniture))
+
+    def unanchored(self) -> Iterator[Segment]:
+        """Yield the comments no paragraph pointed to."""
+        for name in self._comments:
+            yield from self._comment(name)
+
+    def _table(self, table: Element, story: _Story) -> Iterator[Segment]:
+        if story.part is not DocxPart.BODY:
+            for row in _children(table, (_TR,)):
+                for cell in _children(row, (_TC,)):
+                    yield from self.blocks(cell, story)
+            return
+        self._tables += 1
+        number = self._tables
+        for row_number, row in enumerate(_children(table, (_TR,)), 1):
+            for cell_number, cell in enumerate(_children(row, (_TC,)), 1):
+                paragraph = 0
+                for block in _children(cell, (_P, _TBL)):
+                    if block.tag == _TBL:
+                        yield from self._table(block, story)
+                        continue
+                    paragraph += 1
+                    where = DocxLocation(DocxPart.TABLE, paragraph, number, row_number, cell_number)
+                    yield from self._paragraph(block, story, where)
+
+    def _paragraph(self, paragraph: Element, story: _Story, where: DocxLocation) -> Iterator[Segment]:
+        reader = _ParagraphReader(paragraph, story.rels, self._styles)
+        text = "".join(reader.visible)
+        if text.strip():
+            yield Segment(text, replace(where, detail=story.detail), hidden=story.hidden)
+        for detail, hidden in reader.hidden:
+            if hidden.strip():
+                yield Segment(hidden, replace(where, detail=_joined(story.detail, detail)), hidden=True)
+        for name in reader.comments:
+            yield from self._comment(name)
+        for box in reader.boxes:
+            yield from self.blocks(box, self._box_story(story))
+
+    def _box_story(self, story: _Story) -> _Story:
+        if story.part in (DocxPart.BODY, DocxPart.TEXT_BOX):
+            return _Story(DocxPart.TEXT_BOX, story.rels)
+        if story.boxed:
+            return story
+        return replace(story, detail=_joined(story.detail, "text box"), boxed=True)
+
+    def _comment(self, name: str) -> Iterator[Segment]:
+        comment = self._comments.get(name)
+        if comment is None or name in self._shown_comments:
+            return
+        self._shown_comments.add(name)
+        by = f"comment by {comment.author}" if comment.author else "comment"
+        yield from self.blocks(comment.element, _Story(DocxPart.COMMENT, comment.part, by, hidden=True))
+
+
+def _furniture(word: Any, body: Element, kind: str) -> list[Part]:
+    """Return the distinct header (or footer) parts the sections use, dropping repeats and blanks."""
+    parts: list[Part] = []
+    seen: set[tuple[str, ...]] = set()
+    for section in body.iter(_W + "sectPr"):
+        references = section.findall(f"{_W}{kind}Reference")
+        references.sort(key=lambda ref: _FURNITURE_ORDER.get(ref.get(_W + "type", "default"), 1))
+        for reference in references:
+            part = word.part.related_parts.get(reference.get(_R_ID))
+            if part is None:
+                continue
+            texts = tuple(t.text or "" for t in _xml(part).iter(_W + "t", _W + "delText"))
+            if "".join(texts).strip() and texts not in seen:
+                seen.add(texts)
+                parts.append(part)
+    return parts
+
+
+def _sectioned(segments: Sequence[Segment]) -> list[Segment]:
+    """Give each segment the section opened by the nearest visible heading at or above it."""
+    current = Section.CONTACT
+    placed = []
+    for segment in segments:
+        if not segment.hidden:
+            current = heading_section(segment.text.strip()) or current
+        placed.append(replace(segment, section=current))
+    return placed
+
+
+def _properties(word: Any) -> list[Segment]:
+    """Return the non-empty core and app properties as hidden PROPERTIES segments."""
+    package = word.part.package
+    values: list[tuple[str, str]] = []
+    for reltype, names in (
+        (RT.CORE_PROPERTIES, _CORE_PROPERTIES),
+        (RT.EXTENDED_PROPERTIES, _APP_PROPERTIES),
+    ):
+        part = _related(package, reltype)
+        if part is not None:
+            root = _xml(part)
+            values += [(label, "".join(_itertext(root.find(tag)))) for tag, label in names]
+    kept = [(label, value) for label, value in values if value.strip()]
+    return [
+        Segment(value, DocxLocation(DocxPart.PROPERTIES, number, detail=label), Section.OTHER, hidden=True)
+        for number, (label, value) in enumerate(kept, 1)
+    ]
+
+
+def _itertext(element: Element | None) -> Iterator[str]:
+    if element is not None:
+        yield from element.itertext()
+
+
+def _notes(word: Any) -> list[str]:
+    """Say when footnotes or endnotes hold text this parser does not read."""
+    notes = []
+    for reltype, kind in ((RT.FOOTNOTES, "footnote"), (RT.ENDNOTES, "endnote")):
+        part = _related(word.part, reltype)
+        if part is None:
+            continue
+        for note in _xml(part).iter(_W + kind):
+            if note.get(_W + "type", "normal") == "normal" and "".join(_itertext(note)).strip():
+                notes.append(f"the {kind}s hold text that discreet does not read yet")
+                break
+    return notes
