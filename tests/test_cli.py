@@ -32,12 +32,32 @@ def test_json_contract(resume: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert report["version"] == 1
     [document] = report["documents"]
     assert (document["path"], document["kind"], document["format"]) == (str(resume), "resume", "text")
-    found = [(f["rule"], f["category"], RESUME[f["start"] : f["end"]], f["location"], f["section"])
-             for f in document["findings"]]
+    found = [
+        (f["rule"], f["category"], RESUME[f["start"] : f["end"]], f["location"], f["section"])
+        for f in document["findings"]
+    ]
     assert found == [
-        ("personal.email", "personal", "dana@example.com", {"type": "text", "line": 2, "column": 1}, "contact"),
-        ("personal.phone", "personal", "(555) 555-0147", {"type": "text", "line": 2, "column": 20}, "contact"),
-        ("financial.money-amount", "financial", "$850K", {"type": "text", "line": 5, "column": 12}, "experience"),
+        (
+            "personal.email",
+            "personal",
+            "dana@example.com",
+            {"type": "text", "line": 2, "column": 1},
+            "contact",
+        ),
+        (
+            "personal.phone",
+            "personal",
+            "(555) 555-0147",
+            {"type": "text", "line": 2, "column": 20},
+            "contact",
+        ),
+        (
+            "financial.money-amount",
+            "financial",
+            "$850K",
+            {"type": "text", "line": 5, "column": 12},
+            "experience",
+        ),
     ]
     assert report["errors"] == []
 
@@ -68,7 +88,16 @@ def test_private_and_public_terms(resume: Path, tmp_path: Path, capsys: pytest.C
     public = tmp_path / "public.txt"
     public.write_text("$850K\n", encoding="utf-8")
     code, out, _ = run(
-        ["audit", str(resume), "--format", "json", "--private-terms", str(private), "--public-terms", str(public)],
+        [
+            "audit",
+            str(resume),
+            "--format",
+            "json",
+            "--private-terms",
+            str(private),
+            "--public-terms",
+            str(public),
+        ],
         capsys,
     )
     found = {(f["rule"], RESUME[f["start"] : f["end"]]) for f in json.loads(out)["documents"][0]["findings"]}
@@ -76,7 +105,9 @@ def test_private_and_public_terms(resume: Path, tmp_path: Path, capsys: pytest.C
     assert not any(text == "$850K" for _, text in found)
 
 
-def test_output_file_and_inputs_untouched(resume: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_file_and_inputs_untouched(
+    resume: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = resume.read_bytes()
     target = tmp_path / "report.json"
     code, out, _ = run(["audit", str(resume), "--format", "json", "--output", str(target)], capsys)

@@ -31,6 +31,10 @@ def test_heading_section(line: str, section: Section | None) -> None:
 def test_sections_carry_forward_from_contact() -> None:
     lines = ["Dana Whitfield", "555-0100", "Experience", "Sold things", "References", "Jo Park"]
     assert sections_for(lines) == [
-        Section.CONTACT, Section.CONTACT, Section.EXPERIENCE, Section.EXPERIENCE,
-        Section.REFERENCES, Section.REFERENCES,
+        Section.CONTACT,
+        Section.CONTACT,
+        Section.EXPERIENCE,
+        Section.EXPERIENCE,
+        Section.REFERENCES,
+        Section.REFERENCES,
     ]

@@ -45,7 +45,11 @@ def test_segments_point_into_the_text_past_blank_lines(tmp_path: Path) -> None:
     path.write_text("# Dana\n\n\n## Skills\n- Python\n", encoding="utf-8")
     document = parse(path, Limits())
     assert document.format is Format.MARKDOWN
-    assert [(s.start, s.text) for s in document.segments] == [(0, "# Dana"), (9, "## Skills"), (19, "- Python")]
+    assert [(s.start, s.text) for s in document.segments] == [
+        (0, "# Dana"),
+        (9, "## Skills"),
+        (19, "- Python"),
+    ]
     assert all(document.text[s.start : s.end] == s.text for s in document.segments)
     assert document.segment_at(20).text == "- Python"
 

@@ -9,7 +9,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from discreet.audit import audit
@@ -140,13 +139,13 @@ def audit_command(
         terms=terms,
         limits=_limits(max_file_mb, max_pages, max_archive_mb),
     )
+    for failure in report.failures:
+        typer.echo(f"discreet: {failure.message}", err=True)
     options = RenderOptions(
         mask=mask, quiet=quiet, width=_width(), color=output is None and sys.stdout.isatty()
     )
-    _write(FORMATTERS[output_format](report, options), output, [*paths, *([profile] if profile else [])])
-    for failure in report.failures:
-        if output_format is not OutputFormat.TEXT or output is not None:
-            typer.echo(f"discreet: {failure.message}", err=True)
+    if report.documents or output_format is not OutputFormat.TEXT or output is not None:
+        _write(FORMATTERS[output_format](report, options), output, [*paths, *([profile] if profile else [])])
     worst = report.worst()
     if report.failures:
         raise typer.Exit(EXIT_ERROR)
@@ -221,16 +220,10 @@ def _width() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code; DiscreetError becomes one line and exit 2."""
     try:
-        app(args=list(argv) if argv is not None else None, standalone_mode=False)
+        app(args=list(argv) if argv is not None else None, prog_name="discreet")
     except DiscreetError as error:
         typer.echo(f"discreet: {error}", err=True)
         return EXIT_ERROR
-    except typer.Exit as done:
-        return done.exit_code
-    except click.ClickException as error:
-        error.show()
-        return EXIT_ERROR
-    except click.exceptions.Abort:
-        typer.echo("discreet: interrupted", err=True)
-        return EXIT_ERROR
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else EXIT_ERROR
     return EXIT_CLEAN

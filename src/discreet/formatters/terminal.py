@@ -34,8 +34,6 @@ def render(report: Report, options: RenderOptions) -> str:
         markup=False,
     )
     console.print(_summary(report))
-    for failure in report.failures:
-        console.print(Text(f"error: {failure.message}", style="bold red"))
     if not options.quiet:
         for document in report.documents:
             _print_document(console, document, report, options)
@@ -52,7 +50,9 @@ def _summary(report: Report) -> Text:
     if parts:
         summary.append(" — " + ", ".join(parts))
     if report.failures:
-        summary.append(f"; {len(report.failures)} file(s) could not be read", style="red")
+        summary.append(
+            f"; {len(report.failures)} file(s) could not be read (see the errors above)", style="red"
+        )
     return summary
 
 
