@@ -9,7 +9,10 @@ import pytest
 
 from discreet.cli import main
 
-RESUME = "Dana Whitfield\ndana@example.com | (555) 555-0147\n\nEXPERIENCE\n- Closed a $850K deal\n- Led a team of 8\n"
+RESUME = (
+    "Dana Whitfield\ndana@example.com | (555) 555-0147\n\nEXPERIENCE\n"
+    "- Closed a $850K deal\n- Led a team of 8\n"
+)
 
 
 @pytest.fixture
@@ -100,6 +103,7 @@ def test_private_and_public_terms(resume: Path, tmp_path: Path, capsys: pytest.C
         ],
         capsys,
     )
+    assert code == 1
     found = {(f["rule"], RESUME[f["start"] : f["end"]]) for f in json.loads(out)["documents"][0]["findings"]}
     assert ("confidential.private-term", "team of") in found
     assert not any(text == "$850K" for _, text in found)
