@@ -262,7 +262,7 @@ def test_corpus_file_names_match_in_any_case(shared: Path, tmp_path: Path) -> No
 @pytest.mark.parametrize("export", [*CSV_EXPORTS, "JMPerez-linkedin-api-v1-2015"])
 def test_corpus_folders_are_recognised_by_their_file_names(shared: Path, export: str) -> None:
     folder = shared / EXPORTS / export
-    names = [p.relative_to(folder).as_posix() for p in folder.rglob("*")]
+    names = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
     assert linkedin.looks_like_export(names) is (export != "JMPerez-linkedin-api-v1-2015")
 
 
@@ -284,7 +284,9 @@ def test_corpus_api_json_folder_is_not_an_export(shared: Path) -> None:
         ),
         (["Positions.csv", "Comments_1158443584.csv"], True),
         (["Jobs\\Saved Jobs.csv", "positions.csv"], True),
+        (["Export/", "Export/Profile.csv", "Export/Jobs/", "Export/Jobs/Saved Jobs.csv"], True),
         (["Positions.csv"], False),
+        (["resume.pdf", "linkedin-export/Profile.csv", "linkedin-export/Skills.csv"], False),
         (["Profile.csv", "notes.txt"], False),
         (["Skills.csv", "Education.csv"], False),
         (["word/document.xml", "[Content_Types].xml"], False),

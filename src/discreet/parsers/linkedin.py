@@ -222,9 +222,14 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 
 def looks_like_export(names: Iterable[str]) -> bool:
     """Tell whether member or file names hold a LinkedIn export: Profile or Positions plus another."""
-    keys = {_key(name) for name in names}
+    files = [name.replace("\\", "/") for name in names if not name.endswith(("/", "\\"))]
+    keys = {_key(name) for name in files}
     known = keys & (_BY_KEY.keys() | _ACCOUNT_FILES | _ACTIVITY_FILES)
-    return bool(keys & {"profile.csv", "positions.csv"}) and len(known) >= 2
+    # Profile.csv sits at the top, or in one wrapping folder; deeper down (beside other
+    # documents) it is an export inside a folder of resumes, not the export itself.
+    depth = 0 if any("/" not in name for name in files) else 1
+    anchors = {_key(name) for name in files if name.count("/") <= depth} & {"profile.csv", "positions.csv"}
+    return bool(anchors) and len(known) >= 2
 
 
 def parse(path: Path, limits: Limits) -> Document:
