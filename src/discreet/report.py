@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from enum import StrEnum
 
-from discreet.model import Document, Finding, Location, Section, Severity
-from discreet.packs import Rule
+from discreet.model import Category, Document, Finding, Location, Section, Severity
+from discreet.packs import Action, Rule
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2
+
+
+class Verdict(StrEnum):
+    """Where a segment belongs: on a public profile, only in a resume, or nowhere."""
+
+    COMPLEMENT = "complement"
+    REPLACEMENT = "replacement"
+    NEVER = "never"
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """What to do with a finding in each destination, why, and the sentence rewritten for public use."""
+
+    public: Action
+    resume: Action
+    reason: str
+    rewrite: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +40,8 @@ class LocatedFinding:
     hidden: bool
     line_text: str
     line_start: int
+    verdict: Verdict = Verdict.COMPLEMENT
+    advice: Advice | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +51,12 @@ class DocumentReport:
     document: Document
     findings: tuple[LocatedFinding, ...]
     warnings: tuple[str, ...] = ()
+    verdicts: tuple[Verdict, ...] = ()
+
+    def verdict_counts(self) -> dict[Verdict, int]:
+        """How many segments received each verdict."""
+        counts = Counter(self.verdicts)
+        return {verdict: counts[verdict] for verdict in Verdict}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +68,58 @@ class Failure:
 
 
 @dataclass(frozen=True, slots=True)
+class Exposure:
+    """Resume-only or never material that the public profile already shows."""
+
+    rule: str
+    category: Category
+    severity: Severity
+    text: str
+    profile: Location
+    resume: Location | None
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """Resume content that is safe to add to the profile and is missing there."""
+
+    section: Section
+    text: str
+    resume: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """An employer, title or date that the resume and the profile give differently."""
+
+    field: str
+    resume_value: str
+    profile_value: str
+    resume: Location | None
+    profile: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """How a public profile relates to the resume: what it exposes, copies, lacks and contradicts."""
+
+    resume_path: str
+    profile_path: str
+    exposures: tuple[Exposure, ...]
+    replacement_ratio: float
+    resume_only_share: float
+    suggestions: tuple[Suggestion, ...]
+    mismatches: tuple[Mismatch, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything one run of discreet found."""
 
     documents: tuple[DocumentReport, ...]
     failures: tuple[Failure, ...]
     rules: tuple[Rule, ...]
+    comparisons: tuple[Comparison, ...] = ()
 
     def worst(self) -> Severity | None:
         """The highest severity of any finding, or None when nothing was found."""
