@@ -327,7 +327,7 @@ def test_preamble_before_a_profile_header_is_skipped(tmp_path: Path) -> None:
 
 
 def test_prose_cells_give_one_segment_per_line_or_bullet_at_the_cell(tmp_path: Path) -> None:
-    description = "Led the team.\r\n• Closed deals  • Hired 4 reps\n\n-  Kept books•Audited"
+    description = "Led the team.\r\n• Closed deals  • Hired 4 reps\n\n-  Kept books•Audited\n•\nTrained staff"
     positions = f'Company Name,Title,Description\nAcme,"Rep  (EMEA)","{description}"\nBeta,CTO,Built it\n'
     folder = make_export(tmp_path / "export", {"Positions.csv": positions, "Skills.csv": "Name\nSQL\n"})
     document = linkedin.parse(folder, Limits())
@@ -337,6 +337,7 @@ def test_prose_cells_give_one_segment_per_line_or_bullet_at_the_cell(tmp_path: P
         "• Hired 4 reps",
         "Kept books",
         "•Audited",
+        "Trained staff",
     ]
     assert cell(document, "Positions.csv", 1, "Title") == ["Rep (EMEA)"]
     assert cell(document, "Positions.csv", 2, "Description") == ["Built it"]

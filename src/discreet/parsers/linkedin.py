@@ -214,7 +214,7 @@ _UNKNOWN_REASON = "not a LinkedIn profile file — skipped"
 # 2025-26 activity files carry the member id (Comments_1158443584.csv); 2024 numbers copies (_1).
 _ID_SUFFIX = re.compile(r"_\d+(?=\.csv$)")
 _BULLETS = "•▪●◦‣"
-_PIECE = re.compile(rf"(?:[{_BULLETS}]\s*)?(?:(?![{_BULLETS}]|[ \t]{{2,}}|[\r\n]).)+")
+_PIECE = re.compile(rf"(?:[{_BULLETS}][ \t]*)?(?:(?![{_BULLETS}]|[ \t]{{2,}}|[\r\n]).)+")
 _BLANK_LINES = re.compile(r"(?:[ \t,]*(?:\r\n|\r|\n))*")
 _PREAMBLE_END = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 _LINE_END = re.compile(r"\r\n|\r|\n")
