@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from discreet.classify import classify, finding_verdict
 from discreet.detect import Terms, detect
 from discreet.errors import InputError
 from discreet.model import Document, DocumentKind, Finding, Limits, Location, TextLocation
@@ -41,9 +42,12 @@ def audit(
 def audit_document(document: Document, rules: Sequence[Rule], terms: Terms = Terms()) -> DocumentReport:
     """Detect and locate the findings of one parsed document."""
     detection = detect(document, rules, terms)
-    located = tuple(locate(document, f) for f in detection.findings)
+    by_id = {rule.id: rule for rule in rules}
+    located = tuple(
+        replace(locate(document, f), verdict=finding_verdict(f, by_id)) for f in detection.findings
+    )
     warnings = tuple(f"rule {r} took too long on this document and was stopped" for r in detection.timeouts)
-    return DocumentReport(document, located, warnings)
+    return DocumentReport(document, located, warnings, classify(document, detection.findings, by_id))
 
 
 def locate(document: Document, finding: Finding) -> LocatedFinding:
