@@ -337,6 +337,36 @@ def test_headers_and_footers_of_every_section_come_once_around_the_body(tmp_path
     ]
 
 
+def test_hidden_content_in_cells_boxes_and_footers_points_at_its_own_paragraph(tmp_path: Path) -> None:
+    word = new_document()
+    cell = word.add_table(rows=1, cols=2).cell(0, 1)
+    append_xml(
+        cell._tc,
+        '<w:p><w:r><w:t xml:space="preserve">Budget </w:t></w:r>'
+        '<w:del w:id="1" w:author="Sam"><w:r><w:delText>$2M</w:delText></w:r></w:del></w:p>',
+    )
+    box = text_box("Acme Corp").replace(
+        "<w:r><w:t>Acme Corp</w:t></w:r>",
+        '<w:r><w:t xml:space="preserve">Acme Corp </w:t></w:r>'
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>(acquired by Globex)</w:t></w:r>",
+    )
+    append_xml(word.element.body, f"<w:p>{box}</w:p>")
+    footer = word.sections[0].footer
+    link = footer.part.relate_to("https://linkedin.com/in/jdoe", RT.HYPERLINK, is_external=True)
+    append_xml(
+        footer._element,
+        f'<w:p><w:hyperlink r:id="{link}"><w:r><w:t>My profile</w:t></w:r></w:hyperlink></w:p>',
+    )
+    assert rows(read(save(word, tmp_path))) == [
+        ("Budget ", DocxLocation(TABLE, 2, 1, 1, 2), CONTACT, False),
+        ("$2M", DocxLocation(TABLE, 2, 1, 1, 2, "tracked deletion"), CONTACT, True),
+        ("Acme Corp ", DocxLocation(TEXT_BOX, 1), CONTACT, False),
+        ("(acquired by Globex)", DocxLocation(TEXT_BOX, 1, detail="hidden text"), CONTACT, True),
+        ("My profile", DocxLocation(FOOTER, 2), CONTACT, False),
+        ("https://linkedin.com/in/jdoe", DocxLocation(FOOTER, 2, detail="hyperlink target"), CONTACT, True),
+    ]
+
+
 def test_properties_come_last_as_hidden_segments_naming_the_property(tmp_path: Path) -> None:
     word = new_document()
     word.add_paragraph("Jane Doe")
