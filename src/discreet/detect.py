@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -24,8 +25,14 @@ from discreet.validators import VALIDATORS
 
 PATTERN_TIMEOUT = 1.0
 PRIVATE_TERM_RULE = "confidential.private-term"
-# A blank line or a new bullet ends the stretch of text that can confirm a match.
-_BREAK = regex.compile(r"\n\s*\n|\n\s*[•●▪◦·*\-–➢✓]\s")
+PRIVATE_TERM_PRIORITY = 100
+# A blank line, a bullet (mis-decoded ones too) or a sentence end bounds the text that confirms a match.
+_BREAK = regex.compile(r"\n\s*\n|\n\s*[•●▪◦·*\-–➢✓�]|\s[•●▪◦➢✓�]\s|\sâ\S{1,3}\s|[.!?](?=\s+[A-Z])")
+# Anonymisation placeholders stand for a value without being one.
+_PLACEHOLDER = regex.compile(
+    r"(?i)(?:(?:company|client|customer|employer|organi[sz]ation|school|university|your|full)\s+name"
+    r"|city\s*,?\s*state(?:\s*,?\s*(?:zip|country))?|[x*#•_.]{3,}|\[[^\]\n]*\]|<[^>\n]*>|n/?a|none)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,16 +53,22 @@ class Detection:
 
 def detect(document: Document, rules: Sequence[Rule], terms: Terms = Terms()) -> Detection:
     """Find what the rules flag in a document, resolve overlaps and drop public facts."""
+    folded = document.text.casefold()
     candidates: list[tuple[int, Finding]] = []
     timeouts: list[str] = []
     for rule in rules:
+        if rule.keywords and not any(keyword in folded for keyword in rule.keywords):
+            continue
+        found: list[Finding] = []
         try:
-            candidates.extend((rule.priority, f) for f in _rule_findings(document, rule))
+            found.extend(_rule_findings(document, rule))
         except TimeoutError:
             timeouts.append(rule.id)
-    candidates.extend((100, f) for f in _term_findings(document.text, terms.private))
+        candidates.extend((rule.priority, f) for f in found if not _PLACEHOLDER.fullmatch(f.text))
+    candidates.extend((PRIVATE_TERM_PRIORITY, f) for f in _term_findings(document.text, terms.private))
     public = _term_matcher(terms.public)
-    kept = [f for f in _resolve_overlaps(candidates) if not (public and public.fullmatch(f.text))]
+    spans = [m.span() for m in public.finditer(document.text, timeout=PATTERN_TIMEOUT)] if public else []
+    kept = [f for f in _resolve_overlaps(candidates) if not (public and _is_public(f, public, spans))]
     return Detection(tuple(kept), tuple(timeouts))
 
 
@@ -63,18 +76,25 @@ def find_in_text(text: str, rule: Rule, section: Section = Section.OTHER) -> lis
     """Run one rule over a bare piece of text, as in a rule's examples."""
     segment = Segment(text, TextLocation(1), section)
     document = build_document("<example>", DocumentKind.RESUME, Format.TEXT, [segment])
-    return list(_rule_findings(document, rule))
+    found = [(rule.priority, f) for f in _rule_findings(document, rule) if not _PLACEHOLDER.fullmatch(f.text)]
+    return _resolve_overlaps(found)
 
 
 def _rule_findings(document: Document, rule: Rule) -> Iterable[Finding]:
+    """Every accepted match of a rule; raises TimeoutError once the rule's time is spent."""
     text = document.text
+    deadline = time.monotonic() + rule.timeout
     for pattern in rule.patterns:
-        for match in pattern.finditer(text, timeout=PATTERN_TIMEOUT):
-            group = rule.group if rule.group and rule.group in pattern.groupindex else 0
-            start, end = match.span(group)
-            if start >= end or not _accepts(document, rule, text, start, end):
-                continue
-            yield Finding(rule.id, rule.category, rule.severity, start, end, text[start:end])
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError(rule.id)
+        reported = rule.group if rule.group in pattern.groupindex else None
+        for match in pattern.finditer(text, timeout=remaining):
+            # NOTE: a group repeated by a quantifier reports every capture: one finding per list item.
+            spans = match.spans(reported) if reported else [match.span()]
+            for start, end in spans:
+                if start < end and _accepts(document, rule, text, start, end):
+                    yield Finding(rule.id, rule.category, rule.severity, start, end, text[start:end])
 
 
 def _accepts(document: Document, rule: Rule, text: str, start: int, end: int) -> bool:
@@ -85,20 +105,24 @@ def _accepts(document: Document, rule: Rule, text: str, start: int, end: int) ->
     value = text[start:end]
     if not all(VALIDATORS[name](value) for name in rule.validators):
         return False
-    if rule.exclude is None and rule.context is None:
+    if rule.exclude is None and (rule.context is None or not rule.require_context):
         return True
-    before, after = _window(text, start, end, rule.window)
-    if rule.exclude is not None and (rule.exclude.search(before) or rule.exclude.search(after)):
-        return False
+    before, after = _window(text, start, end, rule.window, rule.after)
+    if rule.exclude is not None:
+        if rule.exclude_window is not None:
+            before, after = _window(text, start, end, *rule.exclude_window)
+        if rule.exclude.search(before) or rule.exclude.search(after):
+            return False
+        before, after = _window(text, start, end, rule.window, rule.after)
     if rule.require_context and rule.context is not None:
         return bool(rule.context.search(before) or rule.context.search(after))
     return True
 
 
-def _window(text: str, start: int, end: int, width: int) -> tuple[str, str]:
+def _window(text: str, start: int, end: int, width: int, width_after: int) -> tuple[str, str]:
     """The text around a match, cut at the nearest blank line or bullet."""
     before = text[max(0, start - width) : start]
-    after = text[end : end + width]
+    after = text[end : end + width_after]
     cuts = list(_BREAK.finditer(before))
     if cuts:
         before = before[cuts[-1].end() :]
@@ -109,6 +133,7 @@ def _window(text: str, start: int, end: int, width: int) -> tuple[str, str]:
 
 
 def _term_matcher(terms: Sequence[str]) -> regex.Pattern[str] | None:
+    """One matcher for terms, ignoring case, and spacing or line breaks between and inside words."""
     words = [t.split() for t in terms if t.strip()]
     if not words:
         return None
@@ -125,6 +150,12 @@ def _term_findings(text: str, terms: Sequence[str]) -> Iterable[Finding]:
     for match in matcher.finditer(text, timeout=PATTERN_TIMEOUT):
         start, end = match.span()
         yield Finding(PRIVATE_TERM_RULE, Category.CONFIDENTIAL, Severity.HIGH, start, end, match.group())
+
+
+def _is_public(finding: Finding, matcher: regex.Pattern[str], spans: Sequence[tuple[int, int]]) -> bool:
+    """A finding inside a public fact, or naming one, is already public."""
+    inside = any(start <= finding.start and finding.end <= end for start, end in spans)
+    return inside or matcher.fullmatch(finding.text) is not None
 
 
 def _resolve_overlaps(candidates: Iterable[tuple[int, Finding]]) -> list[Finding]:

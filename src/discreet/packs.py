@@ -47,8 +47,18 @@ RULE_KEYS = frozenset(
         "public",
         "resume",
         "stand_in",
+        "keywords",
+        "timeout",
+        "exclude_window",
     }
 )
+PACK_KEYS = frozenset({"pack", "lists", "fragments", "rules"})
+# A pattern names a [fragments] entry as <<name>>; the fragment text is spliced in before compiling.
+FRAGMENT = regex.compile(r"<<(\w+)>>")
+HEAD_KEYS = frozenset({"id", "title", "description"})
+EXAMPLE_KEYS = frozenset({"text", "rewrite", "section"})
+DEFAULT_TIMEOUT = 0.25
+MAX_TIMEOUT = 5.0
 E = TypeVar("E", bound=StrEnum)
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
 
@@ -86,6 +96,7 @@ class Example:
     text: str
     spans: tuple[tuple[int, int], ...]
     rewrite: str = ""
+    section: Section | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +125,15 @@ class Rule:
     public: Action
     resume: Action
     stand_in: str
+    keywords: tuple[str, ...] = ()
+    timeout: float = DEFAULT_TIMEOUT
+    window_after: int = -1
+    exclude_window: tuple[int, int] | None = None
+
+    @property
+    def after(self) -> int:
+        """Characters after a match searched for context (window when not set apart)."""
+        return self.window if self.window_after < 0 else self.window_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,27 +182,60 @@ def load_pack(path: Path) -> Pack:
     head = data.get("pack")
     if not isinstance(head, dict) or not isinstance(head.get("id"), str):
         raise RulePackError(f"{path}: a pack needs a [pack] table with an id")
-    lists = {name: _strings(path, f"lists.{name}", words) for name, words in data.get("lists", {}).items()}
-    rules = tuple(_rule(path, head["id"], raw, lists) for raw in data.get("rules", []))
+    _no_unknown(f"{path}", data, PACK_KEYS, "top-level tables")
+    _no_unknown(f"{path}: [pack]", head, HEAD_KEYS, "keys")
+    raw_lists = data.get("lists", {})
+    raw_rules = data.get("rules", [])
+    if not isinstance(raw_lists, dict) or not isinstance(raw_rules, list):
+        raise RulePackError(f"{path}: [lists] must be a table and [[rules]] an array of tables")
+    lists = {name: _strings(path, f"lists.{name}", words) for name, words in raw_lists.items()}
+    fragments = _fragments(path, data.get("fragments", {}))
+    if not all(isinstance(raw, dict) for raw in raw_rules):
+        raise RulePackError(f"{path}: every [[rules]] entry must be a table")
+    rules = tuple(_rule(path, head["id"], raw, lists, fragments) for raw in raw_rules)
     return Pack(
         head["id"], str(head.get("title", head["id"])), str(head.get("description", "")), str(path), rules
     )
 
 
-def _rule(path: Path, pack_id: str, raw: Mapping[str, Any], lists: Mapping[str, list[str]]) -> Rule:
+def _fragments(path: Path, raw: object) -> dict[str, str]:
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise RulePackError(f"{path}: [fragments] must map names to pattern text")
+    return {str(name): value for name, value in raw.items()}
+
+
+def _splice(where: str, pattern: str, fragments: Mapping[str, str]) -> str:
+    """Replace <<name>> with its fragment, fragments inside fragments included."""
+    for _depth in range(5):
+        if not FRAGMENT.search(pattern):
+            return pattern
+        missing = [name for name in FRAGMENT.findall(pattern) if name not in fragments]
+        if missing:
+            raise RulePackError(f"{where}: <<{missing[0]}>> names no entry in [fragments]")
+        pattern = FRAGMENT.sub(lambda m: fragments[m.group(1)], pattern)
+    raise RulePackError(f"{where}: fragments nest more than 5 deep")
+
+
+def _rule(
+    path: Path,
+    pack_id: str,
+    raw: Mapping[str, Any],
+    lists: Mapping[str, list[str]],
+    fragments: Mapping[str, str],
+) -> Rule:
     rule_id = raw.get("id")
     where = f"{path}: rule {rule_id}"
     if not isinstance(rule_id, str) or not rule_id.startswith(pack_id + "."):
         raise RulePackError(f"{where}: ids must be strings that start with the pack id '{pack_id}.'")
-    unknown = set(raw) - RULE_KEYS
-    if unknown:
-        raise RulePackError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
+    _no_unknown(where, raw, RULE_KEYS, "keys")
     for key in ("title", "why", "advice", "patterns"):
         if not raw.get(key):
             raise RulePackError(f"{where}: '{key}' is required")
     category = _enum(Category, raw.get("category"), f"{where}: category")
     severity = _enum(Severity, raw.get("severity", "medium"), f"{where}: severity")
     default_public, default_resume = DEFAULT_ACTIONS[category]
+    before, after = _window(where, raw.get("window", 60))
+    veto = _window(where, raw["exclude_window"]) if "exclude_window" in raw else None
     flags = 0
     for name in raw.get("flags", []):
         if name not in FLAG_NAMES:
@@ -192,6 +245,13 @@ def _rule(path: Path, pack_id: str, raw: Mapping[str, Any], lists: Mapping[str, 
     for name in validators:
         if name not in VALIDATORS:
             raise RulePackError(f"{where}: unknown validator {name}; known: {', '.join(sorted(VALIDATORS))}")
+    patterns = tuple(
+        _compile(where, _splice(where, p, fragments), flags, lists)
+        for p in _strings(path, f"{rule_id}.patterns", raw["patterns"])
+    )
+    group = str(raw.get("group", ""))
+    if group and not any(group in pattern.groupindex for pattern in patterns):
+        raise RulePackError(f"{where}: group {group!r} is not a named group of any pattern")
     return Rule(
         id=rule_id,
         pack=pack_id,
@@ -200,22 +260,65 @@ def _rule(path: Path, pack_id: str, raw: Mapping[str, Any], lists: Mapping[str, 
         title=str(raw["title"]),
         why=str(raw["why"]).strip(),
         advice=str(raw["advice"]).strip(),
-        patterns=tuple(_compile(where, p, flags, lists) for p in _strings(path, rule_id, raw["patterns"])),
-        group=str(raw.get("group", "")),
+        patterns=patterns,
+        group=group,
         context=_word_pattern(where, raw.get("context", []), lists),
-        require_context=bool(raw.get("require_context", False)),
-        window=int(raw.get("window", 60)),
+        require_context=_flag(where, "require_context", raw.get("require_context", False)),
+        window=before,
         exclude=_word_pattern(where, raw.get("exclude", []), lists),
         validators=validators,
         sections=frozenset(_enum(Section, s, f"{where}: section") for s in raw.get("sections", [])),
         not_sections=frozenset(_enum(Section, s, f"{where}: section") for s in raw.get("not_sections", [])),
-        priority=int(raw.get("priority", CATEGORY_PRIORITY[category])),
+        priority=_int(where, "priority", raw.get("priority", CATEGORY_PRIORITY[category])),
         flag=tuple(_example(where, e) for e in raw.get("flag", [])),
         allow=tuple(_example(where, e) for e in raw.get("allow", [])),
         public=_enum(Action, raw.get("public", default_public), f"{where}: public"),
         resume=_enum(Action, raw.get("resume", default_resume), f"{where}: resume"),
         stand_in=str(raw.get("stand_in", "")),
+        keywords=tuple(k.casefold() for k in _strings(path, f"{rule_id}.keywords", raw.get("keywords", []))),
+        timeout=_timeout(where, raw.get("timeout", DEFAULT_TIMEOUT)),
+        window_after=after,
+        exclude_window=(veto[0], veto[0] if veto[1] < 0 else veto[1]) if veto else None,
     )
+
+
+def _no_unknown(where: str, table: Mapping[str, Any], known: frozenset[str], what: str) -> None:
+    unknown = set(table) - known
+    if unknown:
+        raise RulePackError(
+            f"{where}: unknown {what} {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}"
+        )
+
+
+def _window(where: str, value: object) -> tuple[int, int]:
+    """A window is a number of characters each side, or [before, after]."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value, -1
+    if (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
+    ):
+        return value[0], value[1]
+    raise RulePackError(f"{where}: window must be a character count or [before, after], not {value!r}")
+
+
+def _flag(where: str, key: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise RulePackError(f"{where}: {key} must be true or false, not {value!r}")
+    return value
+
+
+def _int(where: str, key: str, value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise RulePackError(f"{where}: {key} must be a whole number, not {value!r}")
+    return value
+
+
+def _timeout(where: str, value: object) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= MAX_TIMEOUT:
+        return float(value)
+    raise RulePackError(f"{where}: timeout must be seconds between 0 and {MAX_TIMEOUT}, not {value!r}")
 
 
 def _enum(kind: type[E], value: object, where: str) -> E:
@@ -252,7 +355,11 @@ def _word_pattern(where: str, words: object, lists: Mapping[str, list[str]]) -> 
         raise RulePackError(f"{where}: context and exclude must be lists of words")
     expanded: list[str] = []
     for word in words:
-        expanded.extend(lists.get(word[1:], []) if word.startswith("@") else [word])
+        if not isinstance(word, str) or not word.strip():
+            raise RulePackError(f"{where}: context and exclude words must be non-empty strings")
+        if word.startswith("@") and word[1:] not in lists:
+            raise RulePackError(f"{where}: {word} names no list in [lists]")
+        expanded.extend(lists[word[1:]] if word.startswith("@") else [word])
     alternatives = "|".join(
         regex.escape(w).replace("\\ ", r"\s+") for w in sorted(expanded, key=len, reverse=True)
     )
@@ -260,13 +367,18 @@ def _word_pattern(where: str, words: object, lists: Mapping[str, list[str]]) -> 
 
 
 def _example(where: str, value: object) -> Example:
+    section: Section | None = None
     if isinstance(value, dict):
+        _no_unknown(f"{where}: example", value, EXAMPLE_KEYS, "keys")
         text, rewrite = value.get("text"), value.get("rewrite", "")
+        if "section" in value:
+            section = _enum(Section, value["section"], f"{where}: example section")
     else:
         text, rewrite = value, ""
     if not isinstance(text, str) or not isinstance(rewrite, str):
-        raise RulePackError(f"{where}: an example is a string or a table with text and rewrite")
-    return parse_example(text, rewrite)
+        raise RulePackError(f"{where}: an example is a string or a table with text, rewrite and section")
+    example = parse_example(text, rewrite)
+    return Example(example.text, example.spans, rewrite, section)
 
 
 def parse_example(marked: str, rewrite: str = "") -> Example:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from discreet.detect import find_in_text
+from discreet.model import Finding, Section
 from discreet.packs import Example, Rule
 
 
@@ -17,7 +18,7 @@ def check_rules(rules: Sequence[Rule]) -> list[str]:
             if problem:
                 problems.append(problem)
         for example in rule.allow:
-            found = find_in_text(example.text, rule)
+            found = _run(rule, example)
             if found:
                 spans = ", ".join(repr(f.text) for f in found)
                 problems.append(f"{rule.id}: allow example flagged {spans}: {example.text!r}")
@@ -25,7 +26,7 @@ def check_rules(rules: Sequence[Rule]) -> list[str]:
 
 
 def _check_flag(rule: Rule, example: Example) -> str:
-    found = {(f.start, f.end) for f in find_in_text(example.text, rule)}
+    found = {(f.start, f.end) for f in _run(rule, example)}
     if not found:
         return f"{rule.id}: flag example not flagged: {example.text!r}"
     if example.spans and found != set(example.spans):
@@ -33,3 +34,9 @@ def _check_flag(rule: Rule, example: Example) -> str:
         want = ", ".join(repr(example.text[s:e]) for s, e in example.spans)
         return f"{rule.id}: flag example flagged {got}, expected {want}: {example.text!r}"
     return ""
+
+
+def _run(rule: Rule, example: Example) -> list[Finding]:
+    """Run an example in its own section, else in the first section the rule is limited to."""
+    section = example.section or (sorted(rule.sections)[0] if rule.sections else Section.OTHER)
+    return find_in_text(example.text, rule, section)

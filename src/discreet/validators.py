@@ -84,6 +84,24 @@ def iban(text: str) -> bool:
     return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
 
 
+def sin(text: str) -> bool:
+    """Canadian Social Insurance Number: nine digits, Luhn, never starting with 0 or 8."""
+    number = digits(text)
+    return len(number) == 9 and number[0] not in "08" and luhn(number)
+
+
+def pan(text: str) -> bool:
+    """Indian PAN: five letters (the fourth names the holder type), four digits, a letter."""
+    return regex.fullmatch(r"[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]", text.strip().upper()) is not None
+
+
+def uk_ni(text: str) -> bool:
+    """UK National Insurance number: allowed prefix letters, six digits, suffix A to D."""
+    compact = regex.sub(r"[\s-]", "", text).upper()
+    match = regex.fullmatch(r"([A-CEGHJ-PR-TW-Z])([A-CEGHJ-NPR-TW-Z])\d{6}[A-D]", compact)
+    return match is not None and compact[:2] not in {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+
+
 def phone(text: str) -> bool:
     """A possible phone number for some region (libphonenumber's metadata)."""
     number = digits(text)
@@ -128,6 +146,9 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "ssn": ssn,
     "iban": iban,
     "phone": phone,
+    "sin": sin,
+    "pan": pan,
+    "uk-ni": uk_ni,
     "birth-date": birth_date,
     "plausible-date": plausible_date,
 }
