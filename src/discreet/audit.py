@@ -1,10 +1,14 @@
-"""The whole pipeline: read each input, detect, locate every finding."""
+"""The whole pipeline: read each input, detect, classify, advise; in parallel for a batch."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
+from types import FrameType
 
 from discreet.classify import classify, finding_verdict
 from discreet.detect import Terms, detect
@@ -14,33 +18,99 @@ from discreet.packs import Rule
 from discreet.read import expand, read
 from discreet.report import DocumentReport, Failure, LocatedFinding, Report
 
+OnDone = Callable[[str, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a worker needs to audit one input the same way as every other."""
+
+    rules: tuple[Rule, ...]
+    terms: Terms = Terms()
+    limits: Limits = Limits()
+    time_limit: float = 0.0
+
+
+class DocumentTimeout(Exception):
+    """One document took longer than the per-document time limit."""
+
 
 def audit(
     paths: Sequence[Path],
-    rules: Sequence[Rule],
+    settings: Settings,
     *,
     profile: Path | None = None,
-    terms: Terms = Terms(),
-    limits: Limits = Limits(),
+    jobs: int = 1,
+    on_done: OnDone | None = None,
 ) -> Report:
-    """Audit every document named by paths (and the profile), collecting unreadable ones as failures."""
-    documents: list[DocumentReport] = []
-    failures: list[Failure] = []
-    inputs = [(path, False) for path in expand(paths, limits)] + ([(profile, True)] if profile else [])
-    for path, is_profile in inputs:
-        try:
-            document = read(path, limits)
-        except InputError as error:
-            failures.append(Failure(str(path), str(error)))
-            continue
-        if is_profile:
-            document = replace(document, kind=DocumentKind.PROFILE)
-        documents.append(audit_document(document, rules, terms))
-    return Report(tuple(documents), tuple(failures), tuple(rules))
+    """Audit every document named by paths (and the profile); unreadable ones become failures."""
+    inputs = [(path, False) for path in expand(paths, settings.limits)]
+    if profile is not None:
+        inputs.append((profile, True))
+    results = list(_run(inputs, settings, jobs, on_done))
+    documents = tuple(r for r in results if isinstance(r, DocumentReport))
+    failures = tuple(r for r in results if isinstance(r, Failure))
+    return Report(documents, failures, settings.rules)
+
+
+def _run(
+    inputs: list[tuple[Path, bool]], settings: Settings, jobs: int, on_done: OnDone | None
+) -> Iterator[DocumentReport | Failure]:
+    if jobs <= 1 or len(inputs) <= 1:
+        for path, is_profile in inputs:
+            result = audit_path(path, is_profile, settings)
+            if on_done:
+                on_done(str(path), len(inputs))
+            yield result
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(inputs))) as pool:
+        futures = [pool.submit(audit_path, path, is_profile, settings) for path, is_profile in inputs]
+        for (path, _), future in zip(inputs, futures, strict=True):
+            result = future.result()
+            if on_done:
+                on_done(str(path), len(inputs))
+            yield result
+
+
+def audit_path(path: Path, is_profile: bool, settings: Settings) -> DocumentReport | Failure:
+    """Read and audit one input, turning an unreadable or overlong one into a Failure."""
+    try:
+        with _time_limit(settings.time_limit):
+            document = read(path, settings.limits)
+            if is_profile:
+                document = replace(document, kind=DocumentKind.PROFILE)
+            return audit_document(document, settings.rules, settings.terms)
+    except InputError as error:
+        return Failure(str(path), str(error))
+    except DocumentTimeout:
+        return Failure(
+            str(path),
+            f"{path}: took longer than {settings.time_limit:g} s and was skipped; raise it with --timeout",
+        )
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    # SIGALRM interrupts pure-Python work and returns between PDFium calls; only the main
+    # thread of a process may set it, which holds for the CLI and for each pool worker.
+    if seconds <= 0 or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(_signum: int, _frame: FrameType | None) -> None:
+        raise DocumentTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def audit_document(document: Document, rules: Sequence[Rule], terms: Terms = Terms()) -> DocumentReport:
-    """Detect and locate the findings of one parsed document."""
+    """Detect, locate and classify the findings of one parsed document."""
     detection = detect(document, rules, terms)
     by_id = {rule.id: rule for rule in rules}
     located = tuple(

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.progress import Progress
 
-from discreet.audit import audit
+from discreet.audit import OnDone, Settings, audit
 from discreet.detect import Terms
 from discreet.errors import DiscreetError, UsageError
 from discreet.formatters import json as json_format
@@ -129,16 +132,19 @@ def audit_command(
     max_file_mb: MaxFileOption = 50,
     max_pages: MaxPagesOption = 100,
     max_archive_mb: MaxArchiveOption = 200,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parallel workers (0: one per core).")] = 0,
+    timeout: Annotated[float, typer.Option(min=0, help="Seconds allowed per document (0: no limit).")] = 60.0,
 ) -> None:
     """Audit documents and report what must not be public."""
     terms = Terms(_terms(private_terms, "--private-terms"), _terms(public_terms, "--public-terms"))
-    report = audit(
-        paths,
-        _rules(rules or [], disable or []),
-        profile=profile,
-        terms=terms,
-        limits=_limits(max_file_mb, max_pages, max_archive_mb),
+    settings = Settings(
+        tuple(_rules(rules or [], disable or [])),
+        terms,
+        _limits(max_file_mb, max_pages, max_archive_mb),
+        timeout,
     )
+    with _progress_bar(enabled=sys.stderr.isatty() and not quiet) as progress:
+        report = audit(paths, settings, profile=profile, jobs=jobs or os.cpu_count() or 1, on_done=progress)
     for failure in report.failures:
         typer.echo(f"discreet: {failure.message}", err=True)
     options = RenderOptions(
@@ -208,6 +214,21 @@ def rules_test(
     count = sum(len(r.flag) + len(r.allow) for r in all_rules(packs))
     typer.echo(f"{count - len(problems)} passed, {len(problems)} failed")
     raise typer.Exit(EXIT_FINDINGS if problems else EXIT_CLEAN)
+
+
+@contextmanager
+def _progress_bar(*, enabled: bool) -> Iterator[OnDone | None]:
+    """A progress bar on stderr for runs a person watches; nothing otherwise."""
+    if not enabled:
+        yield None
+        return
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task("auditing", total=None)
+
+        def advance(_path: str, total: int) -> None:
+            bar.update(task, total=total, advance=1)
+
+        yield advance
 
 
 def _width() -> int:

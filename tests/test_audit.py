@@ -1,0 +1,87 @@
+"""The pipeline as a library: batches in parallel, time limits, profiles, verdicts."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from discreet import audit as audit_module
+from discreet.audit import Settings, audit
+from discreet.model import Document, DocumentKind, Limits
+from discreet.packs import all_rules, builtin_rules_dir, load_packs
+from discreet.report import DocumentReport, Failure
+
+RULES = all_rules(load_packs([builtin_rules_dir()]))
+
+
+def write_batch(folder: Path) -> list[Path]:
+    paths = []
+    for index in range(4):
+        path = folder / f"client-{index}.txt"
+        path.write_text(f"Client {index}\nPhone: (312) 555-01{index:02d}\n", encoding="utf-8")
+        paths.append(path)
+    (folder / "broken.pdf").write_bytes(b"not a pdf")
+    return paths
+
+
+def summary(report_documents: tuple[DocumentReport, ...]) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    return [
+        (Path(d.document.path).name, [(f.finding.start, f.finding.end, f.finding.rule) for f in d.findings])
+        for d in report_documents
+    ]
+
+
+def test_parallel_batch_equals_serial_batch(tmp_path: Path) -> None:
+    write_batch(tmp_path)
+    serial = audit([tmp_path], Settings(RULES), jobs=1)
+    parallel = audit([tmp_path], Settings(RULES), jobs=2)
+    assert summary(parallel.documents) == summary(serial.documents)
+    assert [d.document.path for d in serial.documents] == [
+        str(tmp_path / f"client-{i}.txt") for i in range(4)
+    ]
+    assert serial.failures == parallel.failures
+    assert [f.path for f in serial.failures] == [str(tmp_path / "broken.pdf")]
+
+
+def test_progress_is_reported_once_per_input(tmp_path: Path) -> None:
+    write_batch(tmp_path)
+    seen: list[tuple[str, int]] = []
+    audit(
+        [tmp_path], Settings(RULES), jobs=1, on_done=lambda path, total: seen.append((Path(path).name, total))
+    )
+    assert seen == [("broken.pdf", 5), *((f"client-{i}.txt", 5) for i in range(4))]
+
+
+def test_a_slow_document_is_stopped_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = write_batch(tmp_path)
+    real_read = audit_module.read
+
+    def slow_read(path: Path, limits: Limits) -> Document:
+        if path.name == "client-1.txt":
+            time.sleep(5)
+        return real_read(path, limits)
+
+    monkeypatch.setattr(audit_module, "read", slow_read)
+    started = time.monotonic()
+    report = audit(paths, Settings(RULES, time_limit=0.3), jobs=1)
+    assert time.monotonic() - started < 3
+    assert [Path(d.document.path).name for d in report.documents] == [
+        "client-0.txt",
+        "client-2.txt",
+        "client-3.txt",
+    ]
+    assert report.failures == (
+        Failure(
+            str(paths[1]), f"{paths[1]}: took longer than 0.3 s and was skipped; raise it with --timeout"
+        ),
+    )
+
+
+def test_profile_option_marks_the_document_as_profile(tmp_path: Path) -> None:
+    resume, profile = write_batch(tmp_path)[:2]
+    report = audit([resume], Settings(RULES), profile=profile)
+    assert [d.document.kind for d in report.documents] == [DocumentKind.RESUME, DocumentKind.PROFILE]
