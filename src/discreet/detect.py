@@ -84,17 +84,35 @@ def _rule_findings(document: Document, rule: Rule) -> Iterable[Finding]:
     """Every accepted match of a rule; raises TimeoutError once the rule's time is spent."""
     text = document.text
     deadline = time.monotonic() + rule.timeout
+    stretches = _stretches(document, rule.sections) if rule.sections else [(0, len(text))]
     for pattern in rule.patterns:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise TimeoutError(rule.id)
         reported = rule.group if rule.group in pattern.groupindex else None
-        for match in pattern.finditer(text, timeout=remaining):
-            # NOTE: a group repeated by a quantifier reports every capture: one finding per list item.
-            spans = match.spans(reported) if reported else [match.span()]
-            for start, end in spans:
-                if start < end and _accepts(document, rule, text, start, end):
-                    yield Finding(rule.id, rule.category, rule.severity, start, end, text[start:end])
+        for pos, endpos in stretches:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError(rule.id)
+            for match in pattern.finditer(text, pos, endpos, timeout=remaining):
+                # NOTE: a group repeated by a quantifier reports every capture: one finding per list item.
+                spans = match.spans(reported) if reported else [match.span()]
+                for start, end in spans:
+                    if start < end and _accepts(document, rule, text, start, end):
+                        yield Finding(rule.id, rule.category, rule.severity, start, end, text[start:end])
+
+
+def _stretches(document: Document, sections: frozenset[Section]) -> list[tuple[int, int]]:
+    """The runs of consecutive segments that lie in the given sections, as text offsets."""
+    runs: list[tuple[int, int]] = []
+    joined = False
+    for segment in document.segments:
+        if segment.section not in sections:
+            joined = False
+            continue
+        if joined:
+            runs[-1] = (runs[-1][0], segment.end)
+        else:
+            runs.append((segment.start, segment.end))
+        joined = True
+    return runs
 
 
 def _accepts(document: Document, rule: Rule, text: str, start: int, end: int) -> bool:
