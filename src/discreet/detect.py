@@ -64,7 +64,7 @@ def detect(document: Document, rules: Sequence[Rule], terms: Terms = Terms()) ->
             found.extend(_rule_findings(document, rule))
         except TimeoutError:
             timeouts.append(rule.id)
-        candidates.extend((rule.priority, f) for f in found if not _PLACEHOLDER.fullmatch(f.text))
+        candidates.extend((rule.priority, f) for f in found if not _is_placeholder(f))
     candidates.extend((PRIVATE_TERM_PRIORITY, f) for f in _term_findings(document.text, terms.private))
     public = _term_matcher(terms.public)
     spans = [m.span() for m in public.finditer(document.text, timeout=PATTERN_TIMEOUT)] if public else []
@@ -76,8 +76,12 @@ def find_in_text(text: str, rule: Rule, section: Section = Section.OTHER) -> lis
     """Run one rule over a bare piece of text, as in a rule's examples."""
     segment = Segment(text, TextLocation(1), section)
     document = build_document("<example>", DocumentKind.RESUME, Format.TEXT, [segment])
-    found = [(rule.priority, f) for f in _rule_findings(document, rule) if not _PLACEHOLDER.fullmatch(f.text)]
+    found = [(rule.priority, f) for f in _rule_findings(document, rule) if not _is_placeholder(f)]
     return _resolve_overlaps(found)
+
+
+def _is_placeholder(finding: Finding) -> bool:
+    return _PLACEHOLDER.fullmatch(finding.text.strip(" \t\n,;|")) is not None
 
 
 def _rule_findings(document: Document, rule: Rule) -> Iterable[Finding]:

@@ -9,6 +9,7 @@ import phonenumbers
 import regex
 
 _DIGITS = regex.compile(r"\d")
+_YEAR_RANGE = regex.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
 _VERHOEFF_D = (
     (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
     (1, 2, 3, 4, 0, 6, 7, 8, 9, 5),
@@ -78,7 +79,7 @@ def ssn(text: str) -> bool:
 def iban(text: str) -> bool:
     """IBAN mod-97 check."""
     compact = regex.sub(r"\s", "", text).upper()
-    if not regex.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact):
+    if not regex.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact) or not 2 <= int(compact[2:4]) <= 98:
         return False
     moved = compact[4:] + compact[:4]
     return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
@@ -105,7 +106,7 @@ def uk_ni(text: str) -> bool:
 def phone(text: str) -> bool:
     """A possible phone number for some region (libphonenumber's metadata)."""
     number = digits(text)
-    if not 7 <= len(number) <= 15 or len(set(number)) < 3:
+    if not 7 <= len(number) <= 15 or len(set(number)) < 3 or _YEAR_RANGE.fullmatch(text.strip()):
         return False
     region = None if text.lstrip().startswith("+") else "US"
     try:

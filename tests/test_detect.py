@@ -1,0 +1,126 @@
+"""Detection over whole documents: exact spans, overlap policy, terms and time limits."""
+
+from __future__ import annotations
+
+import time
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from discreet.detect import PRIVATE_TERM_RULE, Terms, detect
+from discreet.model import Document, DocumentKind, Format, Segment, TextLocation, build_document
+from discreet.packs import all_rules, builtin_rules_dir, load_packs, parse_example
+from discreet.sections import sections_for
+
+RULES = all_rules(load_packs([builtin_rules_dir()]))
+
+
+def document(text: str) -> Document:
+    """A text document: one segment a line, sections from the headings."""
+    lines = text.split("\n")
+    segments = [
+        Segment(line, TextLocation(n), section)
+        for n, (line, section) in enumerate(zip(lines, sections_for(lines), strict=True), start=1)
+    ]
+    return build_document("<test>", DocumentKind.RESUME, Format.TEXT, segments)
+
+
+def found(text: str, terms: Terms = Terms()) -> list[tuple[int, int, str]]:
+    return [(f.start, f.end, f.rule) for f in detect(document(text), RULES, terms).findings]
+
+
+def expected(marked: str, rules: list[str]) -> tuple[str, list[tuple[int, int, str]]]:
+    example = parse_example(marked)
+    assert len(example.spans) == len(rules)
+    return example.text, [(s, e, r) for (s, e), r in zip(example.spans, rules, strict=True)]
+
+
+CASES = [
+    # financial, with the near-misses the guidelines name
+    (
+        "Grew revenue from [[$2.1M]] to [[$3.4M]] ([[62%]])",
+        ["financial.money-amount"] * 2 + ["financial.business-percentage"],
+    ),
+    ("Achieved [[142%]] of quota", ["financial.business-percentage"]),
+    ("Grew the customer base from [[40]] to [[310]] accounts", ["financial.growth-range"] * 2),
+    ("Sold [[12,000]] units in 2019", ["financial.customer-count"]),
+    ("Ranked in the top 5% of 200 reps", []),
+    ("Reduced build time 40% and kept 99.9% uptime", []),
+    ("Raised $3,000 for charity", []),
+    ("Managed a team of 12 from 2015 to 2019; GPA 3.8", []),
+    # compensation wins over financial for the same figure
+    ("Current salary: [[$145,000]] base", ["compensation.salary-figure"]),
+    ("Current CTC: [[6.5 LPA]]", ["compensation.ctc"]),
+    ("Hourly Rate [[$ 18.00]]", ["compensation.pay-rate"]),
+    ("Salary negotiable", []),
+    # confidential
+    ("Key accounts: [[Walmart]], [[Target]], [[Kroger]]", ["confidential.client-name"] * 3),
+    ("Tech lead on Project [[Nightingale]]", ["confidential.code-name"]),
+    ("Holds an [[active TS/SCI clearance]]", ["confidential.clearance"]),
+    ("Senior Project Manager, Company Name, City, State", []),
+    # personal
+    ("Phone: [[(555) 555-0147]] | [[jane@example.com]]", ["personal.phone", "personal.email"]),
+    (
+        "DOB: [[21/03/1986]]\nPAN: [[AWVPB7123N]]\nPassport: [[J1409038]]",
+        ["personal.birth-date", "personal.pan", "personal.passport"],
+    ),
+    ("Marital Status : [[Married]]", ["personal.marital-status"]),
+    ("linkedin.com/in/jane-doe", []),
+    # references: a referee's phone is references, not personal
+    ("Supervisor: [[Hunter Reed]] [[(912)-414-1558]] may contact", ["references.supervisor-contact"] * 2),
+    (
+        "References\n[[John Smith]], Director, Acme, [[555-010-0100]]",
+        ["references.referee-name", "references.referee-contact"],
+    ),
+    ("References\nAvailable upon request", []),
+    # anonymisation placeholders are never values
+    ("Phone: [phone] | Address: City, State | XXXXX", []),
+]
+
+
+@pytest.mark.parametrize(("marked", "rules"), CASES, ids=[c[0][:40] for c in CASES])
+def test_exact_spans(marked: str, rules: list[str]) -> None:
+    text, spans = expected(marked, rules)
+    assert found(text) == spans
+
+
+def test_private_terms_match_any_case_spacing_and_line_break() -> None:
+    text = "Built the ORION\n ENGINE and orion engine for ACME"
+    assert found(text, Terms(private=("Orion Engine",))) == [
+        (10, 23, PRIVATE_TERM_RULE),
+        (28, 40, PRIVATE_TERM_RULE),
+    ]
+
+
+def test_private_terms_win_over_any_rule() -> None:
+    text = "Key accounts: Walmart"
+    assert found(text, Terms(private=("Walmart",))) == [(14, 21, PRIVATE_TERM_RULE)]
+
+
+def test_public_terms_are_never_flagged() -> None:
+    text = "Key accounts: Walmart, Target. Revenue of $4.2M in FY2023 was reported publicly."
+    terms = Terms(public=("Walmart", "revenue of $4.2M"))
+    assert found(text, terms) == [(23, 29, "confidential.client-name")]
+
+
+def test_a_catastrophic_user_pattern_is_stopped(tmp_path: Path) -> None:
+    pack = tmp_path / "slow.toml"
+    pack.write_text(
+        '[pack]\nid = "slow"\n[[rules]]\nid = "slow.backtrack"\ncategory = "confidential"\n'
+        'title = "Backtracks"\nwhy = "A test."\nadvice = "None."\ntimeout = 0.2\n'
+        "patterns = ['''(a|aa)+$''']\n",
+        encoding="utf-8",
+    )
+    rules = all_rules(load_packs([tmp_path]))
+    started = time.monotonic()
+    detection = detect(document("a" * 40 + "!"), [*RULES, *rules])
+    assert time.monotonic() - started < 2.0
+    assert detection.timeouts == ("slow.backtrack",)
+
+
+def test_findings_are_in_text_order_and_never_overlap() -> None:
+    text = "Grew sales 37% to $4.2M; salary $90,000; call (555) 555-0147 or jane@example.com"
+    findings = detect(document(text), RULES).findings
+    assert [f.start for f in findings] == sorted(f.start for f in findings)
+    assert all(a.end <= b.start for a, b in pairwise(findings))

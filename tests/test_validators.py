@@ -1,0 +1,101 @@
+"""Checksums and plausibility checks, with known-valid and known-invalid numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from discreet.validators import VALIDATORS, birth_date, iban, luhn, pan, phone, sin, ssn, uk_ni, verhoeff
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "valid"),
+    [
+        ("luhn", "4539 1488 0343 6467", True),
+        ("luhn", "4539 1488 0343 6468", False),
+        ("sin", "130 692 544", True),
+        ("sin", "130 692 545", False),
+        ("sin", "046 454 286", False),  # Luhn-valid, but 0 marks a fictitious SIN
+        ("verhoeff", "2341 2341 2346", True),
+        ("verhoeff", "2341 2341 2345", False),
+        ("verhoeff", "1341 2341 2346", False),
+        ("ssn", "123-45-6789", True),
+        ("ssn", "000-12-3456", False),
+        ("ssn", "666-12-3456", False),
+        ("ssn", "912-12-3456", False),
+        ("ssn", "123-00-6789", False),
+        ("iban", "DE89 3704 0044 0532 0130 00", True),
+        ("iban", "GB82WEST12345698765432", True),
+        ("iban", "GB82WEST12345698765433", False),
+        ("pan", "AWVPB7123N", True),
+        ("pan", "AWVXB7123N", False),
+        ("uk-ni", "AB 12 34 56 C", True),
+        ("uk-ni", "QQ 12 34 56 C", False),
+        ("uk-ni", "GB 12 34 56 A", False),
+        ("uk-ni", "AB 12 34 56 E", False),
+        ("phone", "(555) 555-0147", True),
+        ("phone", "+44 20 7946 0958", True),
+        ("phone", "+91 98765 43210", True),
+        ("phone", "2010-2015", False),
+        ("phone", "111-111-1111", False),
+        ("birth-date", "7th December 1977", True),
+        ("birth-date", "21/03/1986", True),
+        ("birth-date", "01/01/1890", False),
+        ("plausible-date", "21/03/1986", True),
+        ("plausible-date", "41/13/1986", False),
+    ],
+)
+def test_known_numbers(name: str, value: str, valid: bool) -> None:
+    assert VALIDATORS[name](value) is valid
+
+
+def _luhn_digit(body: str) -> str:
+    for check in "0123456789":
+        if luhn(body + check):
+            return check
+    raise AssertionError("some digit always completes a Luhn number")
+
+
+@given(st.text("0123456789", min_size=8, max_size=18))
+def test_exactly_one_check_digit_completes_a_luhn_number(body: str) -> None:
+    assert sum(luhn(body + d) for d in "0123456789") == 1
+    assert luhn(body + _luhn_digit(body))
+
+
+@given(st.text("0123456789", min_size=11, max_size=11).filter(lambda s: s[0] not in "01"))
+def test_verhoeff_catches_every_single_digit_error(body: str) -> None:
+    valid = next(body + d for d in "0123456789" if verhoeff(body + d))
+    for index in range(12):
+        for digit in "0123456789":
+            if digit != valid[index] and not (index == 0 and digit in "01"):
+                assert not verhoeff(valid[:index] + digit + valid[index + 1 :])
+
+
+@given(st.text("0123456789", min_size=9, max_size=9))
+def test_ssn_accepts_only_nine_digits_outside_the_reserved_ranges(number: str) -> None:
+    reserved = number[:3] in {"000", "666"} or number[0] == "9" or number[3:5] == "00" or number[5:] == "0000"
+    assert ssn(f"{number[:3]}-{number[3:5]}-{number[5:]}") is not reserved
+
+
+@given(st.text("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=12, max_size=20))
+def test_iban_rejects_a_changed_character(body: str) -> None:
+    candidates = [f"DE{check:02d}{body}" for check in range(100)]
+    valid = [c for c in candidates if iban(c)]
+    assert len(valid) <= 1
+
+
+def test_birth_dates_must_be_of_a_living_adult() -> None:
+    assert not birth_date(f"01/01/{dt.date.today().year - 5}")
+
+
+@given(st.text(max_size=30))
+def test_validators_never_raise(text: str) -> None:
+    for check in VALIDATORS.values():
+        assert check(text) in (True, False)
+
+
+def test_pan_and_ni_ignore_case_and_spacing() -> None:
+    assert pan(" awvpb7123n ") and uk_ni("ab123456c") and sin("130-692-544") and phone("+1 312 555 0149")
