@@ -1,0 +1,445 @@
+"""Read a PDF into located lines: PDFium character boxes, our own word spacing and reading order."""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from discreet.errors import CorruptFileError, EncryptedError, NoTextError, TooLargeError
+from discreet.model import (
+    BBox,
+    Document,
+    DocumentKind,
+    Format,
+    Limits,
+    PdfLocation,
+    Section,
+    Segment,
+    build_document,
+)
+from discreet.sections import heading_section, sections_for
+
+# A gap wider than this share of the glyph height (beyond the glyph's usual gap) ends a word.
+# Word spaces measure 0.2-0.35 of it; kerning and letter-spaced headings stay near 0.1.
+_WORD_GAP = 0.15
+# A gap wider than this many glyph heights splits a row into fragments that may sit in columns.
+_FRAGMENT_GAP = 1.2
+# A column needs this many rows on each side of a gutter before we read it on its own.
+_COLUMN_ROWS = 3
+# The narrowest gutter between two columns, in points.
+_GUTTER_WIDTH = 6
+# The sidebar of a current LinkedIn profile ends at x = 202 pt and its main column starts at 223.
+_LINKEDIN_SIDEBAR = 212.0
+
+_FOOTER = re.compile(r"page\s*\d+(\s*of\s*\d+)?", re.IGNORECASE)
+_LINKEDIN_SIDEBAR_HEADINGS = frozenset({"contact", "top skills", "languages", "certifications"})
+_LINKEDIN_HEADINGS = _LINKEDIN_SIDEBAR_HEADINGS | {"summary", "experience", "education"}
+# Headings of LinkedIn profiles that discreet.sections does not know.
+_LINKEDIN_EXTRA = {"skills & expertise": Section.SKILLS, "test scores": Section.EDUCATION}
+_RECOMMENDED = re.compile(r"\d+ (people have|person has) recommended ")
+# Zero-width characters carry no text and must not split a word.
+_INVISIBLE = frozenset({0, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF})
+
+Char = tuple[str, float, float, float, float, float]  # text, x0, top, x1, bottom, rounded width
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A run of characters with no space between them, in page points, origin top-left."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+Fragment = list[Word]  # words of one row close enough to read as one phrase
+Row = list[Fragment]  # fragments that share a baseline, left to right
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One visual line of a page: its repaired text and where it sits."""
+
+    text: str
+    bbox: BBox
+
+
+def parse(path: Path, limits: Limits) -> Document:
+    """Read a PDF resume or LinkedIn profile into one segment per visual line."""
+    pages, signed = _read(path, limits)
+    if not any(pages):
+        raise NoTextError(
+            path,
+            "the PDF looks scanned: it has no text layer; OCR is not supported",
+            "export the resume from its source as a text PDF or DOCX",
+        )
+    if _is_linkedin(pages, signed):
+        return _linkedin(path, pages)
+    lines = [_lines(words) for words in pages]
+    sections = iter(sections_for([line.text for page in lines for line in page]))
+    segments = [
+        Segment(line.text, PdfLocation(number, index, line.bbox), next(sections))
+        for number, page in enumerate(lines, start=1)
+        for index, line in enumerate(page, start=1)
+    ]
+    return build_document(path, DocumentKind.RESUME, Format.PDF, segments)
+
+
+def _read(path: Path, limits: Limits) -> tuple[list[list[Word]], bool]:
+    """Return each page's words, and whether the producer is LinkedIn's (Apache FOP)."""
+    pdf = _open(path)
+    try:
+        if len(pdf) > limits.max_pages:
+            raise TooLargeError(
+                path,
+                f"the PDF has {len(pdf)} pages, more than the limit of {limits.max_pages}",
+                "raise the limit with --max-pages if the file is genuine",
+            )
+        pages = [_page_words(pdf, index, path) for index in range(len(pdf))]
+        producer = pdf.get_metadata_value("Producer") + pdf.get_metadata_value("Creator")
+        return pages, "Apache FOP" in producer
+    finally:
+        pdf.close()
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as error:
+        if error.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise EncryptedError(
+                path,
+                "the PDF is password-protected",
+                "remove the password (print or export it without one) and try again",
+            ) from None
+        if error.err_code == pdfium_c.FPDF_ERR_FILE:
+            raise CorruptFileError(
+                path, "the file cannot be opened", "check that it exists and is readable"
+            ) from None
+        raise CorruptFileError(
+            path, "the PDF is damaged or truncated", "download or export it again and retry"
+        ) from None
+
+
+def _page_words(pdf: pdfium.PdfDocument, index: int, path: Path) -> list[Word]:
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError:
+        raise CorruptFileError(
+            path, f"page {index + 1} of the PDF is damaged", "download or export it again and retry"
+        ) from None
+    try:
+        textpage = page.get_textpage()
+        try:
+            return _words(_chars(textpage, page.get_cropbox()[3]))
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+
+
+def _chars(textpage: pdfium.PdfTextPage, page_top: float) -> list[Char | None]:
+    """Read every character with its loose box (the font's advance), None for a space or break."""
+    handle = textpage.raw
+    unicode_of = pdfium_c.FPDFText_GetUnicode
+    box_of = pdfium_c.FPDFText_GetLooseCharBox
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    chars: list[Char | None] = []
+    for i in range(pdfium_c.FPDFText_CountChars(handle)):
+        code = unicode_of(handle, i)
+        if code in _INVISIBLE or code > 0x10FFFF:
+            continue
+        # PDFium marks a line-end hyphen as U+FFFE; TeX fonts map their hyphen to the soft hyphen.
+        char = "-" if code in (0xFFFE, 0xAD) else chr(code)
+        if code < 0x20 or char.isspace():
+            # PDFium's guessed spaces split letter-spaced headings; the gaps decide instead.
+            if code != 0x20 or not is_generated(handle, i):
+                chars.append(None)
+            continue
+        box_of(handle, i, rect_ref)
+        left, right = rect.left, rect.right
+        chars.append((char, left, page_top - rect.top, right, page_top - rect.bottom, round(right - left, 1)))
+    return chars
+
+
+def _usual_gaps(chars: Sequence[Char | None]) -> dict[tuple[str, float], float]:
+    """Find, per glyph, the gap that most often follows it on the page: the gap inside a word.
+
+    Some generators (wkhtmltopdf) round each glyph's position and draw spaces that PDFium drops,
+    so inside a word a glyph's box overlaps the next by a fixed amount and a word space shows as
+    a small positive gap; measured from the usual gap, the space stands out again.
+    """
+    seen: defaultdict[tuple[str, float], Counter[float]] = defaultdict(Counter)
+    page: Counter[float] = Counter()
+    for a, b in itertools.pairwise(chars):
+        if a is None or b is None:
+            continue
+        half = 0.5 * (a[4] - a[2])
+        gap = b[1] - a[3]
+        if -half < gap < half and -half < b[4] - a[4] < half:
+            rounded = round(gap, 1)
+            seen[a[0], a[5]][rounded] += 1
+            page[rounded] += 1
+    # A glyph mostly seen before spaces has no usual inner gap of its own: use the page's.
+    usual = min(0.0, page.most_common(1)[0][0]) if page else 0.0
+    return {key: min(usual, gaps.most_common(1)[0][0]) for key, gaps in seen.items()}
+
+
+def _words(chars: Sequence[Char | None]) -> list[Word]:
+    """Group characters, in content order, into words by the gaps between their boxes."""
+    usual = _usual_gaps(chars)
+    words: list[Word] = []
+    run: list[str] = []
+    x0 = top = x1 = bottom = 0.0
+    last: tuple[str, float] = ("", 0.0)
+    for item in chars:
+        if item is None:
+            if run:
+                words.append(Word("".join(run), x0, top, x1, bottom))
+                run = []
+            continue
+        char, left, c_top, right, c_bottom, width = item
+        if run:
+            height = max(bottom - top, c_bottom - c_top, 1.0)
+            allowed = _WORD_GAP * height + usual.get(last, 0.0)
+            if abs(c_bottom - bottom) < 0.5 * height and left - x1 <= allowed and left > x0 - 0.5 * height:
+                run.append(char)
+                x1 = max(x1, right)
+                top = min(top, c_top)
+                bottom = max(bottom, c_bottom)
+                last = (char, width)
+                continue
+            words.append(Word("".join(run), x0, top, x1, bottom))
+        run = [char]
+        x0, top, x1, bottom = left, c_top, right, c_bottom
+        last = (char, width)
+    if run:
+        words.append(Word("".join(run), x0, top, x1, bottom))
+    return words
+
+
+def _lines(words: Sequence[Word]) -> list[Line]:
+    """Put a page's words in reading order, one Line per visual line; drop footers."""
+    lines = []
+    for row in _order(_rows(words)):
+        row_words = [word for fragment in row for word in fragment]
+        text = repair_mojibake(" ".join(word.text for word in row_words))
+        if text and not _FOOTER.fullmatch(text):
+            box = BBox(
+                min(w.x0 for w in row_words),
+                min(w.top for w in row_words),
+                max(w.x1 for w in row_words),
+                max(w.bottom for w in row_words),
+            )
+            lines.append(Line(text, box))
+    return lines
+
+
+def _rows(words: Sequence[Word]) -> list[Row]:
+    """Cluster words into rows by vertical centre, then cut each row at wide gaps into fragments."""
+    rows: list[list[Word]] = []
+    seed_centre = seed_height = 0.0
+    for word in sorted(words, key=lambda w: w.top + w.bottom):
+        centre, height = (word.top + word.bottom) / 2, word.bottom - word.top
+        if rows and centre - seed_centre <= 0.4 * min(height, seed_height):
+            rows[-1].append(word)
+            continue
+        rows.append([word])
+        seed_centre, seed_height = centre, height
+    return [_fragments(sorted(row, key=lambda w: w.x0)) for row in rows]
+
+
+def _fragments(row: Sequence[Word]) -> Row:
+    fragments = [[row[0]]]
+    for word in row[1:]:
+        last = fragments[-1][-1]
+        if word.x0 - last.x1 > _FRAGMENT_GAP * max(word.bottom - word.top, last.bottom - last.top):
+            fragments.append([word])
+        else:
+            fragments[-1].append(word)
+    return fragments
+
+
+def _order(rows: list[Row]) -> list[Row]:
+    """Read rows top to bottom, except that columns side by side are read one after the other."""
+    gutter = _gutter(rows)
+    if gutter is None:
+        return rows
+    ordered: list[Row] = []
+    band: list[Row] = []
+    for row in rows:
+        if _crosses(row, gutter):
+            ordered.extend(_columns(band, gutter))
+            ordered.append(row)
+            band = []
+        else:
+            band.append(row)
+    ordered.extend(_columns(band, gutter))
+    return ordered
+
+
+def _crosses(row: Row, gutter: tuple[float, float]) -> bool:
+    return any(f[0].x0 < gutter[1] and f[-1].x1 > gutter[0] for f in row)
+
+
+def _columns(band: list[Row], gutter: tuple[float, float]) -> list[Row]:
+    """Read the rows of a band left of the gutter, then right of it, when both are columns."""
+    left = [r for r in ([f for f in row if f[-1].x1 <= gutter[0]] for row in band) if r]
+    right = [r for r in ([f for f in row if f[0].x0 >= gutter[1]] for row in band) if r]
+    if len(left) < _COLUMN_ROWS or len(right) < _COLUMN_ROWS:
+        return band
+    return _order(left) + _order(right)
+
+
+def _gutter(rows: list[Row]) -> tuple[float, float] | None:
+    """Find the empty vertical strip that lets the most rows be read as two columns."""
+    fragments = [f for row in rows for f in row]
+    if len(rows) < 2 * _COLUMN_ROWS or len(fragments) <= len(rows):
+        return None
+    start = int(min(f[0].x0 for f in fragments))
+    cover = [0] * (int(max(f[-1].x1 for f in fragments)) - start + 2)
+    for f in fragments:
+        cover[int(f[0].x0) - start + 1] += 1
+        cover[int(f[-1].x1) - start] -= 1
+    cover = list(itertools.accumulate(cover))
+    best: tuple[int, tuple[float, float]] | None = None
+    for low, high in _valleys(cover):
+        gutter = (float(start + low + 1), float(start + high - 1))
+        score = _column_rows(rows, gutter)
+        if score and (best is None or score > best[0]):
+            best = (score, gutter)
+    return None if best is None else best[1]
+
+
+def _valleys(cover: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """Yield runs of x, wide enough for a gutter, where fewer fragments pass than on either side."""
+    x = 1
+    while x < len(cover) - 1:
+        if cover[x] >= cover[x - 1]:
+            x += 1
+            continue
+        end = x
+        while end + 1 < len(cover) and cover[end + 1] == cover[x]:
+            end += 1
+        if end + 1 < len(cover) and cover[end + 1] > cover[x] and end - x >= _GUTTER_WIDTH - 1:
+            yield x, end + 1
+        x = end + 1
+
+
+def _column_rows(rows: Iterable[Row], gutter: tuple[float, float]) -> int:
+    """Count the rows that a gutter would put in columns."""
+    score = left = right = size = 0
+    for row in rows:
+        if _crosses(row, gutter):
+            if left >= _COLUMN_ROWS and right >= _COLUMN_ROWS:
+                score += size
+            left = right = size = 0
+            continue
+        size += 1
+        left += row[0][-1].x1 <= gutter[0]
+        right += row[-1][0].x0 >= gutter[1]
+    if left >= _COLUMN_ROWS and right >= _COLUMN_ROWS:
+        score += size
+    return score
+
+
+def _is_linkedin(pages: Sequence[Sequence[Word]], signed: bool) -> bool:
+    """Recognise LinkedIn's "Save to PDF" by its producer or links, page footers and headings."""
+    rows = [" ".join(w.text for f in row for w in f) for row in _rows(pages[0])]
+    footer = any(_FOOTER.fullmatch(text) for text in rows)
+    headings = sum(text.casefold() in _LINKEDIN_HEADINGS for text in rows)
+    signed = signed or any(text.endswith(("(LinkedIn)", " on LinkedIn")) for text in rows)
+    return footer and signed and headings >= 2
+
+
+def _linkedin(path: Path, pages: Sequence[Sequence[Word]]) -> Document:
+    """Read a LinkedIn profile: the sidebar and the main column apart, each with its own sections."""
+    first = [w for w in pages[0] if w.x1 <= _LINKEDIN_SIDEBAR]
+    # The legacy layout (2016-2018) has one column; the current one a sidebar with these headings.
+    split = any(line.text.casefold() in _LINKEDIN_SIDEBAR_HEADINGS for line in _lines(first))
+    sidebar = [[w for w in words if split and w.x1 <= _LINKEDIN_SIDEBAR] for words in pages]
+    main = [[w for w in words if not split or w.x1 > _LINKEDIN_SIDEBAR] for words in pages]
+    side_lines = [_lines(words) for words in sidebar]
+    main_lines = [_lines(words) for words in main]
+    side_sections = iter(_linkedin_sections(line.text for page in side_lines for line in page))
+    main_sections = iter(_linkedin_sections(line.text for page in main_lines for line in page))
+    segments = []
+    for number, (side, body) in enumerate(zip(side_lines, main_lines, strict=True), start=1):
+        placed = [(line, next(side_sections)) for line in side]
+        placed += [(line, next(main_sections)) for line in body]
+        for index, (line, section) in enumerate(placed, start=1):
+            segments.append(Segment(line.text, PdfLocation(number, index, line.bbox), section))
+    return build_document(path, DocumentKind.PROFILE, Format.LINKEDIN_PDF, segments)
+
+
+def _linkedin_sections(lines: Iterable[str]) -> list[Section]:
+    """Carry headings forward like sections_for, knowing LinkedIn's own headings too."""
+    current = Section.CONTACT
+    result = []
+    for line in lines:
+        found = heading_section(line) or _LINKEDIN_EXTRA.get(line.casefold())
+        if found is None and _RECOMMENDED.match(line):
+            found = Section.REFERENCES
+        current = found or current
+        result.append(current)
+    return result
+
+
+def _mojibake_table() -> tuple[re.Pattern[str], dict[str, int]]:
+    """Build the pattern of UTF-8 read as cp1252 and the map from each character back to its byte."""
+    byte_of: dict[str, int] = {}
+    for value in range(0x80, 0x100):
+        try:
+            char = bytes([value]).decode("cp1252")
+        except UnicodeDecodeError:
+            char = chr(value)  # the five bytes cp1252 leaves undefined arrive as C1 controls
+        byte_of[char] = value
+
+    def chars(low: int, high: int) -> str:
+        return "".join(re.escape(c) for c, b in byte_of.items() if low <= b <= high)
+
+    tail = f"[{chars(0x80, 0xBF)}]"
+    pattern = f"[{chars(0xC2, 0xDF)}]{tail}|[{chars(0xE0, 0xEF)}]{tail}{{2}}|[{chars(0xF0, 0xF4)}]{tail}{{3}}"
+    return re.compile(pattern), byte_of
+
+
+_MOJIBAKE, _BYTE_OF = _mojibake_table()
+# What is left when the last byte of a sequence was lost on the way (cp1252 has no character for
+# 0x9D or 0x8D) or the middle one was dropped as invisible.
+_MOJIBAKE_REMNANTS = (
+    (re.compile(r"â€(?=\s|$)"), "”"),
+    (re.compile(r"â(?=[–—•])"), ""),
+    (re.compile(r"ï¼"), "-"),
+)
+# A lone Â is what stays of a UTF-8 no-break space; keep it only inside a capitalised word.
+_LONE_A_CIRCUMFLEX = re.compile(r"(?<![A-Z])Â(?![A-Z])|(?<=[a-z0-9.,;:)])Â")
+_SPACES = re.compile(r" {2,}")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was decoded as cp1252 (`â€¢` → `•`), leaving other text alone."""
+    if not any("\u00c2" <= c <= "\u00f4" for c in text):
+        return text
+    text = _MOJIBAKE.sub(_redecode, text)
+    for pattern, replacement in _MOJIBAKE_REMNANTS:
+        text = pattern.sub(replacement, text)
+    return _SPACES.sub(" ", _LONE_A_CIRCUMFLEX.sub(" ", text)).strip()
+
+
+def _redecode(match: re.Match[str]) -> str:
+    try:
+        return bytes(_BYTE_OF[c] for c in match[0]).decode("utf-8")
+    except UnicodeDecodeError:
+        return match[0]
