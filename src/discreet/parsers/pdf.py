@@ -357,11 +357,19 @@ def _column_rows(rows: Iterable[Row], gutter: tuple[float, float]) -> int:
 
 def _is_linkedin(pages: Sequence[Sequence[Word]], signed: bool) -> bool:
     """Recognise LinkedIn's "Save to PDF" by its producer or links, page footers and headings."""
-    rows = [" ".join(w.text for f in row for w in f) for row in _rows(pages[0])]
-    footer = any(_FOOTER.fullmatch(text) for text in rows)
-    headings = sum(text.casefold() in _LINKEDIN_HEADINGS for text in rows)
-    signed = signed or any(text.endswith(("(LinkedIn)", " on LinkedIn")) for text in rows)
-    return footer and signed and headings >= 2
+    first = _row_texts(pages[0])
+    signed = signed or any(text.endswith(("(LinkedIn)", " on LinkedIn")) for text in first)
+    if not signed or not any(_FOOTER.fullmatch(text) for text in first):
+        return False
+    headings = {text.casefold() for words in pages for text in _row_texts(words)} & _LINKEDIN_HEADINGS
+    return len(headings) >= 2
+
+
+def _row_texts(words: Sequence[Word]) -> list[str]:
+    """Return the text of each row, the sidebar of a current profile apart from the rest."""
+    side = [w for w in words if w.x1 <= _LINKEDIN_SIDEBAR]
+    main = [w for w in words if w.x1 > _LINKEDIN_SIDEBAR]
+    return [" ".join(w.text for f in row for w in f) for part in (side, main) if part for row in _rows(part)]
 
 
 def _linkedin(path: Path, pages: Sequence[Sequence[Word]]) -> Document:
