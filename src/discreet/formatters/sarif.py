@@ -1,0 +1,266 @@
+"""SARIF 2.1.0 for code-scanning tools: rule ids and locations only, never the matched text."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import PurePath
+from typing import Any, assert_never
+from urllib.parse import quote
+
+from discreet import __version__
+from discreet.formatters.options import RenderOptions
+from discreet.model import (
+    Category,
+    Document,
+    DocxLocation,
+    ExportLocation,
+    JsonLocation,
+    PdfLocation,
+    Severity,
+    TextLocation,
+)
+from discreet.packs import DEFAULT_ACTIONS, Action, Rule
+from discreet.report import Failure, LocatedFinding, Report, Verdict
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+FINGERPRINT = "discreetLocation/v1"
+# CSV row 1 is the first record; the header takes the file's first line.
+CSV_HEADER_LINES = 1
+LEVEL = {
+    Severity.CRITICAL: "error",
+    Severity.HIGH: "error",
+    Severity.MEDIUM: "warning",
+    Severity.LOW: "note",
+    Severity.INFO: "note",
+}
+# GitHub code scanning ranks results by this score (0.1 to 10) when the rule is tagged "security".
+SECURITY_SEVERITY = {
+    Severity.CRITICAL: "9.5",
+    Severity.HIGH: "8.0",
+    Severity.MEDIUM: "5.5",
+    Severity.LOW: "3.0",
+    Severity.INFO: "1.0",
+}
+VERDICT_PHRASE = {
+    Verdict.NEVER: "never public (remove it everywhere)",
+    Verdict.REPLACEMENT: "resume only (keep it off public profiles)",
+    Verdict.COMPLEMENT: "safe on a public profile",
+}
+OFFSETS_NOTE = (
+    "For PDF and DOCX files, region charOffset and charLength count characters of the text discreet "
+    "extracts (see `discreet extract`), not bytes of the file; region properties give page and line, "
+    "or part, paragraph and table cell."
+)
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    """Render a report as one SARIF run; options are ignored because SARIF never carries text."""
+    rules = _descriptors(report)
+    index = {descriptor["id"]: i for i, descriptor in enumerate(rules)}
+    results = [
+        _result(located, document.document, index[located.finding.rule], report.rule(located.finding.rule))
+        for document in report.documents
+        for located in document.findings
+    ]
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "discreet", "version": __version__, "rules": rules}},
+        "invocations": [_invocation(report)],
+        "artifacts": [_artifact(d.document) for d in report.documents],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "properties": {"offsets": OFFSETS_NOTE},
+    }
+    sarif = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
+
+
+def _descriptors(report: Report) -> list[dict[str, Any]]:
+    """Every rule that ran, then any rule id a finding names that no pack declared."""
+    descriptors = [_rule(rule) for rule in report.rules]
+    declared = {rule.id for rule in report.rules}
+    for document in report.documents:
+        for located in document.findings:
+            finding = located.finding
+            if finding.rule not in declared:
+                declared.add(finding.rule)
+                descriptors.append(_undeclared(finding.rule, finding.category, finding.severity))
+    return descriptors
+
+
+def _rule(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "name": _pascal(rule.id),
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.why},
+        "help": {"text": rule.advice},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {
+            "category": rule.category.value,
+            "severity": rule.severity.value,
+            "pack": rule.pack,
+            "public": rule.public.value,
+            "resume": rule.resume.value,
+            "tags": ["privacy", "security", rule.category.value],
+            "security-severity": SECURITY_SEVERITY[rule.severity],
+        },
+    }
+
+
+def _undeclared(rule_id: str, category: Category, severity: Severity) -> dict[str, Any]:
+    public, resume = DEFAULT_ACTIONS[category]
+    return {
+        "id": rule_id,
+        "name": _pascal(rule_id),
+        "shortDescription": {"text": rule_id},
+        "defaultConfiguration": {"level": LEVEL[severity]},
+        "properties": {
+            "category": category.value,
+            "severity": severity.value,
+            "public": public.value,
+            "resume": resume.value,
+            "tags": ["privacy", "security", category.value],
+            "security-severity": SECURITY_SEVERITY[severity],
+        },
+    }
+
+
+def _pascal(rule_id: str) -> str:
+    """personal.street-address -> PersonalStreetAddress."""
+    return "".join(word.capitalize() for word in re.split(r"[^A-Za-z0-9]+", rule_id) if word)
+
+
+def _result(
+    located: LocatedFinding, document: Document, rule_index: int, rule: Rule | None
+) -> dict[str, Any]:
+    finding = located.finding
+    public, resume = _actions(located, rule)
+    title = rule.title if rule else finding.rule
+    message = (
+        f"{title} at {located.location.describe()}: {VERDICT_PHRASE[located.verdict]}. "
+        f"Public profile: {public.value}; resume: {resume.value}."
+    )
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": LEVEL[finding.severity],
+        "message": {"text": message},
+        "locations": [_location(located, document)],
+        "partialFingerprints": {FINGERPRINT: _fingerprint(located, document)},
+        "properties": {
+            "category": finding.category.value,
+            "severity": finding.severity.value,
+            "verdict": located.verdict.value,
+            "section": located.section.value,
+            "hidden": located.hidden,
+            "documentKind": document.kind.value,
+        },
+    }
+
+
+def _actions(located: LocatedFinding, rule: Rule | None) -> tuple[Action, Action]:
+    if located.advice is not None:
+        return located.advice.public, located.advice.resume
+    if rule is not None:
+        return rule.public, rule.resume
+    return DEFAULT_ACTIONS[located.finding.category]
+
+
+def _location(located: LocatedFinding, document: Document) -> dict[str, Any]:
+    """A physical place a viewer can open, plus a logical name when lines alone cannot say where."""
+    location = located.location
+    artifact = _artifact_location(document.path)
+    extracted = {
+        "charOffset": located.finding.start,
+        "charLength": located.finding.end - located.finding.start,
+    }
+    logical: dict[str, str]
+    match location:
+        case TextLocation():
+            return {"physicalLocation": {"artifactLocation": artifact, "region": _text_region(located)}}
+        case PdfLocation():
+            page = {key: value for key, value in location.to_dict().items() if key != "type"}
+            physical = {"artifactLocation": artifact, "region": {**extracted, "properties": page}}
+            logical = {"kind": "page", "name": f"page {location.page}"}
+        case DocxLocation():
+            part = {key: value for key, value in location.to_dict().items() if key != "type"}
+            physical = {"artifactLocation": artifact, "region": {**extracted, "properties": part}}
+            logical = {"kind": "element", "name": location.part.value}
+        case ExportLocation():
+            cell = {"row": location.row, "column": location.column}
+            region = {"startLine": location.row + CSV_HEADER_LINES, "properties": cell}
+            member = _artifact_location(f"{document.path}/{location.file}")
+            physical = {"artifactLocation": member, "region": region}
+            logical = {"kind": "element", "name": location.column}
+        case JsonLocation():
+            # A JSON file is text a viewer opens, so offsets into the extracted text would mislead it.
+            physical = {"artifactLocation": artifact}
+            logical = {"kind": "value", "name": location.pointer.rsplit("/", 1)[-1]}
+        case _:
+            assert_never(location)
+    logical["fullyQualifiedName"] = location.describe()
+    return {"physicalLocation": physical, "logicalLocations": [logical]}
+
+
+def _text_region(located: LocatedFinding) -> dict[str, Any]:
+    """Start and end line and column; the end is worked out from the match's length and line breaks."""
+    location = located.location
+    assert isinstance(location, TextLocation)
+    lines = located.finding.text.split("\n")
+    end_line = location.line + len(lines) - 1
+    end_column = (location.column if len(lines) == 1 else 1) + len(lines[-1])
+    return {
+        "startLine": location.line,
+        "startColumn": location.column,
+        "endLine": end_line,
+        "endColumn": end_column,
+    }
+
+
+def _artifact_location(path: str) -> dict[str, Any]:
+    """A relative path stays relative (percent-encoded); an absolute one becomes a file:// URI."""
+    pure = PurePath(path)
+    uri = pure.as_uri() if pure.is_absolute() else quote(pure.as_posix(), safe="/")
+    return {"uri": uri}
+
+
+def _fingerprint(located: LocatedFinding, document: Document) -> str:
+    """A hash of rule, path and position: stable across runs, and it cannot give the text back."""
+    position = {
+        "location": located.location.to_dict(),
+        "offset": located.finding.start - located.line_start,
+    }
+    key = "\0".join((located.finding.rule, document.path, json.dumps(position, sort_keys=True)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def _artifact(document: Document) -> dict[str, Any]:
+    return {
+        "location": _artifact_location(document.path),
+        "roles": ["analysisTarget"],
+        "properties": {"kind": document.kind.value, "format": document.format.value},
+    }
+
+
+def _invocation(report: Report) -> dict[str, Any]:
+    notifications = [_failure(failure) for failure in report.failures]
+    for document in report.documents:
+        path = document.document.path
+        notifications += [_notification("note", note, path) for note in document.document.notes]
+        notifications += [_notification("warning", warning, path) for warning in document.warnings]
+    return {"executionSuccessful": not report.failures, "toolExecutionNotifications": notifications}
+
+
+def _failure(failure: Failure) -> dict[str, Any]:
+    message = failure.message if failure.path in failure.message else f"{failure.path}: {failure.message}"
+    return _notification("error", message, failure.path)
+
+
+def _notification(level: str, message: str, path: str) -> dict[str, Any]:
+    return {
+        "level": level,
+        "message": {"text": message},
+        "locations": [{"physicalLocation": {"artifactLocation": _artifact_location(path)}}],
+    }

@@ -1,0 +1,119 @@
+"""Open the HTML report in headless Chromium: it renders, its script runs without errors, filters work."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from discreet.formatters import html
+from discreet.formatters.options import RenderOptions
+from discreet.report import Report, Verdict
+from test_formatters import REPO, handmade_report
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (apt-get install -y chromium); CI installs it"
+)
+SCREENSHOTS = REPO / "tests" / "screenshots"
+WIDTH, HEIGHT = 1280, 2000
+# Chromium logs each console message, errors and uncaught exceptions included, as "INFO:CONSOLE".
+CONSOLE = re.compile(r":CONSOLE[:(]|Uncaught")
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return handmade_report()
+
+
+@pytest.fixture
+def page(report: Report, tmp_path: Path) -> Path:
+    path = tmp_path / "report.html"
+    path.write_text(html.render(report, RenderOptions()), encoding="utf-8")
+    return path
+
+
+def chromium(tmp_path: Path, url: str, *flags: str) -> subprocess.CompletedProcess[str]:
+    """Run headless Chromium once on a URL with its own throwaway profile and no network chatter."""
+    assert CHROMIUM is not None
+    profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
+    command = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--hide-scrollbars",
+        "--enable-logging=stderr",
+        "--v=0",
+        f"--user-data-dir={profile}",
+        *flags,
+        url,
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done
+
+
+def console_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if CONSOLE.search(line)]
+
+
+def test_page_renders_every_mark_and_its_script_runs_cleanly(
+    report: Report, page: Path, tmp_path: Path
+) -> None:
+    done = chromium(tmp_path, page.as_uri(), "--dump-dom")
+    dom = done.stdout
+    assert 'data-ready="1"' in dom, "the page's script did not finish wiring the filters"
+    assert console_lines(done.stderr) == []
+    findings = sum(len(d.findings) for d in report.documents)
+    assert len(set(re.findall(r'<mark [^>]*data-card="(card-[\d-]+)"', dom))) == findings
+    assert f"{findings} of {findings} findings shown" in dom
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom
+    assert "<script>alert(1)" not in dom
+
+
+def test_console_errors_would_be_caught(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.html"
+    broken.write_text("<!DOCTYPE html><body><script>missing();</script></body>", encoding="utf-8")
+    done = chromium(tmp_path, broken.as_uri(), "--dump-dom")
+    assert any("Uncaught ReferenceError" in line for line in console_lines(done.stderr))
+
+
+def test_filters_hide_marks_and_cards(report: Report, page: Path, tmp_path: Path) -> None:
+    dom = chromium(tmp_path, page.as_uri() + "#hide=replacement,note", "--dump-dom").stdout
+    assert 'data-ready="1"' in dom
+    for tag in ("mark", "article"):
+        for attributes in re.findall(rf"<{tag} ([^>]*data-verdict[^>]*)>", dom):
+            attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', attributes))
+            hidden = attrs["data-verdict"] == Verdict.REPLACEMENT or attrs["data-category"] == "note"
+            assert ("off" in attrs["class"].split()) is hidden, attributes
+    shown = sum(
+        1
+        for d in report.documents
+        for f in d.findings
+        if f.verdict is not Verdict.REPLACEMENT and f.finding.category.value != "note"
+    )
+    total = sum(len(d.findings) for d in report.documents)
+    assert f"{shown} of {total} findings shown" in dom
+
+
+def test_screenshot_for_a_person_to_look_at(page: Path, tmp_path: Path) -> None:
+    shot = tmp_path / "report.png"
+    done = chromium(tmp_path, page.as_uri(), f"--screenshot={shot}", f"--window-size={WIDTH},{HEIGHT}")
+    assert console_lines(done.stderr) == []
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert struct.unpack(">II", data[16:24]) == (WIDTH, HEIGHT)
+    # A blank page compresses to a few kilobytes; a rendered report with text and colour does not.
+    assert len(data) > 50_000
+    SCREENSHOTS.mkdir(exist_ok=True)
+    shutil.copyfile(shot, SCREENSHOTS / "report.png")
