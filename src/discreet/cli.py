@@ -17,8 +17,8 @@ from rich.progress import Progress
 from discreet.audit import OnDone, Settings, audit
 from discreet.detect import Terms
 from discreet.errors import DiscreetError, UsageError
+from discreet.formatters import html, markdown, sarif, terminal
 from discreet.formatters import json as json_format
-from discreet.formatters import terminal
 from discreet.formatters.options import RenderOptions
 from discreet.model import Limits, Severity
 from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
@@ -46,11 +46,17 @@ class OutputFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+    SARIF = "sarif"
+    MARKDOWN = "markdown"
+    HTML = "html"
 
 
 FORMATTERS: dict[OutputFormat, Callable[[Report, RenderOptions], str]] = {
     OutputFormat.TEXT: terminal.render,
     OutputFormat.JSON: json_format.render,
+    OutputFormat.SARIF: sarif.render,
+    OutputFormat.MARKDOWN: markdown.render,
+    OutputFormat.HTML: html.render,
 }
 
 RulesOption = Annotated[

@@ -154,7 +154,7 @@ def _sniff_zip(path: Path) -> Format:
 
 
 def _names_in(folder: Path) -> list[str]:
-    names = []
+    names: list[str] = []
     for root, _dirs, files in os.walk(folder):
         names.extend(str(Path(root, f).relative_to(folder)) for f in files)
     return names

@@ -6,41 +6,96 @@ import json
 from typing import Any
 
 from discreet.formatters.options import RenderOptions, shown
-from discreet.report import REPORT_VERSION, DocumentReport, LocatedFinding, Report
+from discreet.model import Location
+from discreet.report import REPORT_VERSION, Comparison, DocumentReport, LocatedFinding, Report
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    """Render a report as JSON: documents with their findings, and inputs that failed."""
+    """Render a report as JSON: documents with their findings, comparisons, and inputs that failed."""
+    comparisons = [_comparison(c, options) for c in report.comparisons]
     data = {
         "version": REPORT_VERSION,
-        "documents": [_document(d, options) for d in report.documents],
+        "documents": [_document(d, report, options) for d in report.documents],
+        "comparison": comparisons[0] if len(comparisons) == 1 else None,
+        "comparisons": comparisons,
         "errors": [{"path": f.path, "message": f.message} for f in report.failures],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _document(report: DocumentReport, options: RenderOptions) -> dict[str, Any]:
-    document = report.document
+def _document(document_report: DocumentReport, report: Report, options: RenderOptions) -> dict[str, Any]:
+    document = document_report.document
     return {
         "path": document.path,
         "kind": document.kind.value,
         "format": document.format.value,
-        "findings": [_finding(f, options) for f in report.findings],
+        "findings": [_finding(f, report, options) for f in document_report.findings],
+        "verdicts": {v.value: n for v, n in document_report.verdict_counts().items()},
         "notes": list(document.notes),
-        "warnings": list(report.warnings),
+        "warnings": list(document_report.warnings),
     }
 
 
-def _finding(located: LocatedFinding, options: RenderOptions) -> dict[str, Any]:
+def _finding(located: LocatedFinding, report: Report, options: RenderOptions) -> dict[str, Any]:
     finding = located.finding
-    return {
+    rule = report.rule(finding.rule)
+    data: dict[str, Any] = {
         "rule": finding.rule,
         "category": finding.category.value,
         "severity": finding.severity.value,
+        "title": rule.title if rule else "A term you listed as private",
         "start": finding.start,
         "end": finding.end,
         "text": shown(finding.text, options),
         "location": located.location.to_dict(),
         "section": located.section.value,
         "hidden": located.hidden,
+        "verdict": located.verdict.value,
+    }
+    if located.advice is not None:
+        advice = located.advice
+        data["public"] = advice.public.value
+        data["resume"] = advice.resume.value
+        rewrite = advice.rewrite
+        if options.mask:
+            rewrite = rewrite.replace(finding.text, shown(finding.text, options))
+        data["advice"] = {"reason": advice.reason, "rewrite": rewrite}
+    return data
+
+
+def _location(location: Location | None) -> dict[str, Any] | None:
+    return location.to_dict() if location is not None else None
+
+
+def _comparison(comparison: Comparison, options: RenderOptions) -> dict[str, Any]:
+    return {
+        "resume": comparison.resume_path,
+        "profile": comparison.profile_path,
+        "exposures": [
+            {
+                "rule": e.rule,
+                "category": e.category.value,
+                "severity": e.severity.value,
+                "text": shown(e.text, options),
+                "resume": _location(e.resume),
+                "profile": e.profile.to_dict(),
+            }
+            for e in comparison.exposures
+        ],
+        "replacement_ratio": round(comparison.replacement_ratio, 3),
+        "resume_only_share": round(comparison.resume_only_share, 3),
+        "suggestions": [
+            {"section": s.section.value, "text": s.text, "resume": s.resume.to_dict()}
+            for s in comparison.suggestions
+        ],
+        "mismatches": [
+            {
+                "field": m.field,
+                "resume_value": m.resume_value,
+                "profile_value": m.profile_value,
+                "resume": _location(m.resume),
+                "profile": m.profile.to_dict(),
+            }
+            for m in comparison.mismatches
+        ],
     }
