@@ -1,0 +1,980 @@
+"""Advise on findings: what to do in public and in a resume, why, and the sentence rewritten for public."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import reduce
+
+from discreet.model import Category, Finding
+from discreet.packs import DEFAULT_ACTIONS, Action, Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """What to do with one finding in each destination, why, and the sentence as it may go public."""
+
+    public: Action
+    resume: Action
+    reason: str
+    rewrite: str
+
+
+# The ladders: (floor, phrase) from the top down; the first floor at or below the value wins.
+MONEY_ADJECTIVES: tuple[tuple[float, str], ...] = (
+    (1e12, "trillion-{}"),
+    (2e9, "multi-billion-{}"),
+    (1e9, "billion-{}"),
+    (1e8, "nine-figure"),
+    (1e7, "eight-figure"),
+    (2e6, "multi-million-{}"),
+    (1e6, "seven-figure"),
+    (1e5, "six-figure"),
+    (1e4, "five-figure"),
+    (1e3, "four-figure"),
+    (1e2, "three-figure"),
+    (0, "modest"),
+)
+MONEY_NOUNS: tuple[tuple[float, str], ...] = (
+    (1e12, "trillions"),
+    (2e9, "billions"),
+    (1e9, "ten figures"),
+    (1e8, "hundreds of millions"),
+    (1e7, "tens of millions"),
+    (2e6, "millions"),
+    (1e6, "seven figures"),
+    (1e5, "hundreds of thousands"),
+    (1e4, "tens of thousands"),
+    (2e3, "thousands"),
+    (1e3, "four figures"),
+    (1e2, "hundreds"),
+    (0, "a modest sum"),
+)
+# Indian amounts read in lakhs and crores; below a lakh the general ladders apply.
+RUPEE_ADJECTIVES: tuple[tuple[float, str], ...] = (
+    (2e7, "multi-crore"),
+    (1e7, "crore-plus"),
+    (2e5, "multi-lakh"),
+    (1e5, "lakh-plus"),
+)
+RUPEE_NOUNS: tuple[tuple[float, str], ...] = (
+    (1e9, "hundreds of crores"),
+    (1e8, "tens of crores"),
+    (2e7, "crores"),
+    (1e7, "a crore-plus"),
+    (2e5, "lakhs"),
+    (1e5, "a lakh-plus"),
+)
+FIGURE_WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+PERCENT_AMOUNTS: tuple[tuple[float, str], ...] = (
+    (50, "more than half"),
+    (100 / 3, "more than a third"),
+    (25, "more than a quarter"),
+    (10, "double digits"),
+    (1, "a single-digit percentage"),
+    (0, "a fraction of a percent"),
+)
+PERCENT_ADJECTIVES: tuple[tuple[float, str], ...] = (
+    (100, "triple-digit"),
+    (10, "double-digit"),
+    (1, "single-digit"),
+    (0, "fractional"),
+)
+POINTS: tuple[tuple[float, str], ...] = (
+    (10, "by more than ten points"),
+    (2, "by several points"),
+    (1, "by more than a point"),
+    (0, "by a fraction of a point"),
+)
+FOLDS: tuple[tuple[float, str], ...] = (
+    (10, "more than tenfold"),
+    (5, "several-fold"),
+    (4, "more than fourfold"),
+    (3, "more than threefold"),
+    (2, "more than twofold"),
+)
+FOLD_VERBS: tuple[tuple[float, str], ...] = (
+    (4, "more than quadrupled"),
+    (3, "more than tripled"),
+    (2, "more than doubled"),
+)
+COMPARISONS: tuple[tuple[float, str], ...] = ((10, "many times"), (3, "several times"), (0, "markedly"))
+COUNTS: tuple[tuple[float, str], ...] = (
+    (2e9, "billions"),
+    (1e9, "a billion-plus"),
+    (2e6, "millions"),
+    (1e6, "a million-plus"),
+    (2e3, "thousands"),
+    (1e3, "a thousand-plus"),
+    (200, "hundreds"),
+    (100, "a hundred-plus"),
+    (24, "dozens"),
+    (11, "more than ten"),
+    (0, "several"),
+)
+# A value exactly on a floor reads better without "more than".
+EXACT = {
+    "more than half": "half",
+    "more than a quarter": "a quarter",
+    "by more than ten points": "by ten points",
+    "by more than a point": "by a point",
+    "more than tenfold": "tenfold",
+    "more than fourfold": "fourfold",
+    "more than threefold": "threefold",
+    "more than twofold": "twofold",
+    "more than quadrupled": "quadrupled",
+    "more than tripled": "tripled",
+    "more than doubled": "doubled",
+}
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+CURRENCIES = {
+    **dict.fromkeys(("$", "us$", "c$", "ca$", "a$", "s$", "usd", "cad", "aud", "sgd"), "dollar"),
+    **dict.fromkeys(("dollar", "dollars"), "dollar"),
+    **dict.fromkeys(("€", "eur", "euro", "euros"), "euro"),
+    **dict.fromkeys(("£", "gbp", "pound", "pounds"), "pound"),
+    **dict.fromkeys(("₹", "inr", "rs", "rs.", "rupee", "rupees"), "rupee"),
+    **dict.fromkeys(("¥", "jpy", "yen"), "yen"),
+}
+SCALES = {
+    **dict.fromkeys(("k", "thousand"), 1e3),
+    **dict.fromkeys(("m", "mm", "mn", "million"), 1e6),
+    **dict.fromkeys(("b", "bn", "billion"), 1e9),
+    **dict.fromkeys(("t", "tn", "trillion"), 1e12),
+    **dict.fromkeys(("l", "lakh", "lakhs", "lac", "lacs", "lpa"), 1e5),
+    **dict.fromkeys(("cr", "crore", "crores"), 1e7),
+}
+INDIAN_SCALES = frozenset({"l", "lakh", "lakhs", "lac", "lacs", "lpa", "cr", "crore", "crores"})
+PERIODS = {
+    **dict.fromkeys(("month", "mo"), ("monthly", "a month")),
+    **dict.fromkeys(("year", "yr", "annum", "p.a."), ("annual", "a year")),
+    **dict.fromkeys(("quarter", "qtr"), ("quarterly", "a quarter")),
+    **dict.fromkeys(("week", "wk"), ("weekly", "a week")),
+}
+# Words after a figure that show it is not modifying a noun ("$4M in revenue", "37% year over year").
+NOT_NOUN = re.compile(
+    r"in|of|for|from|to|with|across|at|by|on|over|per|and|or|but|than|through|within|during|into|under|via"
+    r"|annually|yearly|monthly|weekly|daily|quarterly|last|this|next|each|every|an?|the|while|when|after"
+    r"|before|since|as|using|against|vs|versus|yoy|qoq|mom|ahead|above|below|up|down|total|overall|plus"
+    r"|which|that|who|is|was|were|are|be|been|has|had|have|its?|their|our|my|his|her|so|because|including"
+    r"|out|years?|quarters?|months?|weeks?|days?",
+    re.I,
+)
+TITLES = {
+    Category.FINANCIAL: "Business figure",
+    Category.CONFIDENTIAL: "Confidential name",
+    Category.PERSONAL: "Personal detail",
+    Category.COMPENSATION: "Pay detail",
+    Category.REFERENCES: "Referee detail",
+    Category.NOTE: "Note",
+}
+# Findings from no rule pack: the user's own private terms.
+UNRULED_TITLES = {"confidential.private-term": "Private term"}
+PUBLIC_PHRASES = {
+    Action.KEEP: "keep in public",
+    Action.GENERALIZE: "generalize in public",
+    Action.REMOVE: "remove from public",
+}
+RESUME_PHRASES = {
+    Action.KEEP: "keep in the resume",
+    Action.GENERALIZE: "generalize in the resume",
+    Action.REMOVE: "remove from the resume",
+}
+CLIENT_STAND_IN = "a key client"
+INITIATIVE_STAND_IN = "an internal initiative"
+AMOUNT_STAND_IN = "an undisclosed amount"
+# Last words of a stand-in that give way to the noun a name was modifying ("the ORCA engine").
+GENERIC_HEADS = frozenset(
+    {"initiative", "project", "program", "programme", "effort", "product", "platform", "system", "tool"}
+)
+# Nouns a client's name can modify as it stands ("the Walmart account"); others take "'s" ("Walmart revenue").
+COMPOUNDS = re.compile(
+    r"(?:account|team|relationship|engagement|portfolio|project|program|partnership|contract|deal|rollout"
+    r"|implementation|migration|site|office|work|base|business|service)s?",
+    re.I,
+)
+
+_APPROX = (
+    r"(?:(?:nearly|almost|approximately|approx\.|about|around|roughly|over|more\s+than|above"
+    r"|in\s+excess\s+of|upwards\s+of|close\s+to)\s+|[~≈>]\s*)"
+)
+_NUMBER = r"(?:\d[\d,]*(?:\.\d+)?|\.\d+)"
+_SCALE = r"(?:thousand|million|billion|trillion|crores?|cr|lakhs?|lacs?|lpa|mm|mn|bn|tn|[kmbtl])"
+_CODE = r"(?:USD|EUR|GBP|INR|CAD|AUD|SGD|JPY|Rs\.?)"
+_PERIOD = r"(?:/\s*|per\s+|an?\s+|each\s+)(?P<period>month|mo|year|yr|annum|quarter|qtr|week|wk)\b"
+_WORD = r"[^\W\d_][\w&'’-]*"
+_GROWTH = r"(?:increased|grew|raised|boosted|improved|lifted|expanded|scaled|multiplied)"
+_LABEL_WORDS = (
+    r"(?:(?:personal|home|work|office|direct|mobile|cell|primary|current|permanent|contact|employee|staff)\s+)*"
+    r"(?:phone|mobile|cell|cellphone|tel|telephone|ph|mob|e-?mail|mail|whatsapp|fax|address|dob|d\.o\.b"
+    r"|date\s+of\s+birth|birth\s*date|born|age|ssn|sin|passport|aadhaa?r|pan|visa|id|badge|ext|extension"
+    r"|height|weight|nationality|citizenship|religion|gender|marital\s+status)(?:\s*(?:no|number|#))?\.?"
+)
+
+PERCENT = re.compile(rf"(?P<num>{_NUMBER})\s*(?:%|percent|per\s+cent|pct)", re.I)
+MULTIPLE = re.compile(rf"(?P<num>{_NUMBER})\s*(?:[x×]|-?fold)", re.I)
+MONEY = re.compile(
+    rf"(?P<pre>US\$|CA?\$|A\$|S\$|[$£€₹¥]|{_CODE}(?=[\s\d.]))?\s*(?P<num>{_NUMBER})\s*"
+    rf"(?P<scale>{_SCALE}\b)?\.?\s*(?P<post>{_CODE}|dollars?|euros?|pounds?|rupees?)?(?:\s*{_PERIOD})?",
+    re.I,
+)
+COUNT = re.compile(
+    rf"(?P<num>{_NUMBER})\s*(?P<scale>(?:thousand|million|billion|mm|mn|bn|[kmb])\b)?\+?(?P<noun>(?:\s+{_WORD}){{0,2}})",
+    re.I,
+)
+APPROX_BEFORE = re.compile(rf"{_APPROX}+$", re.I)
+APPROX_START = re.compile(rf"^{_APPROX}+", re.I)
+DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|our|their|its|his|her|my|your|this|that|each|every)\s+$", re.I)
+FIGURES_BEFORE = re.compile(
+    r"\b(?:to|of|at|past|exceeding|surpassing|topping|reaching|reached|hit|hitting|than)\s+$", re.I
+)
+BY_BEFORE = re.compile(r"\bby\s+$", re.I)
+# A percentage after these is a level ("retention of 95%"), not a change.
+LEVEL_BEFORE = re.compile(
+    r"\b(?:to|of|at|from|than|under|reaching|reached|hit|hitting|is|was|were|are)\s+$", re.I
+)
+QUOTA_WORD = re.compile(r"\b(?P<goal>quota|target)s?\b", re.I)
+NEXT_WORD = re.compile(rf"\s+(?P<word>{_WORD})")
+PERIOD_AFTER = re.compile(rf"\s*{_PERIOD}|\s(?P<pa>p\.a\.)", re.I)
+QUOTA_AFTER = re.compile(
+    r"\s*(?:(?:of|to|against|on)\s+)?(?:(?:the|my|our|annual|quarterly|yearly|monthly|team|sales|individual"
+    r"|assigned|revenue|bookings)\s+)*(?P<goal>quota|target|plan|goal)s?\b(?!\s+(?:market|audience))"
+    r"(?:\s+attainment)?",
+    re.I,
+)
+QUOTA_BEFORE = re.compile(r"\b(?P<goal>quota|target)\s+attainment(?:\s+(?:of|at|was|is)|\s*:)?\s*$", re.I)
+QUOTA_VERB_BEFORE = re.compile(
+    r"\b(?:(?:consistently|regularly|repeatedly)\s+)?(?:achieved|achieving|attained|hit|hitting|reached"
+    r"|delivered|delivering|finished\s+at|ended\s+at|closed\s+at|averaged)\s+$",
+    re.I,
+)
+VERB_OBJECT_BEFORE = re.compile(
+    rf"\b(?P<verb>{_GROWTH})\s+(?P<object>(?:(?!{_GROWTH}\b|by\b)[\w&'’/-]+\s+){{0,4}}?)(?:by\s+)?$", re.I
+)
+COMPARATIVE_AFTER = re.compile(
+    r"\s+(?:faster|quicker|more|better|higher|larger|bigger|greater|lower|cheaper|less|fewer|smaller)\b", re.I
+)
+FROM_BEFORE = re.compile(rf"\bfrom\s+{_APPROX}?$", re.I)
+RANGE_GAP = re.compile(rf"(?:\s*{_PERIOD})?\s*(?:-|–|—|to|→|->)\s*{_APPROX}?", re.I)
+PAREN_BEFORE = re.compile(r"\s*\(\s*(?:[A-Za-z/]+\s+){0,2}[+±-]?$")
+PAREN_AFTER = re.compile(r"(?:\s+[A-Za-z/]+){0,2}\s*\)")
+NAME_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+)", re.I)
+DROP_GAP = re.compile(r"\s*(?:or|and|&|/)\s*", re.I)
+CLIENT_CONTEXT = re.compile(r"\b(?:clients?|customers?|accounts?|engagements?|partners?)\b", re.I)
+CODENAME_BEFORE = re.compile(
+    r"\b(?:project|operation|program(?:me)?|code[- ]?name[sd]?|code-named|initiative)\s+[\"'“‘]?$", re.I
+)
+QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
+GENERIC_LABEL = re.compile(r"\s*(?:[A-Za-z(][\w.'’()/&-]*\s+){0,3}[A-Za-z(][\w.'’()/&-]*\s*[:#–—-]\s*")
+KNOWN_LABEL = re.compile(rf"(?:^|(?<=[\s(|;,•·]))(?:{_LABEL_WORDS})[\s:#–—-]*$", re.I)
+PREP_BEFORE = re.compile(r"\b(?:at|on|via|in|from|to|of|for|with|by)\s+$", re.I)
+# A request to get in touch means nothing once the number or address it points to is gone.
+CONTACT_BEFORE = re.compile(
+    r"\b(?:call|text|phone|e-?mail|contact|reach|message|whatsapp)(?:\s+(?:me|us))?(?:\s+(?:at|on|via))?\s+$",
+    re.I,
+)
+CLAUSE_END = re.compile(r"\s*(?:[|;•·▪,]|[.!?]|\s[—–]\s|$)")
+KIND_AFTER = re.compile(r"\s*\((?:mobile|cell|home|work|office|personal|[mhwc])\)", re.I)
+# A labelled field runs to the next separator, the next label or a comma that starts something new.
+FIELD_REST = re.compile(
+    r"[^|;•·▪\n]*?(?=\s*(?:[|;•·▪\n]|,(?!\d)(?!\s*[a-z])|[.!?](?:\s|$)|\s[—–]\s|$)"
+    r"|\s+(?:[A-Za-z(][\w.'’()/&-]*\s+){0,2}[A-Za-z(][\w.'’()/&-]*\s*:)"
+)
+CHUNK_BREAK = re.compile(r"[|;•·▪●\t]|,(?!\d)|[.!?](?=\s|$)|\s[—–-]\s")
+CLAUSE_BREAK = re.compile(r"[|;•·▪●\t]|(?<=[.!?])\s+|\s[—–]\s")
+ARTICLE_END = re.compile(r"(?:^|(?<=[\s(]))(?P<article>[Aa]n?)$")
+VOWEL_SOUND = re.compile(r"(?i)(?!one\b|once\b|uni|use|usu|uti|eu|ur[aeiou])[aeiou]|hour|honest|heir|8")
+SEPARATORS = "|,;:•·▪—–/"
+LEADING = re.compile(r"^[\s|,;:.!?•·▪—–-]+")
+TRAILING = re.compile(r"[\s|,;:•·▪—–-]+(?P<end>[.!?]*)\s*$")
+BULLET = re.compile(r"\s*[•●▪◦·*➢✓–-]\s+")
+SPACES = re.compile(r"[ \t]{2,}")
+
+
+class Treatment(StrEnum):
+    """How a rewrite handles a flagged span, weakest first."""
+
+    KEEP = "keep"
+    FIGURE = "figure"
+    NAME = "name"
+    DROP = "drop"
+
+    @property
+    def rank(self) -> int:
+        return list(Treatment).index(self)
+
+
+class Kind(StrEnum):
+    """The kinds of figure the ladders generalize."""
+
+    MONEY = "money"
+    PERCENT = "percent"
+    MULTIPLE = "multiple"
+    COUNT = "count"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A parsed figure: its kind and value, with a money amount's currency and period, a count's noun."""
+
+    kind: Kind
+    value: float
+    currency: str = ""
+    period: str = ""
+    noun: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A finding's span in the sentence and how the rewrite handles it."""
+
+    start: int
+    end: int
+    treatment: Treatment
+    category: Category
+    stand_in: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace sentence[start:end] with text; copied marks a stretch of the sentence the text repeats."""
+
+    start: int
+    end: int
+    text: str
+    copied: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Spans rewritten together (a range, a list of names), with candidate edits best first."""
+
+    spans: tuple[Span, ...]
+    candidates: tuple[Edit, ...]
+
+
+def advise(
+    sentence: str, findings: Sequence[Finding], rules: Mapping[str, Rule], offset: int = 0
+) -> tuple[Advice, ...]:
+    """Advise on each finding in one sentence; all share the sentence rewritten with every finding handled."""
+    spans = [_span(sentence, finding, rules.get(finding.rule), offset) for finding in findings]
+    rewrite = rewrite_sentence(sentence, [span for span in spans if span is not None])
+    return tuple(_advice(finding, rules.get(finding.rule), rewrite) for finding in findings)
+
+
+def _advice(finding: Finding, rule: Rule | None, rewrite: str) -> Advice:
+    public, resume = _actions(finding, rule)
+    fallback = UNRULED_TITLES.get(finding.rule, TITLES[finding.category])
+    title = " ".join((rule.title if rule else fallback).split())
+    return Advice(public, resume, f"{title}: {_action_phrase(public, resume)}", rewrite)
+
+
+def _actions(finding: Finding, rule: Rule | None) -> tuple[Action, Action]:
+    return (rule.public, rule.resume) if rule else DEFAULT_ACTIONS[finding.category]
+
+
+def _action_phrase(public: Action, resume: Action) -> str:
+    if public is resume and public is not Action.GENERALIZE:
+        return f"{public.value} everywhere"
+    return f"{PUBLIC_PHRASES[public]}, {RESUME_PHRASES[resume]}"
+
+
+def _span(sentence: str, finding: Finding, rule: Rule | None, offset: int) -> Span | None:
+    start, end = max(finding.start - offset, 0), min(finding.end - offset, len(sentence))
+    if start >= end:
+        return None
+    category = rule.category if rule else finding.category
+    public = _actions(finding, rule)[0]
+    stand_in = rule.stand_in.strip() if rule else ""
+    return Span(start, end, _treatment(category, public, sentence[start:end], stand_in), category, stand_in)
+
+
+def _treatment(category: Category, public: Action, text: str, stand_in: str) -> Treatment:
+    if public is Action.KEEP:
+        return Treatment.KEEP
+    figure = category in (Category.FINANCIAL, Category.COMPENSATION)
+    if public is Action.GENERALIZE and figure and parse_figure(text) is not None:
+        return Treatment.FIGURE
+    if category is Category.CONFIDENTIAL and _is_name(text):
+        return Treatment.NAME
+    if public is Action.GENERALIZE and (stand_in or category is Category.FINANCIAL):
+        return Treatment.NAME
+    return Treatment.DROP
+
+
+def _is_name(text: str) -> bool:
+    """A name has letters and no digits, @ or surrounding parentheses (those mark identifiers and notes)."""
+    stripped = text.strip()
+    return (
+        any(c.isalpha() for c in stripped)
+        and not any(c.isdigit() or c == "@" for c in stripped)
+        and not (stripped.startswith("(") and stripped.endswith(")"))
+    )
+
+
+def parse_figure(text: str) -> Figure | None:
+    """Read a flagged figure: a money amount, a percentage, a multiple or a count, with approximators."""
+    core = APPROX_START.sub("", text.strip()).rstrip("+ ").lstrip("+-−")
+    if match := PERCENT.fullmatch(core):
+        return Figure(Kind.PERCENT, _number(match["num"]))
+    if match := MULTIPLE.fullmatch(core):
+        return Figure(Kind.MULTIPLE, _number(match["num"]))
+    money = MONEY.fullmatch(core)
+    scale = (money["scale"] or "").lower() if money else ""
+    if money and (money["pre"] or money["post"] or scale in INDIAN_SCALES):
+        sign = (money["pre"] or money["post"] or "").strip().lower()
+        currency = "rupee" if scale in INDIAN_SCALES else CURRENCIES.get(sign, "")
+        period = "year" if scale == "lpa" else (money["period"] or "").lower()
+        return Figure(Kind.MONEY, _number(money["num"]) * SCALES.get(scale, 1), currency, period)
+    if match := COUNT.fullmatch(core):
+        scale = SCALES.get((match["scale"] or "").lower(), 1)
+        return Figure(Kind.COUNT, _number(match["num"]) * scale, noun=match["noun"].strip())
+    return None
+
+
+def _number(digits: str) -> float:
+    try:
+        value = float(digits.replace(",", ""))
+    except ValueError:
+        return 0.0
+    return value if math.isfinite(value) else 1e300
+
+
+def _step(ladder: Sequence[tuple[float, str]], value: float) -> str:
+    """The phrase of the highest floor the value reaches; exactly on a floor drops 'more than'."""
+    for floor, phrase in ladder:
+        if value >= floor:
+            return EXACT.get(phrase, phrase) if value == floor else phrase
+    return ladder[-1][1]
+
+
+def money_adjective(figure: Figure) -> str:
+    """'six-figure', 'multi-million-dollar', 'multi-crore'."""
+    if figure.currency == "rupee" and figure.value >= RUPEE_ADJECTIVES[-1][0]:
+        return _step(RUPEE_ADJECTIVES, figure.value)
+    phrase = _step(MONEY_ADJECTIVES, figure.value)
+    if figure.currency:
+        return phrase.format(figure.currency)
+    return phrase.replace("-{}", "") if phrase.startswith("multi") else phrase.replace("{}", "plus")
+
+
+def money_noun(figure: Figure) -> str:
+    """'millions', 'tens of thousands', 'crores'."""
+    if figure.currency == "rupee" and figure.value >= RUPEE_NOUNS[-1][0]:
+        return _step(RUPEE_NOUNS, figure.value)
+    return _step(MONEY_NOUNS, figure.value)
+
+
+def money_figures(figure: Figure) -> str:
+    """'eight figures', for after 'to' or 'of'; rupees and extremes fall back to the noun form."""
+    digits = len(str(int(figure.value))) if 100 <= figure.value < 1e10 else 0
+    if figure.currency == "rupee" or digits not in FIGURE_WORDS:
+        return money_noun(figure)
+    return f"{FIGURE_WORDS[digits]} figures"
+
+
+def percent_level(percent: float) -> str:
+    """A level as the ten below it: 95% and 100% read 'over 90%'; under 10%, 'a single-digit percentage'."""
+    if percent <= 10:
+        return "a single-digit percentage" if percent < 10 else "around a tenth"
+    return f"over {min(math.ceil(percent / 10) * 10 - 10, 100)}%"
+
+
+def percent_amount(percent: float) -> str:
+    """'more than a third', 'double digits'; from 100% up, a fold: 'more than twofold'."""
+    return fold(1 + percent / 100) if percent >= 100 else _step(PERCENT_AMOUNTS, percent)
+
+
+def fold(ratio: float) -> str:
+    """'tripled' as an adverb: 'threefold', 'several-fold'; under 2, a 'by' phrase."""
+    return _step(FOLDS, ratio) if ratio >= 2 else "by " + _step(PERCENT_AMOUNTS, abs(ratio - 1) * 100)
+
+
+def count_phrase(value: float, noun: str = "") -> str:
+    """'thousands of units', 'several accounts', 'hundreds'."""
+    amount = _step(COUNTS, value)
+    if not noun:
+        return amount
+    return (
+        f"{amount} of {noun}" if amount.endswith("s") and not amount.endswith("plus") else f"{amount} {noun}"
+    )
+
+
+def change_phrase(first: Figure, second: Figure) -> str:
+    """A change from one figure to another: 'several-fold', 'by more than half', 'by several points'."""
+    if first.kind is Kind.PERCENT:
+        return _step(POINTS, abs(second.value - first.value))
+    ratio = second.value / first.value
+    if ratio >= 2:
+        return _step(FOLDS, ratio)
+    return "by " + _step(PERCENT_AMOUNTS, abs(ratio - 1) * 100)
+
+
+def plain_phrase(figure: Figure) -> str:
+    """The phrase that stands in for a figure wherever it sits."""
+    match figure.kind:
+        case Kind.MONEY:
+            return money_noun(figure) + (f" {PERIODS[figure.period][1]}" if figure.period else "")
+        case Kind.PERCENT:
+            return percent_amount(figure.value)
+        case Kind.MULTIPLE:
+            return fold(figure.value)
+        case Kind.COUNT:
+            return count_phrase(figure.value, figure.noun)
+
+
+# A rewrite groups spans that read as one phrase (a range, a list of names), lets each group offer edits
+# from the widest (absorbing "achieved ... of quota", a label, a determiner) to the span alone, keeps the
+# widest that neither overlaps another edit nor cuts or repeats a span, then tidies every seam.
+def rewrite_sentence(sentence: str, spans: Sequence[Span]) -> str:
+    """The sentence with every span handled at once: figures generalized, names replaced, values dropped."""
+    active = _merge([span for span in spans if span.treatment is not Treatment.KEEP])
+    if not active:
+        return sentence
+    edits = _choose(sentence, _units(sentence, active), active)
+    return _assemble(sentence, edits)
+
+
+def _merge(spans: Sequence[Span]) -> list[Span]:
+    """Join overlapping spans; the strongest treatment of those joined wins."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if merged and span.start < merged[-1].end:
+            last = merged.pop()
+            strongest = max(last, span, key=lambda s: s.treatment.rank)
+            span = Span(
+                last.start,
+                max(last.end, span.end),
+                strongest.treatment,
+                strongest.category,
+                strongest.stand_in,
+            )
+        merged.append(span)
+    return merged
+
+
+def _units(sentence: str, spans: Sequence[Span]) -> list[Unit]:
+    units: list[Unit] = []
+    index = 0
+    while index < len(spans):
+        group = _group(sentence, spans, index)
+        units.append(Unit(group, tuple(_candidates(sentence, group))))
+        index += len(group)
+    return units
+
+
+def _group(sentence: str, spans: Sequence[Span], index: int) -> tuple[Span, ...]:
+    """The spans from index that read as one phrase: a range, a list of names, 'phone or e-mail'."""
+    first = spans[index]
+    group = [first]
+    for span in spans[index + 1 :]:
+        last, gap = group[-1], sentence[group[-1].end : span.start]
+        if span.treatment is not first.treatment:
+            break
+        if first.treatment is Treatment.FIGURE:
+            a, b = (
+                parse_figure(sentence[last.start : last.end]),
+                parse_figure(sentence[span.start : span.end]),
+            )
+            if len(group) == 1 and a and b and a.kind is b.kind and RANGE_GAP.fullmatch(gap):
+                group.append(span)
+            break
+        if first.treatment is Treatment.NAME:
+            joins = NAME_GAP.fullmatch(gap) and _stand_in(sentence, span) == _stand_in(sentence, first)
+        else:
+            joins = DROP_GAP.fullmatch(gap) and (span.category, span.stand_in) == (
+                first.category,
+                first.stand_in,
+            )
+        if not joins:
+            break
+        group.append(span)
+    return tuple(group)
+
+
+def _candidates(sentence: str, group: Sequence[Span]) -> list[Edit]:
+    match group[0].treatment:
+        case Treatment.FIGURE:
+            return _figure_group_edits(sentence, group)
+        case Treatment.NAME:
+            return _name_edits(sentence, group)
+        case _:
+            return _drop_edits(sentence, group)
+
+
+def _choose(sentence: str, units: Sequence[Unit], spans: Sequence[Span]) -> list[Edit]:
+    """Take each unit's best edit that fits; a unit with none left falls back to its spans alone."""
+    accepted: list[Edit] = []
+    for unit in sorted(units, key=lambda u: (-u.spans[0].treatment.rank, u.spans[0].start)):
+        pending = [s for s in unit.spans if not any(e.start <= s.start and s.end <= e.end for e in accepted)]
+        if not pending:
+            continue
+        if len(pending) == len(unit.spans):
+            edit = next((c for c in unit.candidates if _fits(c, accepted, spans)), None)
+            if edit is not None:
+                accepted.append(edit)
+                continue
+        accepted.extend(Edit(s.start, s.end, _fallback(sentence, s)) for s in pending)
+    return sorted(accepted, key=lambda e: e.start)
+
+
+def _fits(edit: Edit, accepted: Sequence[Edit], spans: Sequence[Span]) -> bool:
+    """An edit may not touch another edit, cut a span in two, or repeat any span's text."""
+    if any(edit.start < other.end and other.start < edit.end for other in accepted):
+        return False
+    for span in spans:
+        inside = edit.start <= span.start and span.end <= edit.end
+        if not inside and edit.start < span.end and span.start < edit.end:
+            return False
+        if edit.copied[0] < span.end and span.start < edit.copied[1]:
+            return False
+    return True
+
+
+def _fallback(sentence: str, span: Span) -> str:
+    match span.treatment:
+        case Treatment.FIGURE:
+            figure = parse_figure(sentence[span.start : span.end])
+            return plain_phrase(figure) if figure else AMOUNT_STAND_IN
+        case Treatment.NAME:
+            return _stand_in(sentence, span)
+        case _:
+            return span.stand_in
+
+
+def _figure_group_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
+    figures = [parse_figure(sentence[s.start : s.end]) for s in group]
+    first = figures[0]
+    if first is None:
+        return []
+    if len(group) == 1:
+        return _figure_edits(sentence, group[0].start, group[0].end, first)
+    second = figures[1]
+    assert second is not None  # _group pairs only figures that parse
+    start, end = group[0].start, group[1].end
+    edits: list[Edit] = []
+    came_from = FROM_BEFORE.search(sentence, 0, start)
+    if came_from and first.value > 0:
+        period = PERIOD_AFTER.match(sentence, end)
+        stop = period.end() if period else end
+        noun = NEXT_WORD.match(sentence, stop) if first.kind is Kind.COUNT and not second.noun else None
+        stop = noun.end() if noun and _is_noun(noun["word"]) else stop
+        edits.append(Edit(came_from.start(), stop, change_phrase(first, second)))
+    lower = first if first.value <= second.value else second
+    return edits + _figure_edits(sentence, start, end, lower)
+
+
+def _figure_edits(sentence: str, start: int, end: int, figure: Figure) -> list[Edit]:
+    """Candidate rewrites of one figure, best first; the last replaces the figure alone."""
+    approx = APPROX_BEFORE.search(sentence, 0, start)
+    wide_start = approx.start() if approx else start
+    wide_end = end + 1 if sentence[end : end + 1] == "+" else end
+    edits: list[Edit] = []
+    if (before := PAREN_BEFORE.search(sentence, 0, wide_start)) and (
+        after := PAREN_AFTER.match(sentence, wide_end)
+    ):
+        outside = sentence[: before.start()] + sentence[after.end() :]
+        if any(c.isalnum() for c in outside):
+            edits.append(Edit(before.start(), after.end(), ""))
+    match figure.kind:
+        case Kind.MONEY:
+            edits += _money_edits(sentence, wide_start, wide_end, figure)
+        case Kind.PERCENT:
+            edits += _percent_edits(sentence, wide_start, wide_end, figure.value)
+        case Kind.MULTIPLE:
+            edits += _multiple_edits(sentence, wide_start, wide_end, figure.value)
+        case Kind.COUNT:
+            edits += _count_edits(sentence, wide_start, wide_end, figure)
+    return [*edits, Edit(start, end, plain_phrase(figure))]
+
+
+def _money_edits(sentence: str, start: int, end: int, figure: Figure) -> list[Edit]:
+    period = figure.period
+    if not period and (match := PERIOD_AFTER.match(sentence, end)):
+        period, end = (match["period"] or match["pa"]).lower(), match.end()
+    adjective, noun = (f" {PERIODS[period][0]}", f" {PERIODS[period][1]}") if period else ("", "")
+    before = sentence[:start]
+    noun_follows = _noun_follows(sentence, end)
+    if noun_follows or DETERMINER_BEFORE.search(before):
+        text = f"{money_adjective(figure)}{adjective}" + ("" if noun_follows else " sum")
+    elif FIGURES_BEFORE.search(before):
+        text = money_figures(figure) + noun
+    else:
+        text = money_noun(figure) + noun
+    return [Edit(start, end, text)]
+
+
+def _percent_edits(sentence: str, start: int, end: int, percent: float) -> list[Edit]:
+    before = sentence[:start]
+    edits: list[Edit] = []
+    if quota := QUOTA_AFTER.match(sentence, end):
+        edits.append(_quota_edit(sentence, start, quota.end(), quota["goal"].lower(), percent))
+    if percent >= 100 and (quota_before := QUOTA_BEFORE.search(before)):
+        edits.append(Edit(quota_before.start(), end, f"consistently exceeded {quota_before['goal'].lower()}"))
+    verb = QUOTA_VERB_BEFORE.search(before)
+    if percent >= 100 and verb and (goal := QUOTA_WORD.search(sentence)):
+        edits.append(Edit(verb.start(), end, f"consistently exceeded {goal['goal'].lower()}"))
+    if percent >= 100:
+        edits += _verb_edits(sentence, start, end, 1 + percent / 100)
+    by = BY_BEFORE.search(before)
+    if by:
+        edits.append(Edit(by.start(), end, ("" if percent >= 100 else "by ") + percent_amount(percent)))
+    elif _noun_follows(sentence, end):
+        edits.append(Edit(start, end, _step(PERCENT_ADJECTIVES, percent)))
+    elif LEVEL_BEFORE.search(before):
+        edits.append(Edit(start, end, percent_level(percent)))
+    else:
+        edits.append(Edit(start, end, ("" if percent >= 100 else "by ") + percent_amount(percent)))
+    return edits
+
+
+def _quota_edit(sentence: str, start: int, end: int, goal: str, percent: float) -> Edit:
+    verb = QUOTA_VERB_BEFORE.search(sentence, 0, start)
+    if percent < 100:
+        return Edit(start, end, f"{'most' if percent >= 50 else 'part'} of {goal}")
+    if verb or _clause_start(sentence, start):
+        return Edit(verb.start() if verb else start, end, f"consistently exceeded {goal}")
+    return Edit(start, end, f"above-{goal} results")
+
+
+def _clause_start(sentence: str, start: int) -> bool:
+    return not sentence[:start].strip() or bool(re.search(r"[.!?:;|•]\s*$", sentence[:start]))
+
+
+def _verb_edits(sentence: str, start: int, end: int, ratio: float) -> list[Edit]:
+    """'grew revenue 3x' -> 'tripled revenue', for ratios under 5 where a verb says it."""
+    match = VERB_OBJECT_BEFORE.search(sentence, 0, start)
+    if not match or not 2 <= ratio < 5 or _noun_follows(sentence, end):
+        return []
+    obj = match["object"].rstrip()
+    copied = (match.start("object"), match.start("object") + len(obj))
+    return [Edit(match.start(), end, f"{_step(FOLD_VERBS, ratio)} {obj}".rstrip(), copied)]
+
+
+def _multiple_edits(sentence: str, start: int, end: int, ratio: float) -> list[Edit]:
+    edits = _verb_edits(sentence, start, end, ratio)
+    if COMPARATIVE_AFTER.match(sentence, end):
+        return [*edits, Edit(start, end, _step(COMPARISONS, ratio))]
+    by = BY_BEFORE.search(sentence, 0, start)
+    if by:
+        return [*edits, Edit(by.start(), end, fold(ratio))]
+    if _noun_follows(sentence, end):
+        adjective = _step(FOLDS, ratio) if ratio >= 2 else _step(PERCENT_ADJECTIVES, abs(ratio - 1) * 100)
+        return [*edits, Edit(start, end, adjective)]
+    return [*edits, Edit(start, end, fold(ratio))]
+
+
+def _count_edits(sentence: str, start: int, end: int, figure: Figure) -> list[Edit]:
+    noun = NEXT_WORD.match(sentence, end)
+    if not figure.noun and noun and _is_noun(noun["word"]):
+        return [Edit(start, noun.end(), count_phrase(figure.value, noun["word"]))]
+    return [Edit(start, end, count_phrase(figure.value, figure.noun))]
+
+
+def _noun_follows(sentence: str, end: int) -> bool:
+    match = NEXT_WORD.match(sentence, end)
+    return match is not None and _is_noun(match["word"])
+
+
+def _is_noun(word: str) -> bool:
+    """Good enough for what follows a figure: not a function word, not a past participle."""
+    lower = word.lower()
+    return not NOT_NOUN.fullmatch(lower) and not (lower.endswith("ed") and not lower.endswith("eed"))
+
+
+def _stand_in(sentence: str, span: Span) -> str:
+    if span.stand_in:
+        return span.stand_in
+    if span.category is Category.FINANCIAL:
+        return AMOUNT_STAND_IN
+    return CLIENT_STAND_IN if CLIENT_CONTEXT.search(sentence) else INITIATIVE_STAND_IN
+
+
+def _name_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
+    start, end = group[0].start, group[-1].end
+    stand_in = _stand_in(sentence, group[0])
+    following = NEXT_WORD.match(sentence, end)
+    noun = following["word"] if following and _is_noun(following["word"]) else ""
+    if len(group) > 1:
+        return [Edit(start, end, _names_phrase(len(group), stand_in, noun))]
+    text = _before_noun(stand_in, noun) if noun else stand_in
+    wide_start, wide_end = start, end
+    opening = sentence[start - 1 : start]
+    if opening in QUOTES and sentence[end : end + 1] == QUOTES[opening]:
+        wide_start, wide_end = start - 1, end + 1
+    if codename := CODENAME_BEFORE.search(sentence, 0, start):
+        wide_start = codename.start()
+    if text != _without_article(text) and (det := DETERMINER_BEFORE.search(sentence, 0, wide_start)):
+        wide_start = det.start()
+    return [Edit(wide_start, wide_end, text), Edit(start, end, text)]
+
+
+def _before_noun(stand_in: str, noun: str) -> str:
+    """A stand-in where the name modified a noun: 'an internal' engine, 'a key client's' revenue."""
+    head, _, last = stand_in.rpartition(" ")
+    if last.lower() in GENERIC_HEADS and _without_article(head):
+        phrase = head
+    elif not COMPOUNDS.fullmatch(noun):
+        return f"{stand_in}'s"
+    else:
+        phrase = stand_in
+    return _without_article(phrase) if _is_plural(noun) else phrase
+
+
+def _names_phrase(count: int, stand_in: str, noun: str) -> str:
+    """Several names in a row: 'three major retail clients', 'two key client accounts'."""
+    number = NUMBER_WORDS.get(count, "several")
+    bare = _without_article(stand_in)
+    if not noun:
+        return f"{number} {_plural(bare)}"
+    head, _, last = bare.rpartition(" ")
+    if last.lower() in GENERIC_HEADS and head:
+        return f"{number} {head}"
+    return f"{number} {bare}" if COMPOUNDS.fullmatch(noun) else f"{number} {_plural(bare)}'"
+
+
+def _is_plural(noun: str) -> bool:
+    return noun.lower().endswith("s") and not noun.lower().endswith(("ss", "us", "is"))
+
+
+def _without_article(phrase: str) -> str:
+    return re.sub(r"^(?:an?|the)\s+", "", phrase, flags=re.I)
+
+
+def _plural(phrase: str) -> str:
+    head, _, last = phrase.rpartition(" ")
+    if re.search(r"[^aeiou]y$", last):
+        last = last[:-1] + "ies"
+    elif re.search(r"(?:s|x|z|ch|sh)$", last):
+        last += "es"
+    else:
+        last += "s"
+    return f"{head} {last}".strip()
+
+
+def _drop_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
+    start, end = group[0].start, group[-1].end
+    stand_in = group[0].stand_in
+    edits: list[Edit] = []
+    if group[0].category is Category.REFERENCES and not stand_in:
+        edits.append(Edit(*_bounds(sentence, start, end, CLAUSE_BREAK), ""))
+    label = _label_start(sentence, start)
+    if label is not None:
+        rest = FIELD_REST.match(sentence, end)
+        if rest:
+            edits.append(Edit(label, rest.end(), stand_in))
+        edits.append(Edit(label, end, stand_in))
+    if stand_in:
+        left, right = _bounds(sentence, start, end, CHUNK_BREAK)
+        edits.append(Edit(left, right, _mid_sentence(stand_in) if _after_comma(sentence, left) else stand_in))
+    kind = KIND_AFTER.match(sentence, end)
+    stop = kind.end() if kind else end
+    if not stand_in:
+        contact = CONTACT_BEFORE.search(sentence, 0, start) if CLAUSE_END.match(sentence, stop) else None
+        lead = contact or PREP_BEFORE.search(sentence, 0, start)
+        if lead:
+            edits.append(Edit(lead.start(), stop, ""))
+    return [*edits, Edit(start, stop, stand_in), Edit(start, end, stand_in)]
+
+
+def _after_comma(sentence: str, start: int) -> bool:
+    return sentence[:start].rstrip().endswith(",")
+
+
+def _mid_sentence(phrase: str) -> str:
+    """'Authorized to work' after a comma reads 'authorized to work'; acronyms keep their case."""
+    first = phrase.split(" ", 1)[0]
+    return phrase[0].lower() + phrase[1:] if first.istitle() and len(first) > 1 else phrase
+
+
+def _label_start(sentence: str, start: int) -> int | None:
+    """Where the label of a value starts ('Phone: ', 'Mobile ', 'Date of Birth: '), if it has one."""
+    chunk = _bounds(sentence, start, start, CHUNK_BREAK)[0]
+    text = sentence[chunk:start]
+    if text.strip() and GENERIC_LABEL.fullmatch(text):
+        return chunk + len(text) - len(text.lstrip())
+    known = KNOWN_LABEL.search(sentence, 0, start)
+    return known.start() if known else None
+
+
+def _bounds(sentence: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The stretch around start..end that no break interrupts, without its outer whitespace."""
+    left = max((m.end() for m in breaks.finditer(sentence, 0, start)), default=0)
+    right = next((m.start() for m in breaks.finditer(sentence, end)), len(sentence))
+    while left < start and sentence[left].isspace():
+        left += 1
+    while right > end and sentence[right - 1].isspace():
+        right -= 1
+    return left, right
+
+
+def _assemble(sentence: str, edits: Sequence[Edit]) -> str:
+    """Splice the edits in, tidying each seam: spaces, separators, parentheses, articles, capitals."""
+    pieces: list[str] = []
+    cursor = 0
+    for edit in edits:
+        pieces += [sentence[cursor : edit.start], edit.text]
+        cursor = edit.end
+    pieces.append(sentence[cursor:])
+    text = reduce(_join, (piece for piece in pieces if piece), "")
+    if not sentence[edits[-1].end :].strip(" \t.!?"):
+        text = TRAILING.sub(lambda m: m["end"], text)
+    prefix = sentence[: edits[0].start]
+    if not prefix.strip():
+        text = _capitalize(LEADING.sub("", text))
+    elif (bullet := BULLET.match(text)) and BULLET.fullmatch(prefix):
+        text = text[: bullet.end()] + _capitalize(text[bullet.end() :])
+    text = SPACES.sub(" ", text)
+    text = text if sentence[-1:].isspace() else text.rstrip()
+    return text if any(c.isalnum() for c in text) else ""
+
+
+def _join(left: str, right: str) -> str:
+    """Join two pieces at an edit, as if the text between had never been there."""
+    if not left:
+        return right
+    head, tail = left.rstrip(), right.lstrip()
+    if not head or not tail:
+        return left + right
+    spaced = head != left or tail != right
+    space = " " if spaced else ""
+    if head.endswith("(") and tail.startswith(")"):
+        return _join(head[:-1], tail[1:])
+    if _ends_with_separator(head) and (tail[0] in ".!?)" or _starts_with_separator(tail)):
+        if tail[0] in ".!?)":
+            return _join(head.rstrip(SEPARATORS + "-").rstrip(), tail)
+        return _join(head + space, tail[1:].lstrip())
+    head = _fix_article(head, tail)
+    if head[-1] in ".!?" and tail[0].islower():
+        tail = _capitalize(tail)
+    if tail[0] in ",.;:!?)%" or tail.startswith(("'s", "’s")) or head.endswith(("(", "/")):
+        space = ""
+    return head + space + tail
+
+
+def _ends_with_separator(text: str) -> bool:
+    return text[-1] in SEPARATORS or text.endswith((" -", " –"))
+
+
+def _starts_with_separator(text: str) -> bool:
+    return text[0] in SEPARATORS.replace(":", "") or text.startswith(("- ", "– "))
+
+
+def _fix_article(head: str, tail: str) -> str:
+    """Make 'a'/'an' at the end of head agree with the word that now follows it."""
+    match = ARTICLE_END.search(head)
+    word = re.match(r"[\w'’-]+", tail)
+    if not match or not word:
+        return head
+    article = match["article"]
+    if article[0] == "A" and not re.search(r"(?:^|[.!?:]\s*)$", head[: match.start()]):
+        return head
+    wanted = "an" if VOWEL_SOUND.match(word[0]) else "a"
+    wanted = wanted.capitalize() if article[0] == "A" else wanted
+    return head[: match.start()] + wanted
+
+
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:] if text[:1].islower() else text

@@ -1,0 +1,1015 @@
+"""Advice and public rewrites: exact sentences for every ladder, stand-in and removal, then properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from discreet.advise import (
+    PUBLIC_PHRASES,
+    RESUME_PHRASES,
+    TITLES,
+    Figure,
+    Kind,
+    advise,
+    count_phrase,
+    fold,
+    money_adjective,
+    money_figures,
+    money_noun,
+    percent_amount,
+    percent_level,
+    plain_phrase,
+)
+from discreet.model import Category, Finding, Severity
+from discreet.packs import Action, Rule, load_pack
+
+FIN, CONF, PERS, COMP, REF, NOTE = (
+    Category.FINANCIAL,
+    Category.CONFIDENTIAL,
+    Category.PERSONAL,
+    Category.COMPENSATION,
+    Category.REFERENCES,
+    Category.NOTE,
+)
+# Findings carry offsets into a whole document; the sentence starts this far into it.
+OFFSET = 1000
+PACKS = {
+    "financial": """
+[pack]
+id = "financial"
+
+[[rules]]
+id = "financial.revenue"
+category = "financial"
+title = "Exact revenue figure"
+why = "Exact figures are the employer's confidential data."
+advice = "Describe the scale instead."
+patterns = ['x']
+
+[[rules]]
+id = "financial.quota"
+category = "financial"
+title = "Quota attainment"
+why = "Attainment figures belong in a resume sent privately."
+advice = "Say you exceeded quota."
+patterns = ['x']
+""",
+    "confidential": """
+[pack]
+id = "confidential"
+
+[[rules]]
+id = "confidential.client"
+category = "confidential"
+title = "Client name"
+why = "Clients are named under NDA."
+advice = "Describe the client."
+patterns = ['x']
+public = "generalize"
+stand_in = "a major retail client"
+
+[[rules]]
+id = "confidential.codename"
+category = "confidential"
+title = "Internal code name"
+why = "Code names are internal."
+advice = "Describe the project."
+patterns = ['x']
+stand_in = "an internal platform initiative"
+
+[[rules]]
+id = "confidential.host"
+category = "confidential"
+title = "Internal identifier"
+why = "Internal identifiers map the employer's systems."
+advice = "Remove it."
+patterns = ['x']
+""",
+    "personal": """
+[pack]
+id = "personal"
+
+[[rules]]
+id = "personal.phone"
+category = "personal"
+title = "Phone number"
+why = "Numbers are harvested."
+advice = "Leave it to the resume."
+patterns = ['x']
+
+[[rules]]
+id = "personal.email"
+category = "personal"
+title = "E-mail address"
+why = "Addresses are harvested."
+advice = "Use the platform's messages."
+patterns = ['x']
+
+[[rules]]
+id = "personal.work-permit"
+category = "personal"
+title = "Visa or passport number"
+why = "An identity number invites fraud."
+advice = "Say you are authorized to work."
+patterns = ['x']
+resume = "remove"
+stand_in = "Authorized to work in the US"
+""",
+    "compensation": """
+[pack]
+id = "compensation"
+
+[[rules]]
+id = "compensation.salary"
+category = "compensation"
+title = "Salary or CTC"
+why = "Pay belongs in a negotiation."
+advice = "Remove it."
+patterns = ['x']
+""",
+    "references": """
+[pack]
+id = "references"
+
+[[rules]]
+id = "references.referee"
+category = "references"
+title = "Referee contact"
+why = "Referees did not agree to be published."
+advice = "Give references on request."
+patterns = ['x']
+""",
+    "note": """
+[pack]
+id = "note"
+
+[[rules]]
+id = "note.hint"
+category = "note"
+title = "Hint"
+why = "Just a note."
+advice = "Nothing to do."
+patterns = ['x']
+""",
+}
+Spans = list[tuple[int, int, str, Category]]
+Row = tuple[str, Spans, str]
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rule]:
+    """A small rule set written here, so these tests do not follow the built-in packs as they change."""
+    folder = tmp_path_factory.mktemp("packs")
+    loaded: dict[str, Rule] = {}
+    for name, text in PACKS.items():
+        path = folder / f"{name}.toml"
+        path.write_text(text, encoding="utf-8")
+        loaded.update({rule.id: rule for rule in load_pack(path).rules})
+    return loaded
+
+
+def findings(sentence: str, spans: Spans) -> list[Finding]:
+    return [
+        Finding(rule, category, Severity.MEDIUM, OFFSET + s, OFFSET + e, sentence[s:e])
+        for s, e, rule, category in spans
+    ]
+
+
+def rewrite(sentence: str, spans: Spans, rules: dict[str, Rule]) -> str:
+    """The one rewrite every advice of the sentence shares, checked to drop every flagged text."""
+    advice = advise(sentence, findings(sentence, spans), rules, OFFSET)
+    assert len(advice) == len(spans)
+    assert len({a.rewrite for a in advice}) == 1
+    for start, end, rule, _ in spans:
+        if rule != "note.hint":
+            assert sentence[start:end] not in advice[0].rewrite
+    return advice[0].rewrite
+
+
+def check(rows: list[Row]) -> pytest.MarkDecorator:
+    return pytest.mark.parametrize(("sentence", "spans", "expected"), rows, ids=[r[0] for r in rows])
+
+
+# Money: adjective before a noun, noun form elsewhere, figures after 'to'/'of'; currencies and periods.
+MONEY: list[Row] = [
+    (
+        "Closed a $850K deal with a regional bank.",
+        [(9, 14, "financial.revenue", FIN)],
+        "Closed a six-figure deal with a regional bank.",
+    ),
+    (
+        "Generated $4.2M in new revenue.",
+        [(10, 15, "financial.revenue", FIN)],
+        "Generated millions in new revenue.",
+    ),
+    (
+        "Grew revenue to $12M in 2023.",
+        [(16, 20, "financial.revenue", FIN)],
+        "Grew revenue to eight figures in 2023.",
+    ),
+    ("Managed a $45,000 budget.", [(10, 17, "financial.revenue", FIN)], "Managed a five-figure budget."),
+    ("Raised a $2.5B fund.", [(9, 14, "financial.revenue", FIN)], "Raised a multi-billion-dollar fund."),
+    (
+        "Signed a $1.2B outsourcing contract.",
+        [(9, 14, "financial.revenue", FIN)],
+        "Signed a billion-dollar outsourcing contract.",
+    ),
+    ("Won a €1.5m contract.", [(6, 11, "financial.revenue", FIN)], "Won a seven-figure contract."),
+    ("Managed a £300k budget.", [(10, 15, "financial.revenue", FIN)], "Managed a six-figure budget."),
+    ("Managed a USD 850,000 budget.", [(10, 21, "financial.revenue", FIN)], "Managed a six-figure budget."),
+    ("Sold Rs. 2 crore of software.", [(5, 16, "financial.revenue", FIN)], "Sold crores of software."),
+    ("Closed an INR 2500 Million deal.", [(10, 26, "financial.revenue", FIN)], "Closed a multi-crore deal."),
+    ("Owned a P&L of $212,450,000.", [(15, 27, "financial.revenue", FIN)], "Owned a P&L of nine figures."),
+    (
+        "Delivered $6.84M ARR from the SMB segment.",
+        [(10, 16, "financial.revenue", FIN)],
+        "Delivered multi-million-dollar ARR from the SMB segment.",
+    ),
+    (
+        "Managed a $380K/month cloud budget.",
+        [(10, 21, "financial.revenue", FIN)],
+        "Managed a six-figure monthly cloud budget.",
+    ),
+    (
+        "Saved over $400K per year in licences.",
+        [(11, 16, "financial.revenue", FIN)],
+        "Saved hundreds of thousands a year in licences.",
+    ),
+    ("Cut costs by $45,000.", [(13, 20, "financial.revenue", FIN)], "Cut costs by tens of thousands."),
+    (
+        "An $8M deal closed in Q3.",
+        [(3, 6, "financial.revenue", FIN)],
+        "A multi-million-dollar deal closed in Q3.",
+    ),
+    (
+        "$4.2M in revenue from new logos.",
+        [(0, 5, "financial.revenue", FIN)],
+        "Millions in revenue from new logos.",
+    ),
+    (
+        "• $4.2M in revenue from new logos",
+        [(2, 7, "financial.revenue", FIN)],
+        "• Millions in revenue from new logos",
+    ),
+    (
+        "Budgets of $4M–$6M a year.",
+        [(11, 14, "financial.revenue", FIN), (15, 18, "financial.revenue", FIN)],
+        "Budgets of seven figures a year.",
+    ),
+    ("Grew revenue to 4.2M.", [(16, 20, "financial.revenue", FIN)], "Grew revenue to millions."),
+]
+# Percentages of change: 'by' phrases, adjectives before a noun, levels after 'to'/'at', folds from 100%.
+PERCENTAGES: list[Row] = [
+    ("Increased sales 37%.", [(16, 19, "financial.revenue", FIN)], "Increased sales by more than a third."),
+    (
+        "Increased sales by 37% year over year.",
+        [(19, 22, "financial.revenue", FIN)],
+        "Increased sales by more than a third year over year.",
+    ),
+    ("Grew bookings by 12%.", [(17, 20, "financial.revenue", FIN)], "Grew bookings by double digits."),
+    ("Cut churn by 5%.", [(13, 15, "financial.revenue", FIN)], "Cut churn by a single-digit percentage."),
+    ("Cut costs by 0.5%.", [(13, 17, "financial.revenue", FIN)], "Cut costs by a fraction of a percent."),
+    ("Grew margin by 50%.", [(15, 18, "financial.revenue", FIN)], "Grew margin by half."),
+    ("Grew margin by 30%.", [(15, 18, "financial.revenue", FIN)], "Grew margin by more than a quarter."),
+    ("Increased sales by 150%.", [(19, 23, "financial.revenue", FIN)], "More than doubled sales."),
+    ("Increased sales by 100%.", [(19, 23, "financial.revenue", FIN)], "Doubled sales."),
+    (
+        "Increased bookings 200% in two years.",
+        [(19, 23, "financial.revenue", FIN)],
+        "Tripled bookings in two years.",
+    ),
+    ("Grew revenue by 400%.", [(16, 20, "financial.revenue", FIN)], "Grew revenue several-fold."),
+    (
+        "Achieved a 37% increase in sales.",
+        [(11, 14, "financial.revenue", FIN)],
+        "Achieved a double-digit increase in sales.",
+    ),
+    (
+        "37% growth in recurring revenue.",
+        [(0, 3, "financial.revenue", FIN)],
+        "Double-digit growth in recurring revenue.",
+    ),
+    ("Improved retention to 95%.", [(22, 25, "financial.revenue", FIN)], "Improved retention to over 90%."),
+    ("Held gross margin at 40%.", [(21, 24, "financial.revenue", FIN)], "Held gross margin at over 30%."),
+    ("Kept churn at 4%.", [(14, 16, "financial.revenue", FIN)], "Kept churn at a single-digit percentage."),
+    (
+        "Increased revenue by $4.2M (+37%).",
+        [(21, 26, "financial.revenue", FIN), (29, 32, "financial.revenue", FIN)],
+        "Increased revenue by millions.",
+    ),
+]
+# Multiples: verbs where the sentence has one, folds, comparisons, parentheses dropped.
+MULTIPLES: list[Row] = [
+    ("Grew bookings 3x.", [(14, 16, "financial.revenue", FIN)], "Tripled bookings."),
+    ("Grew bookings 2x in a year.", [(14, 16, "financial.revenue", FIN)], "Doubled bookings in a year."),
+    ("Grew bookings 2.5x.", [(14, 18, "financial.revenue", FIN)], "More than doubled bookings."),
+    ("Increased pipeline by 4x.", [(22, 24, "financial.revenue", FIN)], "Quadrupled pipeline."),
+    ("Grew bookings 10x.", [(14, 17, "financial.revenue", FIN)], "Grew bookings tenfold."),
+    (
+        "Scaled ARR 6x in three years.",
+        [(11, 13, "financial.revenue", FIN)],
+        "Scaled ARR several-fold in three years.",
+    ),
+    ("Delivered 3x ROI.", [(10, 12, "financial.revenue", FIN)], "Delivered threefold ROI."),
+    ("Made checkout 3x faster.", [(14, 16, "financial.revenue", FIN)], "Made checkout several times faster."),
+    ("Tripled (3x) bookings.", [(9, 11, "financial.revenue", FIN)], "Tripled bookings."),
+]
+# Quota attainment reads as exceeding it.
+QUOTA: list[Row] = [
+    ("Achieved 142% of quota.", [(9, 13, "financial.quota", FIN)], "Consistently exceeded quota."),
+    ("achieved 142% of quota", [(9, 13, "financial.quota", FIN)], "Consistently exceeded quota"),
+    (
+        "Consistently achieved 142% of annual quota.",
+        [(22, 26, "financial.quota", FIN)],
+        "Consistently exceeded quota.",
+    ),
+    ("142% of quota in FY23.", [(0, 4, "financial.quota", FIN)], "Consistently exceeded quota in FY23."),
+    ("Quota attainment: 142%", [(18, 22, "financial.quota", FIN)], "Consistently exceeded quota"),
+    (
+        "Ranked #2 of 61 reps with 142% of quota.",
+        [(26, 30, "financial.quota", FIN)],
+        "Ranked #2 of 61 reps with above-quota results.",
+    ),
+    (
+        "Carried a $1.4M quota; hit 113%.",
+        [(10, 15, "financial.quota", FIN), (27, 31, "financial.quota", FIN)],
+        "Carried a seven-figure quota; consistently exceeded quota.",
+    ),
+    ("Reached 113% of plan.", [(8, 12, "financial.quota", FIN)], "Consistently exceeded plan."),
+    ("Achieved 85% of target.", [(9, 12, "financial.quota", FIN)], "Achieved most of target."),
+]
+# Counts and volumes: a plural quantity of the noun.
+COUNTS: list[Row] = [
+    ("Sold 12,000 units in 2023.", [(5, 17, "financial.revenue", FIN)], "Sold thousands of units in 2023."),
+    ("Sold 12,000 units in 2023.", [(5, 11, "financial.revenue", FIN)], "Sold thousands of units in 2023."),
+    ("Sold over 12,000 units.", [(10, 16, "financial.revenue", FIN)], "Sold thousands of units."),
+    ("Served 1.2M subscribers.", [(7, 11, "financial.revenue", FIN)], "Served a million-plus subscribers."),
+    (
+        "Added 15 enterprise logos.",
+        [(6, 8, "financial.revenue", FIN)],
+        "Added more than ten enterprise logos.",
+    ),
+    ("Signed 40 new accounts.", [(7, 9, "financial.revenue", FIN)], "Signed dozens of new accounts."),
+    ("Added 6 resellers.", [(6, 7, "financial.revenue", FIN)], "Added several resellers."),
+]
+# From one figure to another: the ratio, or points between two percentages.
+CHANGES: list[Row] = [
+    (
+        "Grew accounts from 40 to 310.",
+        [(19, 21, "financial.revenue", FIN), (25, 28, "financial.revenue", FIN)],
+        "Grew accounts several-fold.",
+    ),
+    (
+        "Grew the customer base from 40 to 310 accounts in two years.",
+        [(28, 30, "financial.revenue", FIN), (34, 37, "financial.revenue", FIN)],
+        "Grew the customer base several-fold in two years.",
+    ),
+    (
+        "Grew revenue from $2.1M to $3.4M (62%).",
+        [
+            (18, 23, "financial.revenue", FIN),
+            (27, 32, "financial.revenue", FIN),
+            (34, 37, "financial.revenue", FIN),
+        ],
+        "Grew revenue by more than half.",
+    ),
+    (
+        "Raised gross margin from 31.2% to 36.8%.",
+        [(25, 30, "financial.revenue", FIN), (34, 39, "financial.revenue", FIN)],
+        "Raised gross margin by several points.",
+    ),
+    (
+        "Cut AWS spend from $380K/month to $240K/month.",
+        [(19, 24, "financial.revenue", FIN), (34, 39, "financial.revenue", FIN)],
+        "Cut AWS spend by more than a third.",
+    ),
+    (
+        "Grew ARR from $1M to $12M.",
+        [(14, 17, "financial.revenue", FIN), (21, 25, "financial.revenue", FIN)],
+        "Grew ARR more than tenfold.",
+    ),
+    (
+        "Grew ARR from $1M to $2M.",
+        [(14, 17, "financial.revenue", FIN), (21, 24, "financial.revenue", FIN)],
+        "Grew ARR twofold.",
+    ),
+    (
+        "Reduced churn from 4.7% to 2.1%.",
+        [(19, 23, "financial.revenue", FIN), (27, 31, "financial.revenue", FIN)],
+        "Reduced churn by several points.",
+    ),
+]
+# Names: the rule's stand-in, its article agreed, lists counted, possessives and compounds kept.
+NAMES: list[Row] = [
+    (
+        "Managed the Walmart account.",
+        [(12, 19, "confidential.client", CONF)],
+        "Managed a major retail client account.",
+    ),
+    (
+        "Managed the Walmart and Target accounts.",
+        [(12, 19, "confidential.client", CONF), (24, 30, "confidential.client", CONF)],
+        "Managed the two major retail client accounts.",
+    ),
+    (
+        "Grew Walmart and Target revenue.",
+        [(5, 12, "confidential.client", CONF), (17, 23, "confidential.client", CONF)],
+        "Grew two major retail clients' revenue.",
+    ),
+    (
+        "Key accounts: Walmart, Target, Kroger.",
+        [
+            (14, 21, "confidential.client", CONF),
+            (23, 29, "confidential.client", CONF),
+            (31, 37, "confidential.client", CONF),
+        ],
+        "Key accounts: three major retail clients.",
+    ),
+    (
+        "Managed Walmart stores in Ohio.",
+        [(8, 15, "confidential.client", CONF)],
+        "Managed a major retail client's stores in Ohio.",
+    ),
+    (
+        "Led the data-lake migration for Pfizer's oncology unit.",
+        [(32, 38, "confidential.client", CONF)],
+        "Led the data-lake migration for a major retail client's oncology unit.",
+    ),
+    (
+        "Walmart renewed for three years.",
+        [(0, 7, "confidential.client", CONF)],
+        "A major retail client renewed for three years.",
+    ),
+    (
+        "Tech lead on Project Nightingale.",
+        [(21, 32, "confidential.codename", CONF)],
+        "Tech lead on an internal platform initiative.",
+    ),
+    (
+        "Tech lead on Project Nightingale, a patient-data platform.",
+        [(13, 32, "confidential.codename", CONF)],
+        "Tech lead on an internal platform initiative, a patient-data platform.",
+    ),
+    (
+        "Migrated 40 services to 'Hawkeye'.",
+        [(25, 32, "confidential.codename", CONF)],
+        "Migrated 40 services to an internal platform initiative.",
+    ),
+    (
+        "Built pricing features in the ORCA engine.",
+        [(30, 34, "confidential.codename", CONF)],
+        "Built pricing features in an internal platform engine.",
+    ),
+]
+# Findings from no rule: category defaults, stand-ins from context.
+UNKNOWN: list[Row] = [
+    (
+        "Managed the Acme account for three years.",
+        [(12, 16, "confidential.private-term", CONF)],
+        "Managed a key client account for three years.",
+    ),
+    (
+        "Shipped Bluebird to 3 regions.",
+        [(8, 16, "confidential.private-term", CONF)],
+        "Shipped an internal initiative to 3 regions.",
+    ),
+    (
+        "Built dashboards in the Falcon tool.",
+        [(24, 30, "confidential.private-term", CONF)],
+        "Built dashboards in an internal tool.",
+    ),
+    (
+        "Falcon launched in 2023.",
+        [(0, 6, "confidential.private-term", CONF)],
+        "An internal initiative launched in 2023.",
+    ),
+    (
+        "Migrated Falcon and Hawk services.",
+        [(9, 15, "confidential.private-term", CONF), (20, 24, "confidential.private-term", CONF)],
+        "Migrated two internal services.",
+    ),
+    ("Born in Springfield in 1979.", [(8, 19, "personal.unknown", PERS)], "Born in 1979."),
+]
+# Identifiers, pay and referees: value and label dropped, separators tidied, stand-ins where needed.
+REMOVALS: list[Row] = [
+    ("Phone: (555) 555-0147", [(7, 21, "personal.phone", PERS)], ""),
+    ("Mobile +91 98765 43210", [(7, 22, "personal.phone", PERS)], ""),
+    ("Jane Roe | jane@x.com | Boston", [(11, 21, "personal.email", PERS)], "Jane Roe | Boston"),
+    ("jane@x.com | Jane Roe | Boston", [(0, 10, "personal.email", PERS)], "Jane Roe | Boston"),
+    ("Jane Roe | Boston | jane@x.com", [(20, 30, "personal.email", PERS)], "Jane Roe | Boston"),
+    ("Jane Roe, jane@x.com, Boston, MA", [(10, 20, "personal.email", PERS)], "Jane Roe, Boston, MA"),
+    ("Jane Roe — jane@x.com — Boston", [(11, 21, "personal.email", PERS)], "Jane Roe — Boston"),
+    (
+        "Contact: jane@x.com | 555-0147",
+        [(9, 19, "personal.email", PERS), (22, 30, "personal.phone", PERS)],
+        "",
+    ),
+    (
+        "Reach me at jane@x.com or 555-0147 for details.",
+        [(12, 22, "personal.email", PERS), (26, 34, "personal.phone", PERS)],
+        "Reach me for details.",
+    ),
+    (
+        "Phone: 555-0147 Email: jane@x.com",
+        [(7, 15, "personal.phone", PERS), (23, 33, "personal.email", PERS)],
+        "",
+    ),
+    ("Call 555-0147 (mobile) after 6pm.", [(5, 13, "personal.phone", PERS)], "Call after 6pm."),
+    (
+        "Passport No.: K1234567, valid until 2031.",
+        [(14, 22, "personal.work-permit", PERS)],
+        "Authorized to work in the US.",
+    ),
+    (
+        "Jane Roe | Visa: H-1B | Boston",
+        [(17, 21, "personal.work-permit", PERS)],
+        "Jane Roe | Authorized to work in the US | Boston",
+    ),
+    ("Holds an H-1B visa.", [(9, 13, "personal.work-permit", PERS)], "Authorized to work in the US."),
+    (
+        "Software engineer, holds H-1B visa",
+        [(25, 29, "personal.work-permit", PERS)],
+        "Software engineer, authorized to work in the US",
+    ),
+    (
+        "Admin console at 10.12.0.5 on VLAN 40.",
+        [(17, 26, "confidential.host", CONF)],
+        "Admin console on VLAN 40.",
+    ),
+    (
+        "Current salary: $145,000 base + 20% bonus.",
+        [(16, 24, "compensation.salary", COMP), (32, 35, "compensation.salary", COMP)],
+        "",
+    ),
+    (
+        "Current CTC: ₹24 LPA; Expected CTC: ₹32 LPA.",
+        [(13, 20, "compensation.salary", COMP), (36, 43, "compensation.salary", COMP)],
+        "",
+    ),
+    (
+        "Promoted in 2022 with an 18% raise.",
+        [(25, 28, "compensation.salary", COMP)],
+        "Promoted in 2022 with a raise.",
+    ),
+    (
+        "References: John Smith, VP Sales, Acme — john.smith@acme.com, +1 415 555 0199.",
+        [
+            (12, 22, "references.referee", REF),
+            (41, 60, "references.referee", REF),
+            (62, 77, "references.referee", REF),
+        ],
+        "",
+    ),
+    (
+        "Contact my manager Priya Nair at 98450 12345 for verification. Led a team of 5.",
+        [(19, 29, "references.referee", REF), (33, 44, "references.referee", REF)],
+        "Led a team of 5.",
+    ),
+    (
+        "Date of Birth: 14/03/1979, Nationality: Indian",
+        [(15, 25, "personal.phone", PERS), (40, 46, "personal.phone", PERS)],
+        "",
+    ),
+    ("Married, two children.", [(0, 7, "personal.phone", PERS)], "Two children."),
+    ("Jane Roe (555-0147)", [(10, 18, "personal.phone", PERS)], "Jane Roe"),
+]
+# Several findings in one sentence, handled at once.
+SEVERAL: list[Row] = [
+    (
+        "Grew Walmart revenue by 37% to $12M and won Target.",
+        [
+            (5, 12, "confidential.client", CONF),
+            (24, 27, "financial.revenue", FIN),
+            (31, 35, "financial.revenue", FIN),
+            (44, 50, "confidential.client", CONF),
+        ],
+        "Grew a major retail client's revenue by more than a third to eight figures"
+        " and won a major retail client.",
+    ),
+    (
+        "Closed $3,412,000 against a $2.4M quota (142%).",
+        [
+            (7, 17, "financial.revenue", FIN),
+            (28, 33, "financial.revenue", FIN),
+            (41, 45, "financial.quota", FIN),
+        ],
+        "Closed millions against a multi-million-dollar quota.",
+    ),
+    (
+        "Walmart sales grew 3x to $12M under Project Falcon.",
+        [
+            (0, 7, "confidential.client", CONF),
+            (19, 21, "financial.revenue", FIN),
+            (25, 29, "financial.revenue", FIN),
+            (44, 50, "confidential.codename", CONF),
+        ],
+        "A major retail client's sales tripled to eight figures under an internal platform initiative.",
+    ),
+    (
+        "Jane Roe | jane@x.com | Grew ARR to $4.2M",
+        [(11, 21, "personal.email", PERS), (36, 41, "financial.revenue", FIN)],
+        "Jane Roe | Grew ARR to seven figures",
+    ),
+    (
+        "Sold $850K of Falcon licences to Acme Bank.",
+        [
+            (5, 10, "financial.revenue", FIN),
+            (14, 20, "confidential.private-term", CONF),
+            (33, 42, "confidential.private-term", CONF),
+        ],
+        "Sold hundreds of thousands of internal licences to an internal initiative.",
+    ),
+    (
+        "Grew revenue quickly by 37%.",
+        [(13, 20, "note.hint", NOTE), (24, 27, "financial.revenue", FIN)],
+        "Grew revenue quickly by more than a third.",
+    ),
+    (
+        "$4.2M deal with Walmart; call 555-0147.",
+        [
+            (0, 5, "financial.revenue", FIN),
+            (16, 23, "confidential.client", CONF),
+            (30, 38, "personal.phone", PERS),
+        ],
+        "Multi-million-dollar deal with a major retail client.",
+    ),
+]
+
+
+@check(MONEY)
+def test_money(sentence: str, spans: Spans, expected: str, rules: dict[str, Rule]) -> None:
+    assert rewrite(sentence, spans, rules) == expected
+
+
+@check(PERCENTAGES)
+def test_percentages(sentence: str, spans: Spans, expected: str, rules: dict[str, Rule]) -> None:
+    assert rewrite(sentence, spans, rules) == expected
+
+
+@check(MULTIPLES)
+def test_multiples(sentence: str, spans: Spans, expected: str, rules: dict[str, Rule]) -> None:
+    assert rewrite(sentence, spans, rules) == expected
+
+
+@check(QUOTA)
+def test_quota(sentence: str, spans: Spans, expected: str, rules: dict[str, Rule]) -> None:
+    assert rewrite(sentence, spans, rules) == expected
+
+
+@check(COUNTS)
+def test_counts(sentence: str, spans: Spans, expected: str, rules: dict[str, Rule]) -> None:
+    assert rewrite(sentence, spans, rules) == expected
+
+
+@check(CHANGES)
+def test_changes(sentence: str, spans: Spans, expected: str, rules: dict[str, Rule]) -> None:
+    assert rewrite(sentence, spans, rules) == expected
+
+
+@check(NAMES)
+def test_names(sentence: str, spans: Spans, expected: str, rules: dict[str, Rule]) -> None:
+    assert rewrite(sentence, spans, rules) == expected
+
+
+@check(UNKNOWN)
+def test_unknown(sentence: str, spans: Spans, expected: str, rules: dict[str, Rule]) -> None:
+    assert rewrite(sentence, spans, rules) == expected
+
+
+@check(REMOVALS)
+def test_removals(sentence: str, spans: Spans, expected: str, rules: dict[str, Rule]) -> None:
+    assert rewrite(sentence, spans, rules) == expected
+
+
+@check(SEVERAL)
+def test_several(sentence: str, spans: Spans, expected: str, rules: dict[str, Rule]) -> None:
+    assert rewrite(sentence, spans, rules) == expected
+
+
+# (rule, category, public, resume, reason): the rule's actions, or the category's for a rule not loaded.
+ACTIONS = [
+    (
+        "financial.revenue",
+        FIN,
+        Action.GENERALIZE,
+        Action.KEEP,
+        "Exact revenue figure: generalize in public, keep in the resume",
+    ),
+    (
+        "confidential.client",
+        CONF,
+        Action.GENERALIZE,
+        Action.GENERALIZE,
+        "Client name: generalize in public, generalize in the resume",
+    ),
+    (
+        "confidential.codename",
+        CONF,
+        Action.REMOVE,
+        Action.GENERALIZE,
+        "Internal code name: remove from public, generalize in the resume",
+    ),
+    (
+        "personal.work-permit",
+        PERS,
+        Action.REMOVE,
+        Action.REMOVE,
+        "Visa or passport number: remove everywhere",
+    ),
+    ("compensation.salary", COMP, Action.REMOVE, Action.REMOVE, "Salary or CTC: remove everywhere"),
+    ("references.referee", REF, Action.REMOVE, Action.REMOVE, "Referee contact: remove everywhere"),
+    ("note.hint", NOTE, Action.KEEP, Action.KEEP, "Hint: keep everywhere"),
+    (
+        "confidential.private-term",
+        CONF,
+        Action.REMOVE,
+        Action.GENERALIZE,
+        "Private term: remove from public, generalize in the resume",
+    ),
+    (
+        "personal.unknown",
+        PERS,
+        Action.REMOVE,
+        Action.KEEP,
+        "Personal detail: remove from public, keep in the resume",
+    ),
+    (
+        "financial.unknown",
+        FIN,
+        Action.GENERALIZE,
+        Action.KEEP,
+        "Business figure: generalize in public, keep in the resume",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "category", "public", "resume", "reason"), ACTIONS, ids=[a[0] for a in ACTIONS]
+)
+def test_actions_and_reason(
+    rule: str, category: Category, public: Action, resume: Action, reason: str, rules: dict[str, Rule]
+) -> None:
+    [advice] = advise(
+        "Worked on Zorblax.", findings("Worked on Zorblax.", [(10, 17, rule, category)]), rules, OFFSET
+    )
+    assert (advice.public, advice.resume, advice.reason) == (public, resume, reason)
+
+
+def test_one_advice_per_finding_in_the_order_given(rules: dict[str, Rule]) -> None:
+    sentence = "Managed the Walmart account; grew it 3x."
+    spans: Spans = [(37, 39, "financial.revenue", FIN), (12, 19, "confidential.client", CONF)]
+    advice = advise(sentence, findings(sentence, spans), rules, OFFSET)
+    assert [a.reason.split(":")[0] for a in advice] == ["Exact revenue figure", "Client name"]
+    assert {a.rewrite for a in advice} == {"Managed a major retail client account; tripled it."}
+
+
+def test_no_findings_no_advice(rules: dict[str, Rule]) -> None:
+    assert advise("Grew revenue by 37%.", [], rules) == ()
+
+
+def test_a_kept_finding_leaves_the_sentence_as_it_is(rules: dict[str, Rule]) -> None:
+    sentence = "Grew revenue quickly."
+    assert rewrite(sentence, [(13, 20, "note.hint", NOTE)], rules) == sentence
+
+
+def test_findings_outside_the_sentence_are_advised_but_not_rewritten(rules: dict[str, Rule]) -> None:
+    sentence = "Grew revenue by 37%."
+    outside = Finding("financial.revenue", FIN, Severity.MEDIUM, 10, 14, "$4M.")
+    [advice] = advise(sentence, [outside], rules, OFFSET)
+    assert (advice.public, advice.rewrite) == (Action.GENERALIZE, sentence)
+
+
+def test_overlapping_findings_are_handled_as_one(rules: dict[str, Rule]) -> None:
+    sentence = "Call 555-0147 today."
+    spans: Spans = [(5, 13, "personal.phone", PERS), (5, 8, "financial.revenue", FIN)]
+    assert rewrite(sentence, spans, rules) == "Call today."
+
+
+@pytest.mark.parametrize(
+    ("value", "adjective", "noun", "figures"),
+    [
+        (50, "modest", "a modest sum", "a modest sum"),
+        (850, "three-figure", "hundreds", "three figures"),
+        (4_500, "four-figure", "thousands", "four figures"),
+        (45_000, "five-figure", "tens of thousands", "five figures"),
+        (850_000, "six-figure", "hundreds of thousands", "six figures"),
+        (1_500_000, "seven-figure", "seven figures", "seven figures"),
+        (4_200_000, "multi-million-dollar", "millions", "seven figures"),
+        (12_000_000, "eight-figure", "tens of millions", "eight figures"),
+        (212_450_000, "nine-figure", "hundreds of millions", "nine figures"),
+        (1_200_000_000, "billion-dollar", "ten figures", "ten figures"),
+        (2_500_000_000, "multi-billion-dollar", "billions", "ten figures"),
+    ],
+)
+def test_money_ladder(value: float, adjective: str, noun: str, figures: str) -> None:
+    figure = Figure(Kind.MONEY, value, "dollar")
+    assert (money_adjective(figure), money_noun(figure), money_figures(figure)) == (adjective, noun, figures)
+
+
+@pytest.mark.parametrize(
+    ("value", "currency", "adjective", "noun"),
+    [
+        (4_200_000, "euro", "multi-million-euro", "millions"),
+        (4_200_000, "pound", "multi-million-pound", "millions"),
+        (4_200_000, "", "multi-million", "millions"),
+        (1_200_000_000, "", "billion-plus", "ten figures"),
+        (150_000, "rupee", "lakh-plus", "a lakh-plus"),
+        (2_400_000, "rupee", "multi-lakh", "lakhs"),
+        (20_000_000, "rupee", "multi-crore", "crores"),
+        (2_500_000_000, "rupee", "multi-crore", "hundreds of crores"),
+        (45_000, "rupee", "five-figure", "tens of thousands"),
+    ],
+)
+def test_money_ladder_by_currency(value: float, currency: str, adjective: str, noun: str) -> None:
+    figure = Figure(Kind.MONEY, value, currency)
+    assert (money_adjective(figure), money_noun(figure)) == (adjective, noun)
+
+
+@pytest.mark.parametrize(
+    ("percent", "amount", "level"),
+    [
+        (0.5, "a fraction of a percent", "a single-digit percentage"),
+        (5, "a single-digit percentage", "a single-digit percentage"),
+        (12, "double digits", "over 10%"),
+        (25, "a quarter", "over 20%"),
+        (30, "more than a quarter", "over 20%"),
+        (37, "more than a third", "over 30%"),
+        (50, "half", "over 40%"),
+        (95, "more than half", "over 90%"),
+        (100, "twofold", "over 90%"),
+        (150, "more than twofold", "over 100%"),
+        (900, "tenfold", "over 100%"),
+    ],
+)
+def test_percent_ladder(percent: float, amount: str, level: str) -> None:
+    assert (percent_amount(percent), percent_level(percent)) == (amount, level)
+
+
+@pytest.mark.parametrize(
+    ("ratio", "phrase"),
+    [
+        (0.5, "by half"),
+        (1.5, "by half"),
+        (2, "twofold"),
+        (2.5, "more than twofold"),
+        (3, "threefold"),
+        (6, "several-fold"),
+        (10, "tenfold"),
+        (40, "more than tenfold"),
+    ],
+)
+def test_fold_ladder(ratio: float, phrase: str) -> None:
+    assert fold(ratio) == phrase
+
+
+@pytest.mark.parametrize(
+    ("value", "noun", "phrase"),
+    [
+        (6, "resellers", "several resellers"),
+        (15, "logos", "more than ten logos"),
+        (40, "", "dozens"),
+        (310, "accounts", "hundreds of accounts"),
+        (1_000, "users", "a thousand-plus users"),
+        (12_000, "units", "thousands of units"),
+        (1_200_000, "", "a million-plus"),
+        (5e9, "", "billions"),
+    ],
+)
+def test_count_ladder(value: float, noun: str, phrase: str) -> None:
+    assert count_phrase(value, noun) == phrase
+
+
+def test_every_kind_category_and_action_has_its_words() -> None:
+    assert {plain_phrase(Figure(kind, 12_000.0, period="month")) for kind in Kind}
+    assert set(TITLES) == set(Category)
+    assert set(PUBLIC_PHRASES) == set(RESUME_PHRASES) == set(Action)
+
+
+# Tokens no filler word or stand-in contains, so finding one in a rewrite means it leaked.
+TOKENS = (
+    "$4,213,977",
+    "37.4%",
+    "3.7x",
+    "12,345 units",
+    "Zorblax",
+    "Qwimbly Corp",
+    "(555) 555-0147",
+    "zq@example.com",
+    "€9.9m",
+    "Rs. 7 crore",
+    "173%",
+    "Project Vexil",
+    "₹24 LPA",
+    "K1234567",
+)
+FILLER = (
+    "grew",
+    "revenue",
+    "from",
+    "to",
+    "by",
+    "the",
+    "a",
+    "an",
+    "account",
+    "|",
+    ",",
+    "Phone:",
+    "of",
+    "quota",
+    "achieved",
+    "and",
+    "or",
+    "(",
+    ")",
+    "Email:",
+    "References:",
+    ".",
+    ";",
+    "—",
+    "increased",
+    "sales",
+    "in",
+    "deal",
+    "for",
+    "at",
+    "'",
+    "over",
+    "/month",
+    "+",
+    "-",
+    "Boston",
+    "Project",
+    "call",
+    "units",
+)
+RULES = (
+    ("financial.revenue", FIN),
+    ("financial.quota", FIN),
+    ("confidential.client", CONF),
+    ("confidential.codename", CONF),
+    ("confidential.host", CONF),
+    ("personal.phone", PERS),
+    ("personal.email", PERS),
+    ("personal.work-permit", PERS),
+    ("compensation.salary", COMP),
+    ("references.referee", REF),
+    ("confidential.private-term", CONF),
+    ("financial.unknown", FIN),
+    ("personal.unknown", PERS),
+    ("references.unknown", REF),
+)
+WORDS = st.lists(
+    st.one_of(st.sampled_from(FILLER), st.tuples(st.sampled_from(TOKENS), st.sampled_from(RULES))),
+    min_size=1,
+    max_size=14,
+)
+
+
+def sentence_of(parts: list[str | tuple[str, tuple[str, Category]]]) -> tuple[str, Spans]:
+    """Join words into a sentence, flagging each token with its rule."""
+    text, spans = "", []
+    for part in parts:
+        text += " " if text else ""
+        if isinstance(part, tuple):
+            token, (rule, category) = part
+            spans.append((len(text), len(text) + len(token), rule, category))
+            part = token
+        text += part
+    return text, spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDS)
+def test_a_rewrite_never_repeats_what_was_flagged(
+    rules: dict[str, Rule], parts: list[str | tuple[str, tuple[str, Category]]]
+) -> None:
+    sentence, spans = sentence_of(parts)
+    rewritten = rewrite(sentence, spans, rules) if spans else sentence
+    assert all(sentence[start:end] not in rewritten for start, end, _, _ in spans)
+    assert "  " not in rewritten
+
+
+SPANS_ANYWHERE = st.lists(
+    st.tuples(st.integers(-5, 70), st.integers(-5, 70), st.sampled_from([*RULES, ("note.hint", NOTE)])),
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), SPANS_ANYWHERE)
+def test_any_spans_in_any_text_are_advised_without_error(
+    rules: dict[str, Rule], text: str, raw: list[tuple[int, int, tuple[str, Category]]]
+) -> None:
+    found = [
+        Finding(rule, category, Severity.LOW, OFFSET + s, OFFSET + e, "") for s, e, (rule, category) in raw
+    ]
+    advice = advise(text, found, rules, OFFSET)
+    assert len(advice) == len(found)
+    assert len({a.rewrite for a in advice}) <= 1
+    rewritten = advice[0].rewrite if advice else text
+    assert len(advise(rewritten, found, rules, OFFSET)) == len(found)
+    assert advise(rewritten, [], rules) == ()
+    assert rewritten == text or "  " not in rewritten
