@@ -306,7 +306,7 @@ def _columns(band: list[Row], gutter: tuple[float, float]) -> list[Row]:
 def _gutter(rows: list[Row]) -> tuple[float, float] | None:
     """Find the empty vertical strip that lets the most rows be read as two columns."""
     fragments = [f for row in rows for f in row]
-    if len(rows) < 2 * _COLUMN_ROWS or len(fragments) <= len(rows):
+    if len(rows) < _COLUMN_ROWS:
         return None
     start = int(min(f[0].x0 for f in fragments))
     cover = [0] * (int(max(f[-1].x1 for f in fragments)) - start + 2)
@@ -432,7 +432,7 @@ _MOJIBAKE_REMNANTS = (
     (re.compile(r"ï¼"), "-"),
 )
 # A lone Â is what stays of a UTF-8 no-break space; keep it only inside a capitalised word.
-_LONE_A_CIRCUMFLEX = re.compile(r"(?<![A-Z])Â(?![A-Z])|(?<=[a-z0-9.,;:)])Â")
+_LONE_A_CIRCUMFLEX = re.compile(r"Â(?![A-Z])|(?<=[a-z0-9.,;:)])Â")
 _SPACES = re.compile(r" {2,}")
 
 
