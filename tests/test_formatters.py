@@ -274,7 +274,7 @@ def texts(report: Report) -> Iterator[str]:
         for located in document.findings:
             yield located.finding.text
             yield located.line_text
-            if located.advice:
+            if located.advice and located.advice.rewrite:
                 yield located.advice.rewrite
     for comparison in report.comparisons:
         yield from (e.text for e in comparison.exposures)

@@ -11,17 +11,7 @@ from functools import reduce
 
 from discreet.model import Category, Finding
 from discreet.packs import DEFAULT_ACTIONS, Action, Rule
-
-
-@dataclass(frozen=True, slots=True)
-class Advice:
-    """What to do with one finding in each destination, why, and the sentence as it may go public."""
-
-    public: Action
-    resume: Action
-    reason: str
-    rewrite: str
-
+from discreet.report import Advice
 
 # The ladders: (floor, phrase) from the top down; the first floor at or below the value wins.
 MONEY_ADJECTIVES: tuple[tuple[float, str], ...] = (

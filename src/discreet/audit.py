@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import FrameType
 
+from discreet.advise import advise
 from discreet.classify import classify, finding_verdict
 from discreet.detect import Terms, detect
 from discreet.errors import InputError
 from discreet.model import Document, DocumentKind, Finding, Limits, Location, TextLocation
 from discreet.packs import Rule
 from discreet.read import expand, read
-from discreet.report import DocumentReport, Failure, LocatedFinding, Report
+from discreet.report import Advice, DocumentReport, Failure, LocatedFinding, Report
 
 OnDone = Callable[[str, int], None]
 
@@ -113,11 +115,29 @@ def audit_document(document: Document, rules: Sequence[Rule], terms: Terms = Ter
     """Detect, locate and classify the findings of one parsed document."""
     detection = detect(document, rules, terms)
     by_id = {rule.id: rule for rule in rules}
+    advice = _advice_by_finding(document, detection.findings, by_id)
     located = tuple(
-        replace(locate(document, f), verdict=finding_verdict(f, by_id)) for f in detection.findings
+        replace(locate(document, f), verdict=finding_verdict(f, by_id), advice=advice[i])
+        for i, f in enumerate(detection.findings)
     )
     warnings = tuple(f"rule {r} took too long on this document and was stopped" for r in detection.timeouts)
     return DocumentReport(document, located, warnings, classify(document, detection.findings, by_id))
+
+
+def _advice_by_finding(
+    document: Document, findings: Sequence[Finding], rules: Mapping[str, Rule]
+) -> list[Advice]:
+    """Advise on each finding, rewriting every segment once with all of its findings."""
+    by_segment: dict[int, list[int]] = defaultdict(list)
+    for index, finding in enumerate(findings):
+        by_segment[document.segment_at(finding.start).start].append(index)
+    advice: dict[int, Advice] = {}
+    for start, indexes in by_segment.items():
+        segment = document.segment_at(start)
+        advice.update(
+            zip(indexes, advise(segment.text, [findings[i] for i in indexes], rules, start), strict=True)
+        )
+    return [advice[index] for index in range(len(findings))]
 
 
 def locate(document: Document, finding: Finding) -> LocatedFinding:
