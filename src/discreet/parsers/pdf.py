@@ -6,7 +6,7 @@ import ctypes
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -278,29 +278,50 @@ def _order(rows: list[Row]) -> list[Row]:
     if gutter is None:
         return rows
     ordered: list[Row] = []
-    band: list[Row] = []
-    for row in rows:
-        if _crosses(row, gutter):
-            ordered.extend(_columns(band, gutter))
-            ordered.append(row)
-            band = []
-        else:
-            band.append(row)
-    ordered.extend(_columns(band, gutter))
+    for band, crossing in _bands(rows, gutter):
+        ordered.extend(_columns(band, gutter))
+        ordered.extend(crossing)
     return ordered
 
 
-def _crosses(row: Row, gutter: tuple[float, float]) -> bool:
-    return any(f[0].x0 < gutter[1] and f[-1].x1 > gutter[0] for f in row)
+def _bands(rows: Iterable[Row], gutter: tuple[float, float]) -> Iterator[tuple[list[Row], list[Row]]]:
+    """Split rows into bands at the rows that cross the gutter; yield each band and its crossing row."""
+    band: list[Row] = []
+    for row in rows:
+        if any(f[0].x0 < gutter[1] and f[-1].x1 > gutter[0] for f in row):
+            yield band, [row]
+            band = []
+        else:
+            band.append(row)
+    yield band, []
 
 
 def _columns(band: list[Row], gutter: tuple[float, float]) -> list[Row]:
-    """Read the rows of a band left of the gutter, then right of it, when both are columns."""
-    left = [r for r in ([f for f in row if f[-1].x1 <= gutter[0]] for row in band) if r]
-    right = [r for r in ([f for f in row if f[0].x0 >= gutter[1]] for row in band) if r]
-    if len(left) < _COLUMN_ROWS or len(right) < _COLUMN_ROWS:
+    """Read the rows where both columns hold text left of the gutter first, then right of it."""
+    span = _column_span(band, gutter)
+    if span is None:
         return band
-    return _order(left) + _order(right)
+    start, end = span
+    left = [r for r in ([f for f in row if f[-1].x1 <= gutter[0]] for row in band[start:end]) if r]
+    right = [r for r in ([f for f in row if f[0].x0 >= gutter[1]] for row in band[start:end]) if r]
+    return band[:start] + _order(left) + _order(right) + band[end:]
+
+
+def _column_span(band: Sequence[Row], gutter: tuple[float, float]) -> tuple[int, int] | None:
+    """Return the run of rows that both columns reach, when each column has text on enough of them."""
+    left = _text_rows(band, lambda f: f[-1].x1 <= gutter[0])
+    right = _text_rows(band, lambda f: f[0].x0 >= gutter[1])
+    if len(left) < _COLUMN_ROWS or len(right) < _COLUMN_ROWS:
+        return None
+    start, end = max(left[0], right[0]), min(left[-1], right[-1]) + 1
+    inside = range(start, end)
+    if sum(i in inside for i in left) < _COLUMN_ROWS or sum(i in inside for i in right) < _COLUMN_ROWS:
+        return None
+    # The left column goes on below the right one while its rows keep to its left edge.
+    edge = min(f[0].x0 for row in band[start:end] for f in row if f[-1].x1 <= gutter[0]) - 1
+    while end < len(band) and all(f[0].x0 >= edge and f[-1].x1 <= gutter[0] for f in band[end]):
+        end += 1
+    return start, end
 
 
 def _gutter(rows: list[Row]) -> tuple[float, float] | None:
@@ -338,20 +359,18 @@ def _valleys(cover: Sequence[int]) -> Iterator[tuple[int, int]]:
         x = end + 1
 
 
+def _text_rows(band: Sequence[Row], side: Callable[[Fragment], bool]) -> list[int]:
+    """Return the rows with text on one side: a bullet or a number beside its text is no column."""
+    return [i for i, row in enumerate(band) if sum(len(w.text) for f in row if side(f) for w in f) > 2]
+
+
 def _column_rows(rows: Iterable[Row], gutter: tuple[float, float]) -> int:
     """Count the rows that a gutter would put in columns."""
-    score = left = right = size = 0
-    for row in rows:
-        if _crosses(row, gutter):
-            if left >= _COLUMN_ROWS and right >= _COLUMN_ROWS:
-                score += size
-            left = right = size = 0
-            continue
-        size += 1
-        left += row[0][-1].x1 <= gutter[0]
-        right += row[-1][0].x0 >= gutter[1]
-    if left >= _COLUMN_ROWS and right >= _COLUMN_ROWS:
-        score += size
+    score = 0
+    for band, _ in _bands(rows, gutter):
+        span = _column_span(band, gutter)
+        if span is not None:
+            score += span[1] - span[0]
     return score
 
 
