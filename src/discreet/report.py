@@ -113,6 +113,22 @@ class Comparison:
 
 
 @dataclass(frozen=True, slots=True)
+class Totals:
+    """Counts over a whole report, with no document text: what a summary or an aggregate shows."""
+
+    documents: int
+    resumes: int
+    profiles: int
+    findings: int
+    exposures: int
+    failures: int
+    by_verdict: dict[Verdict, int]
+    by_severity: dict[Severity, int]
+    by_category: dict[Category, int]
+    by_rule: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything one run of discreet found."""
 
@@ -125,6 +141,26 @@ class Report:
         """The highest severity of any finding, or None when nothing was found."""
         severities = [f.finding.severity for d in self.documents for f in d.findings]
         return max(severities, key=lambda s: s.rank) if severities else None
+
+    def totals(self) -> Totals:
+        """Counts of documents, findings by verdict, severity, category and rule, exposures and failures."""
+        findings = [f for d in self.documents for f in d.findings]
+        kinds = Counter(d.document.kind.value for d in self.documents)
+        verdicts = Counter(f.verdict for f in findings)
+        severities = Counter(f.finding.severity for f in findings)
+        categories = Counter(f.finding.category for f in findings)
+        return Totals(
+            documents=len(self.documents),
+            resumes=kinds["resume"],
+            profiles=kinds["profile"],
+            findings=len(findings),
+            exposures=sum(len(c.exposures) for c in self.comparisons),
+            failures=len(self.failures),
+            by_verdict={v: verdicts[v] for v in Verdict},
+            by_severity={s: severities[s] for s in reversed(Severity)},
+            by_category={c: categories[c] for c in Category if categories[c]},
+            by_rule=dict(sorted(Counter(f.finding.rule for f in findings).items())),
+        )
 
     def rule(self, rule_id: str) -> Rule | None:
         """The rule with this id, when it came from a pack."""

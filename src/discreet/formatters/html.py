@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from html import escape
 
 from discreet import __version__
+from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent
 from discreet.formatters.options import RenderOptions, shown
 from discreet.model import Category, DocumentKind, Location, Section, Segment, Severity
 from discreet.packs import DEFAULT_ACTIONS, Action
@@ -18,20 +19,8 @@ from discreet.report import (
     Mismatch,
     Report,
     Suggestion,
-    Verdict,
 )
 
-VERDICT_ORDER = (Verdict.NEVER, Verdict.REPLACEMENT, Verdict.COMPLEMENT)
-VERDICT_TITLE = {
-    Verdict.NEVER: "Never public",
-    Verdict.REPLACEMENT: "Resume only",
-    Verdict.COMPLEMENT: "Safe to publish",
-}
-VERDICT_NOTE = {
-    Verdict.NEVER: "remove everywhere",
-    Verdict.REPLACEMENT: "keep off public profiles",
-    Verdict.COMPLEMENT: "fine on a public profile",
-}
 # Nothing may load from anywhere: the page works offline and cannot send the resume out.
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
@@ -314,9 +303,9 @@ def _exposure(exposure: Exposure, report: Report, options: RenderOptions) -> str
 def _metrics(comparison: Comparison) -> str:
     return (
         '<div class="metrics">'
-        f"<div><b>{_percent(comparison.replacement_ratio)}</b>"
+        f"<div><b>{percent(comparison.replacement_ratio)}</b>"
         "<span>replacement ratio: the resume's summary and experience the profile reproduces</span></div>"
-        f"<div><b>{_percent(comparison.resume_only_share)}</b>"
+        f"<div><b>{percent(comparison.resume_only_share)}</b>"
         "<span>resume-only share: what the profile reproduces that belongs in the resume only</span>"
         "</div></div>"
     )
@@ -499,7 +488,3 @@ def _reason(path: str, message: str) -> str:
 
 def _where(location: Location) -> str:
     return escape(location.describe())
-
-
-def _percent(share: float) -> str:
-    return f"{round(share * 100)}%"

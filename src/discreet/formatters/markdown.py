@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent, plural
 from discreet.formatters.options import RenderOptions, shown
 from discreet.model import DocumentKind, Location, Severity
 from discreet.packs import DEFAULT_ACTIONS, Action
@@ -17,20 +18,8 @@ from discreet.report import (
     Mismatch,
     Report,
     Suggestion,
-    Verdict,
 )
 
-VERDICT_ORDER = (Verdict.NEVER, Verdict.REPLACEMENT, Verdict.COMPLEMENT)
-VERDICT_TITLE = {
-    Verdict.NEVER: "Never public",
-    Verdict.REPLACEMENT: "Resume only",
-    Verdict.COMPLEMENT: "Safe to publish",
-}
-VERDICT_NOTE = {
-    Verdict.NEVER: "remove these everywhere, the resume you send included",
-    Verdict.REPLACEMENT: "keep these for the resume you send an employer, off any public profile",
-    Verdict.COMPLEMENT: "these may stay on a public profile",
-}
 # Characters that start inline Markdown (emphasis, code, links, HTML, strikethrough, maths).
 _SPECIAL = re.compile(r"([\\`*_\[\]<>~$|#!])|&(?=#?\w+;)")
 _SPACE = re.compile(r"\s+")
@@ -68,8 +57,8 @@ def _summary(report: Report) -> list[str]:
         "## Summary",
         "",
         f"- **Documents audited:** {len(report.documents)} "
-        f"({_count(kinds[DocumentKind.RESUME], 'resume')}, "
-        f"{_count(kinds[DocumentKind.PROFILE], 'public profile')})",
+        f"({plural(kinds[DocumentKind.RESUME], 'resume')}, "
+        f"{plural(kinds[DocumentKind.PROFILE], 'public profile')})",
         f"- **Findings:** {len(findings)} — "
         + ", ".join(f"{by_verdict[v]} {VERDICT_TITLE[v].lower()}" for v in VERDICT_ORDER),
     ]
@@ -78,9 +67,9 @@ def _summary(report: Report) -> list[str]:
         lines.append(f"- **By severity:** {', '.join(severities)}")
     if report.comparisons:
         exposures = sum(len(c.exposures) for c in report.comparisons)
-        lines.append(f"- **Exposures:** {_count(exposures, 'item')} the public profile shows but should not")
+        lines.append(f"- **Exposures:** {plural(exposures, 'item')} the public profile shows but should not")
     if report.failures:
-        lines.append(f"- **Could not be read:** {_count(len(report.failures), 'file')}")
+        lines.append(f"- **Could not be read:** {plural(len(report.failures), 'file')}")
     return lines
 
 
@@ -108,7 +97,7 @@ def _document(document: DocumentReport, report: Report, options: RenderOptions) 
     lines = [
         f"## {_code(doc.path)}",
         "",
-        f"*{doc.kind.value}, {doc.format.value} — {_count(len(document.findings), 'finding')}"
+        f"*{doc.kind.value}, {doc.format.value} — {plural(len(document.findings), 'finding')}"
         + (f": {tally}*" if tally else "*"),
     ]
     notes = [*doc.notes, *document.warnings]
@@ -199,9 +188,9 @@ def _comparison(comparison: Comparison) -> list[str]:
     lines = [
         f"## Resume and profile compared: {_code(comparison.resume_path)} ↔ {_code(comparison.profile_path)}",
         "",
-        f"- **Replacement ratio:** {_percent(comparison.replacement_ratio)} "
+        f"- **Replacement ratio:** {percent(comparison.replacement_ratio)} "
         "(how much of the resume's summary and experience the profile reproduces)",
-        f"- **Resume-only share:** {_percent(comparison.resume_only_share)} "
+        f"- **Resume-only share:** {percent(comparison.resume_only_share)} "
         "(how much of what the profile reproduces belongs only in the resume)",
     ]
     if comparison.suggestions:
@@ -243,11 +232,3 @@ def _code(text: str) -> str:
     fence = "`" * (1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
-def _percent(share: float) -> str:
-    return f"{round(share * 100)}%"
