@@ -17,7 +17,8 @@ from markdown_it import MarkdownIt
 
 from discreet.audit import Settings, audit, locate
 from discreet.classify import finding_verdict
-from discreet.formatters import html, markdown, sarif
+from discreet.formatters import html, markdown, sarif, terminal
+from discreet.formatters import json as json_format
 from discreet.formatters.options import MASK, RenderOptions
 from discreet.model import (
     BBox,
@@ -57,6 +58,8 @@ GOLDEN = REPO / "tests" / "golden"
 GOLDEN_RULES = Path("tests/golden/rules")
 Render = Callable[[Report, RenderOptions], str]
 FORMATS: dict[str, tuple[Render, str]] = {
+    "text": (terminal.render, "txt"),
+    "json": (json_format.render, "json"),
     "sarif": (sarif.render, "sarif"),
     "markdown": (markdown.render, "md"),
     "html": (html.render, "html"),
@@ -296,7 +299,7 @@ def test_handmade_matches_golden(handmade: Report, fmt: str) -> None:
     check_golden(f"handmade.{suffix}", render(handmade, RenderOptions()))
 
 
-@pytest.mark.parametrize("fmt", ["markdown", "html"])
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
 def test_masked_matches_golden(handmade: Report, fmt: str) -> None:
     render, suffix = FORMATS[fmt]
     check_golden(f"handmade-masked.{suffix}", render(handmade, RenderOptions(mask=True)))

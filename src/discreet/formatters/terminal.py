@@ -1,16 +1,18 @@
-"""The human report: a summary first, then each finding with where, why and what to write."""
+"""The human report: a summary first, then exposures, then findings by verdict with advice."""
 
 from __future__ import annotations
 
 import io
-from collections import Counter
+from collections.abc import Iterable
 
 from rich.console import Console
 from rich.text import Text
 
+from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent, plural
 from discreet.formatters.options import RenderOptions, shown
 from discreet.model import Severity
-from discreet.report import DocumentReport, LocatedFinding, Report
+from discreet.packs import Action
+from discreet.report import Comparison, DocumentReport, LocatedFinding, Report, Verdict
 
 SEVERITY_STYLE = {
     Severity.CRITICAL: "bold white on red",
@@ -19,10 +21,16 @@ SEVERITY_STYLE = {
     Severity.LOW: "cyan",
     Severity.INFO: "dim",
 }
+VERDICT_STYLE = {
+    Verdict.NEVER: "bold red",
+    Verdict.REPLACEMENT: "bold yellow",
+    Verdict.COMPLEMENT: "bold green",
+}
+INDENT = "    "
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    """Render a report for a person reading a terminal (colour only when asked)."""
+    """Render a report for a terminal: colour and highlight when asked, carets under matches otherwise."""
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -32,28 +40,87 @@ def render(report: Report, options: RenderOptions) -> str:
         highlight=False,
         emoji=False,
         markup=False,
+        soft_wrap=False,
     )
-    console.print(_summary(report))
+    for line in _summary(report):
+        console.print(line)
+    for comparison in report.comparisons:
+        _print_comparison(console, comparison, report, options)
     if not options.quiet:
         for document in report.documents:
             _print_document(console, document, report, options)
     return buffer.getvalue()
 
 
-def _summary(report: Report) -> Text:
-    findings = [f.finding for d in report.documents for f in d.findings]
-    by_severity = Counter(f.severity for f in findings)
-    summary = Text(
-        f"discreet: {len(report.documents)} document(s) audited, {len(findings)} finding(s)", style="bold"
-    )
-    parts = [f"{by_severity[s]} {s.value}" for s in reversed(Severity) if by_severity[s]]
-    if parts:
-        summary.append(" — " + ", ".join(parts))
-    if report.failures:
-        summary.append(
-            f"; {len(report.failures)} file(s) could not be read (see the errors above)", style="red"
+def _summary(report: Report) -> list[Text]:
+    totals = report.totals()
+    head = Text("discreet: ", style="bold")
+    head.append(f"{plural(totals.documents, 'document')} audited, {plural(totals.findings, 'finding')}")
+    if totals.exposures:
+        head.append(f", {plural(totals.exposures, 'exposure')} on the public profile", style="bold red")
+    if totals.failures:
+        head.append(
+            f"; {plural(totals.failures, 'file')} could not be read (see the errors above)", style="red"
         )
-    return summary
+    lines = [head]
+    if totals.findings:
+        verdicts = Text("  ")
+        for verdict in VERDICT_ORDER:
+            verdicts.append(
+                f"{totals.by_verdict[verdict]} {VERDICT_TITLE[verdict].lower()}", VERDICT_STYLE[verdict]
+            )
+            verdicts.append("  ")
+        severities = [f"{n} {s.value}" for s, n in totals.by_severity.items() if n]
+        verdicts.append("(" + ", ".join(severities) + ")", style="dim")
+        lines.append(verdicts)
+    return lines
+
+
+def _print_comparison(
+    console: Console, comparison: Comparison, report: Report, options: RenderOptions
+) -> None:
+    console.print()
+    console.print(
+        Text(f"Profile {comparison.profile_path} ↔ resume {comparison.resume_path}", style="bold underline")
+    )
+    console.print(
+        Text(
+            f"  The profile reproduces {percent(comparison.replacement_ratio)} of the resume's summary and "
+            f"experience; {percent(comparison.resume_only_share)} of that is resume-only material."
+        )
+    )
+    if comparison.exposures:
+        console.print(
+            Text(
+                f"  Exposures — resume-only material already public ({len(comparison.exposures)}):",
+                "bold red",
+            )
+        )
+    for exposure in comparison.exposures:
+        rule = report.rule(exposure.rule)
+        line = Text(INDENT)
+        line.append(f"{exposure.severity.value.upper():<8} ", style=SEVERITY_STYLE[exposure.severity])
+        line.append(f"“{shown(exposure.text, options)}”", style="bold")
+        line.append(f"  {rule.title if rule else exposure.rule}")
+        console.print(line)
+        resume = exposure.resume.describe() if exposure.resume else "not in the resume"
+        console.print(
+            Text(f"{INDENT}         profile: {exposure.profile.describe()}  ↔  resume: {resume}", "dim")
+        )
+    if comparison.mismatches:
+        console.print(
+            Text(f"  Mismatches between resume and profile ({len(comparison.mismatches)}):", "bold")
+        )
+    for mismatch in comparison.mismatches:
+        where = mismatch.profile.describe()
+        values = f"resume “{mismatch.resume_value}” vs profile “{mismatch.profile_value}”"
+        console.print(Text(f"{INDENT}{mismatch.field}: {values} ({where})"))
+    if comparison.suggestions:
+        console.print(Text(f"  Safe to add to the profile ({len(comparison.suggestions)}):", "bold green"))
+    for suggestion in comparison.suggestions:
+        console.print(
+            Text(f"{INDENT}+ {suggestion.text}  ({suggestion.section.value}, {suggestion.resume.describe()})")
+        )
 
 
 def _print_document(
@@ -61,40 +128,79 @@ def _print_document(
 ) -> None:
     doc = document.document
     console.print()
-    console.print(
-        Text(
-            f"{doc.path}  ({doc.kind.value}, {doc.format.value}): {len(document.findings)} finding(s)",
-            style="bold underline",
-        )
-    )
+    title = Text(f"{doc.path}", style="bold underline")
+    title.append(f"  ({doc.kind.value}, {doc.format.value}): {plural(len(document.findings), 'finding')}")
+    console.print(title)
     for note in (*doc.notes, *document.warnings):
         console.print(Text(f"  note: {note}", style="dim"))
-    for located in document.findings:
-        _print_finding(console, located, report, options)
+    for verdict in VERDICT_ORDER:
+        group = [f for f in document.findings if f.verdict is verdict]
+        if group:
+            console.print(
+                Text(f"  {VERDICT_TITLE[verdict]} — {VERDICT_NOTE[verdict]}", VERDICT_STYLE[verdict])
+            )
+            for located in group:
+                _print_finding(console, located, report, options)
 
 
 def _print_finding(console: Console, located: LocatedFinding, report: Report, options: RenderOptions) -> None:
     finding = located.finding
     rule = report.rule(finding.rule)
-    head = Text("  ")
+    head = Text(INDENT)
     head.append(f"{finding.severity.value.upper():<8}", style=SEVERITY_STYLE[finding.severity])
     head.append(f" {located.location.describe()}  ")
     head.append(finding.rule, style="bold")
     if located.hidden:
-        head.append("  (hidden in the file)", style="magenta")
+        head.append("  (hidden in the file: comments, tracked changes or properties)", style="magenta")
     console.print(head)
-    console.print(_highlighted_line(located, options))
+    for line in _excerpt(located, options):
+        console.print(line)
+    width = options.width - len(INDENT) * 2
     if rule is not None:
-        console.print(Text(f"      {rule.title}. {rule.why}", style="dim"))
-        console.print(Text(f"      Instead: {rule.advice}", style="green"))
+        _print_wrapped(console, rule.why, width, "dim")
+    advice = located.advice
+    if advice is not None:
+        _print_wrapped(console, advice.reason, width, "bold")
+    if advice is not None and advice.rewrite and advice.public is not Action.KEEP:
+        _print_wrapped(console, f"Public version: {advice.rewrite}", width, "green")
+    elif rule is not None:
+        _print_wrapped(console, f"Instead: {rule.advice}", width, "green")
 
 
-def _highlighted_line(located: LocatedFinding, options: RenderOptions) -> Text:
-    line = located.line_text
+def _excerpt(located: LocatedFinding, options: RenderOptions) -> list[Text]:
+    """The finding's line, cut to the width around the match, highlighted or underlined with carets."""
+    line = located.line_text.replace("\t", " ").replace("\n", " ")
     start = max(0, located.finding.start - located.line_start)
-    end = min(len(line), located.finding.end - located.line_start)
-    text = Text("      ")
-    text.append(line[:start].lstrip())
-    text.append(shown(line[start:end], options), style="reverse bold")
-    text.append(line[end:].rstrip())
-    return text
+    end = min(len(line), max(start + 1, located.finding.end - located.line_start))
+    match = shown(line[start:end], options)
+    before, after = line[:start], line[end:]
+    room = max(20, options.width - len(INDENT) * 2 - len(match))
+    if len(before) + len(after) > room:
+        keep_before = min(len(before), room // 2)
+        keep_after = room - keep_before
+        before = ("…" + before[-keep_before + 1 :]) if len(before) > keep_before else before
+        after = (after[: keep_after - 1] + "…") if len(after) > keep_after else after
+    text = Text(INDENT * 2)
+    text.append(before)
+    text.append(match, style="reverse bold")
+    text.append(after)
+    if options.color:
+        return [text]
+    return [text, Text(INDENT * 2 + " " * len(before) + "^" * len(match))]
+
+
+def _print_wrapped(console: Console, text: str, width: int, style: str) -> None:
+    for line in _wrap(text, width):
+        console.print(Text(INDENT * 2 + line, style=style))
+
+
+def _wrap(text: str, width: int) -> Iterable[str]:
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            yield line
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        yield line
