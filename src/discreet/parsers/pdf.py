@@ -310,14 +310,20 @@ def _columns(band: list[Row], gutter: tuple[float, float]) -> list[Row]:
 def _column_span(band: Sequence[Row], gutter: tuple[float, float]) -> tuple[int, int] | None:
     """Return the run of rows that both columns reach, when each column has text on enough of them."""
     left = _text_rows(band, lambda f: f[-1].x1 <= gutter[0])
-    right = _text_rows(band, lambda f: f[0].x0 >= gutter[1])
+    right = _dense(band, _text_rows(band, lambda f: f[0].x0 >= gutter[1]))
     if len(left) < _COLUMN_ROWS or len(right) < _COLUMN_ROWS:
         return None
     start, end = max(left[0], right[0]), min(left[-1], right[-1]) + 1
     inside = range(start, end)
     if sum(i in inside for i in left) < _COLUMN_ROWS or sum(i in inside for i in right) < _COLUMN_ROWS:
         return None
-    # The left column goes on below the right one while its rows keep to its left edge.
+    # Dates and places set at a tab stop pair up with the rows on their left; columns drift apart.
+    if sum((i in left) != (i in right) for i in inside) < 2:
+        return None
+    if sum(i in inside for i in right) < 2 * _COLUMN_ROWS:
+        return start, end
+    # Beside a sidebar (not a few dates), the left column goes on below it while its rows keep
+    # to its left edge.
     edge = min(f[0].x0 for row in band[start:end] for f in row if f[-1].x1 <= gutter[0]) - 1
     while end < len(band) and all(f[0].x0 >= edge and f[-1].x1 <= gutter[0] for f in band[end]):
         end += 1
@@ -362,6 +368,19 @@ def _valleys(cover: Sequence[int]) -> Iterator[tuple[int, int]]:
 def _text_rows(band: Sequence[Row], side: Callable[[Fragment], bool]) -> list[int]:
     """Return the rows with text on one side: a bullet or a number beside its text is no column."""
     return [i for i, row in enumerate(band) if sum(len(w.text) for f in row if side(f) for w in f) > 2]
+
+
+def _dense(band: Sequence[Row], rows: list[int]) -> list[int]:
+    """Keep a column's rows up to its first gap of several empty lines: dates far apart are no column."""
+    if not rows:
+        return rows
+    heights = sorted(f[0].bottom - f[0].top for i in rows for f in band[i])
+    limit = 5 * heights[len(heights) // 2]
+    tops = [min(f[0].top for f in band[i]) for i in rows]
+    for k in range(1, len(rows)):
+        if tops[k] - tops[k - 1] > limit:
+            return rows[:k]
+    return rows
 
 
 def _column_rows(rows: Iterable[Row], gutter: tuple[float, float]) -> int:
