@@ -70,7 +70,7 @@ def test_clean_document_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture
     path.write_text("# Skills\n- Negotiation\n", encoding="utf-8")
     code, out, _ = run(["audit", str(path)], capsys)
     assert code == 0
-    assert "0 finding(s)" in out
+    assert out.startswith("discreet: 1 document audited, 0 findings\n")
 
 
 def test_fail_on_raises_the_threshold(resume: Path, capsys: pytest.CaptureFixture[str]) -> None:
