@@ -218,6 +218,23 @@ def test_docx_resume_gives_the_same_comparison_located_by_paragraph_and_cell() -
     )
 
 
+def test_markdown_resume_reads_past_list_marks_emphasis_and_heading_marks() -> None:
+    comparison = _compare("resume.md", "linkedin-export")
+    assert [(s.text, s.resume) for s in comparison.suggestions[2:7]] == [
+        ("Solution selling", TextLocation(60, 32)),  # - **Sales:** Enterprise sales, Solution selling, …
+        ("Forecasting", TextLocation(60, 63)),
+        ("HubSpot", TextLocation(61, 26)),
+        ("Gong", TextLocation(61, 35)),
+        ("Excel", TextLocation(61, 41)),
+    ]
+    assert comparison.replacement_ratio == pytest.approx(386 / 1319)
+    assert comparison.mismatches == (
+        Mismatch(
+            "title", "Senior Account Executive", "Senior Account Manager", TextLocation(34, 5), HALDEN_TITLE
+        ),
+    )
+
+
 def test_json_resume_as_resume_compares_its_work_entries_field_by_field() -> None:
     report = _persona("resume.json")
     resume = replace(report, document=replace(report.document, kind=DocumentKind.RESUME))

@@ -83,7 +83,7 @@ _SCALE = re.compile(r"\s?(?:%|(?:k|m|mm|bn|b|thousand|million|billion)\b)", re.I
 _QUANTITY = re.compile(
     r"[%$€£¥₹]|\d(?:[.,]?\d)*\s?(?:k|m|mm|bn|b|x|thousand|million|billion|percent)\b", re.IGNORECASE
 )
-_LABEL = re.compile(r"^([^:,;|()]{1,40}):\s*")
+_LABEL = re.compile(r"([^:,;|()]{1,40}):\s*")
 _TITLE_SEPARATOR = re.compile(r"\s*(?:[,|•·–—]|\s-\s|\s@\s|\sat\s)\s*")
 _NAME_END = re.compile(r"\s+[-–—|]\s+|,\s|\s\(|:\s")
 _PARENTHESES = re.compile(r"\([^)]*\)")
@@ -263,7 +263,11 @@ def _is_content(unit: _Unit, document: Document) -> bool:
     if _RANGE.search(unit.text):
         return False
     first = document.segments[unit.segments[0]].text
-    return bool(_BULLET.match(first)) or unit.text.rstrip().endswith(_STOPS) or len(unit.key.split()) >= 8
+    return (
+        bool(_BULLET.match(first))
+        or unit.text.rstrip().endswith(_STOPS)
+        or len(_clean(unit.text).split()) >= 8
+    )
 
 
 # Matching
