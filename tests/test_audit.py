@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from discreet import audit as audit_module
-from discreet.audit import Settings, audit
+from discreet.audit import Settings, audit, pairing_key
+from discreet.errors import UsageError
 from discreet.model import Document, DocumentKind, Limits
 from discreet.packs import all_rules, builtin_rules_dir, load_packs
 from discreet.report import DocumentReport, Failure
@@ -83,5 +84,46 @@ def test_a_slow_document_is_stopped_and_the_batch_goes_on(
 
 def test_profile_option_marks_the_document_as_profile(tmp_path: Path) -> None:
     resume, profile = write_batch(tmp_path)[:2]
-    report = audit([resume], Settings(RULES), profile=profile)
+    report = audit([resume], Settings(RULES), profiles=[profile])
     assert [d.document.kind for d in report.documents] == [DocumentKind.RESUME, DocumentKind.PROFILE]
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("dana.pdf", "dana"),
+        ("Dana-LinkedIn.zip", "dana"),
+        ("dana_profile.json", "dana"),
+        ("dana.linkedin.pdf", "dana"),
+        ("dana-linkedin", "dana"),
+        ("linkedin.pdf", "linkedin"),
+        ("dana.resume.docx", "dana"),
+    ],
+)
+def test_pairing_key(name: str, key: str) -> None:
+    assert pairing_key(Path(name)) == key
+
+
+def test_pairs_by_name_in_a_caseload_folder(tmp_path: Path) -> None:
+    for name in ("ann.txt", "ann-linkedin.txt", "bo.txt", "cy.txt", "cy_profile.txt"):
+        (tmp_path / name).write_text("Grew revenue to $4.2M\n", encoding="utf-8")
+    report = audit([tmp_path], Settings(RULES), pair_by_name=True)
+    assert [(Path(c.resume_path).name, Path(c.profile_path).name) for c in report.comparisons] == [
+        ("ann.txt", "ann-linkedin.txt"),
+        ("cy.txt", "cy_profile.txt"),
+    ]
+
+
+def test_one_profile_per_resume_in_order(tmp_path: Path) -> None:
+    paths = write_batch(tmp_path)
+    report = audit(paths[:2], Settings(RULES), profiles=paths[2:4])
+    assert [(Path(c.resume_path).name, Path(c.profile_path).name) for c in report.comparisons] == [
+        ("client-0.txt", "client-2.txt"),
+        ("client-1.txt", "client-3.txt"),
+    ]
+
+
+def test_profile_count_must_fit_the_resumes(tmp_path: Path) -> None:
+    paths = write_batch(tmp_path)
+    with pytest.raises(UsageError, match="3 --profile options for 1 resumes"):
+        audit(paths[:1], Settings(RULES), profiles=paths[1:4])

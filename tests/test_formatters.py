@@ -82,7 +82,7 @@ def persona() -> Report:
         return audit(
             [Path("fixtures/persona", name) for name in paths] + [Path("fixtures/bad/empty.txt")],
             Settings(golden_rules()),
-            profile=Path("fixtures/persona/linkedin-export"),
+            profiles=[Path("fixtures/persona/linkedin-export")],
         )
 
 

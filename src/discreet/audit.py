@@ -13,8 +13,9 @@ from types import FrameType
 
 from discreet.advise import advise
 from discreet.classify import classify, finding_verdict
+from discreet.compare import compare
 from discreet.detect import Terms, detect
-from discreet.errors import InputError
+from discreet.errors import InputError, UsageError
 from discreet.model import Document, DocumentKind, Finding, Limits, Location, TextLocation
 from discreet.packs import Rule
 from discreet.read import expand, read
@@ -41,18 +42,73 @@ def audit(
     paths: Sequence[Path],
     settings: Settings,
     *,
-    profile: Path | None = None,
+    profiles: Sequence[Path] = (),
+    pair_by_name: bool = False,
     jobs: int = 1,
     on_done: OnDone | None = None,
 ) -> Report:
-    """Audit every document named by paths (and the profile); unreadable ones become failures."""
-    inputs = [(path, False) for path in expand(paths, settings.limits)]
-    if profile is not None:
-        inputs.append((profile, True))
+    """Audit every document named by paths and profiles, then compare each resume with its profile."""
+    if len(profiles) > 1 and len(profiles) != len(paths):
+        raise UsageError(
+            f"{len(profiles)} --profile options for {len(paths)} resumes: give one profile for all, "
+            "or one per resume in the same order"
+        )
+    owners = [(path, index) for index, path in enumerate(paths) for path in expand([path], settings.limits)]
+    inputs = [(path, False) for path, _ in owners] + [(path, True) for path in profiles]
     results = list(_run(inputs, settings, jobs, on_done))
     documents = tuple(r for r in results if isinstance(r, DocumentReport))
     failures = tuple(r for r in results if isinstance(r, Failure))
-    return Report(documents, failures, settings.rules)
+    by_path = {d.document.path: d for d in documents}
+    pairs = _pairs_by_option(owners, profiles, by_path)
+    if pair_by_name:
+        named = [r for (_, is_profile), r in zip(inputs, results, strict=True) if not is_profile]
+        pairs += _pairs_by_name([r for r in named if isinstance(r, DocumentReport)])
+    comparisons = tuple(compare(resume, profile) for resume, profile in pairs)
+    return Report(documents, failures, settings.rules, comparisons)
+
+
+PROFILE_SUFFIXES = ("linkedin", "profile")
+
+
+def _pairs_by_option(
+    owners: Sequence[tuple[Path, int]], profiles: Sequence[Path], by_path: Mapping[str, DocumentReport]
+) -> list[tuple[DocumentReport, DocumentReport]]:
+    """One --profile pairs with every resume; several pair with the resume arguments in order."""
+    pairs = []
+    for path, index in owners:
+        profile_path = profiles[0] if len(profiles) == 1 else profiles[index] if profiles else None
+        resume, profile = by_path.get(str(path)), by_path.get(str(profile_path))
+        if resume is not None and profile is not None and resume.document.kind is DocumentKind.RESUME:
+            pairs.append((resume, profile))
+    return pairs
+
+
+def pairing_key(path: Path) -> str:
+    """The name a resume and its profile share: 'dana.pdf' and 'dana-linkedin.zip' both give 'dana'."""
+    stem = path.name.split(".")[0] if path.name.count(".") else path.name
+    lowered = stem.casefold()
+    for suffix in PROFILE_SUFFIXES:
+        for joint in (".", "-", "_", " "):
+            if lowered.endswith(joint + suffix):
+                return lowered[: -len(joint + suffix)]
+    return lowered
+
+
+def _pairs_by_name(documents: Sequence[DocumentReport]) -> list[tuple[DocumentReport, DocumentReport]]:
+    """Pair each resume with the profile whose file name carries the same key (see pairing_key)."""
+    profiles: dict[str, DocumentReport] = {}
+    for report in documents:
+        path = Path(report.document.path)
+        key = pairing_key(path)
+        if report.document.kind is DocumentKind.PROFILE or key != path.name.split(".")[0].casefold():
+            profiles.setdefault(key, report)
+    pairs = []
+    for report in documents:
+        path = Path(report.document.path)
+        profile = profiles.get(pairing_key(path))
+        if report.document.kind is DocumentKind.RESUME and profile is not None and profile is not report:
+            pairs.append((report, profile))
+    return pairs
 
 
 def _run(

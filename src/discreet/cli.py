@@ -116,8 +116,12 @@ def _write(text: str, output: Path | None, inputs: Sequence[Path]) -> None:
 def audit_command(
     paths: Annotated[list[Path], typer.Argument(help="Resumes, profiles or folders of them.")],
     profile: Annotated[
-        Path | None, typer.Option(help="The person's public profile to audit beside the resume.")
+        list[Path] | None,
+        typer.Option(help="The person's public profile; once for all resumes, or once per resume in order."),
     ] = None,
+    pair_by_name: Annotated[
+        bool, typer.Option(help="Pair resumes and profiles by file name: dana.pdf with dana-linkedin.zip.")
+    ] = False,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="Report format.")
     ] = OutputFormat.TEXT,
@@ -150,14 +154,21 @@ def audit_command(
         timeout,
     )
     with _progress_bar(enabled=sys.stderr.isatty() and not quiet) as progress:
-        report = audit(paths, settings, profile=profile, jobs=jobs or os.cpu_count() or 1, on_done=progress)
+        report = audit(
+            paths,
+            settings,
+            profiles=profile or [],
+            pair_by_name=pair_by_name,
+            jobs=jobs or os.cpu_count() or 1,
+            on_done=progress,
+        )
     for failure in report.failures:
         typer.echo(f"discreet: {failure.message}", err=True)
     options = RenderOptions(
         mask=mask, quiet=quiet, width=_width(), color=output is None and sys.stdout.isatty()
     )
     if report.documents or output_format is not OutputFormat.TEXT or output is not None:
-        _write(FORMATTERS[output_format](report, options), output, [*paths, *([profile] if profile else [])])
+        _write(FORMATTERS[output_format](report, options), output, [*paths, *(profile or [])])
     worst = report.worst()
     if report.failures:
         raise typer.Exit(EXIT_ERROR)

@@ -67,7 +67,7 @@ CELLS = [
     (Y2023, "Courses.csv", 1, "Number", Section.EDUCATION, ["101"]),
     (Y2023, "Certifications.csv", 1, "Authority", Section.CERTIFICATIONS,
      ["Salesforce Trailhead Superbadges"]),
-    (Y2023_WEST, "Recommendations_Received.csv", 1, "Text", Section.REFERENCES, [
+    (Y2023_WEST, "Recommendations_Received.csv", 1, "Text", Section.OTHER, [
         "Rob and I have worked together in different capacities over the last 5+ years. He is the master of "
         "'getting it done'. He takes pride in the things he does and he tends to do them very well. Rob was "
         "instrumental in helping Signify Health achieve over $1B in shared savings over the course of the "
@@ -75,7 +75,7 @@ CELLS = [
         "He has turned into a great engineering leader and will certainly make a positive impact wherever "
         "he goes. I hope to work together again soon!",
     ]),
-    (Y2023_WEST, "Recommendations_Received.csv", 1, "Job Title", Section.REFERENCES,
+    (Y2023_WEST, "Recommendations_Received.csv", 1, "Job Title", Section.OTHER,
      ["Senior Director, Product Management, Data Products"]),
     (Y2023_WEST, "Positions.csv", 2, "Title", Section.EXPERIENCE, ["Lead Analytics Engineer, Analytics"]),
     (Y2024, "Positions.csv", 1, "Description", Section.EXPERIENCE, [
@@ -89,15 +89,15 @@ CELLS = [
     (Y2024, "Organizations.csv", 2, "Position", Section.OTHER, ["Stockholm, Sweden."]),
     (Y2024, "Languages.csv", 4, "Proficiency", Section.SKILLS, ["Full professional proficiency"]),
     (Y2024, "Courses.csv", 1, "Name", Section.EDUCATION, ["Russian, Basic Course."]),
-    (Y2024, "Recommendations_Given.csv", 7, "First Name", Section.REFERENCES, ["Hanan"]),
+    (Y2024, "Recommendations_Given.csv", 7, "First Name", Section.OTHER, ["Hanan"]),
     (Y2024, "Causes You Care About.csv", 1, "Supported Cause", Section.OTHER,
      ["Disaster and Humanitarian Relief"]),
     (Y2026, "Projects.csv", 36, "Description", Section.PROJECTS, [
         "Facilitated the distribution of INR 200 crores in unclaimed insurance funds within three months, "
         "enhancing customer traceability using PCA and machine learning.",
     ]),
-    (Y2026, "Recommendations_Received.csv", 13, "Text", Section.REFERENCES, []),
-    (Y2026, "Recommendations_Received.csv", 14, "First Name", Section.REFERENCES, ["Krushnakant"]),
+    (Y2026, "Recommendations_Received.csv", 13, "Text", Section.OTHER, []),
+    (Y2026, "Recommendations_Received.csv", 14, "First Name", Section.OTHER, ["Krushnakant"]),
     (Y2026, "Certifications.csv", 1, "License Number", Section.CERTIFICATIONS, ["5482020.20449742"]),
     (Y2026_AHAAN, "Profile.csv", 1, "Summary", Section.SUMMARY, [
         "I'm a Rising Junior pursuing a B.S. in Computational Modeling & Data Analytics and Economics at "

@@ -165,9 +165,11 @@ _SPECS: tuple[FileSpec, ...] = (
     _spec("Organizations.csv", _OTHER, ["Name", "Position", *_DATES], ["Description"]),
     _spec("Causes You Care About.csv", _OTHER, ["Supported Cause"]),
     _spec("Interests.csv", _OTHER),
+    # Recommendations are endorsements the profile shows by design, not referees' contact
+    # details, so they do not take the never-public References section.
     _spec(
         "Recommendations_Received.csv",
-        Section.REFERENCES,
+        _OTHER,
         _RECOMMENDATION,
         ["Text"],
         aliases=["Recommendations Received.csv", "Recommendations.csv"],
@@ -175,7 +177,7 @@ _SPECS: tuple[FileSpec, ...] = (
     ),
     _spec(
         "Recommendations_Given.csv",
-        Section.REFERENCES,
+        _OTHER,
         _RECOMMENDATION,
         ["Text"],
         aliases=["Recommendations Given.csv"],
