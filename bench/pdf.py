@@ -1,7 +1,4 @@
-"""Time three ways of reading PDF text and print the medians in ms per page, and their ratios.
-
-Usage: python bench/pdf.py [DIR]   (default: <repo>/../shared/corpus/resumes/pdf)
-"""
+"""Print median ms per page of three ways to read PDF text, and their ratios: bench/pdf.py [DIR]."""
 
 from __future__ import annotations
 

@@ -175,12 +175,10 @@ def _chars(textpage: pdfium.PdfTextPage, page_top: float) -> list[Char | None]:
 
 
 def _usual_gaps(chars: Sequence[Char | None]) -> dict[tuple[str, float], float]:
-    """Find, per glyph, the gap that most often follows it on the page: the gap inside a word.
-
-    Some generators (wkhtmltopdf) round each glyph's position and draw spaces that PDFium drops,
-    so inside a word a glyph's box overlaps the next by a fixed amount and a word space shows as
-    a small positive gap; measured from the usual gap, the space stands out again.
-    """
+    """Find, per glyph, the gap that most often follows it on the page: the gap inside a word."""
+    # Some generators (wkhtmltopdf) round each glyph's position and draw spaces that PDFium drops,
+    # so inside a word a glyph's box overlaps the next by a fixed amount and a word space shows as
+    # a small positive gap; measured from the usual gap, the space stands out again.
     seen: defaultdict[tuple[str, float], Counter[float]] = defaultdict(Counter)
     page: Counter[float] = Counter()
     for a, b in itertools.pairwise(chars):
