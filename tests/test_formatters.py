@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from discreet.audit import Settings, audit, locate
 from discreet.classify import finding_verdict
-from discreet.formatters import html, markdown, sarif, terminal
+from discreet.formatters import aggregate, html, markdown, sarif, terminal
 from discreet.formatters import json as json_format
 from discreet.formatters.options import MASK, RenderOptions
 from discreet.model import (
@@ -733,3 +733,16 @@ def test_html_shows_section_headings_in_segment_order(handmade: Report) -> None:
     pdf = output[output.index('id="doc-1"') : output.index('id="doc-2"')]
     assert re.findall(r'<h3 class="sec-head">(\w+)</h3>', pdf) == ["contact", "experience", "other"]
     assert pdf.count('class="row has hidden-seg"') == 1
+
+
+def test_aggregate_holds_counts_only(persona: Report) -> None:
+    output = aggregate.render(persona, RenderOptions())
+    data = json.loads(output)
+    # resume.json is a JSON Resume, itself a profile: only the text and Word resumes are compared.
+    assert (data["documents"], data["unreadable"], data["comparisons"]) == (4, 1, 2)
+    assert data["findings"] == sum(len(d.findings) for d in persona.documents)
+    assert sum(data["by_rule"].values()) == data["findings"]
+    leaked = [text for text in texts(persona) if text in output]
+    assert leaked == []
+    assert not any(d.document.path in output for d in persona.documents)
+    assert "fixtures" not in output

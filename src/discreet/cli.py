@@ -17,7 +17,7 @@ from rich.progress import Progress
 from discreet.audit import OnDone, Settings, audit
 from discreet.detect import Terms
 from discreet.errors import DiscreetError, UsageError
-from discreet.formatters import html, markdown, sarif, terminal
+from discreet.formatters import aggregate, html, markdown, sarif, terminal
 from discreet.formatters import json as json_format
 from discreet.formatters.options import RenderOptions
 from discreet.model import Limits, Severity
@@ -49,6 +49,7 @@ class OutputFormat(StrEnum):
     SARIF = "sarif"
     MARKDOWN = "markdown"
     HTML = "html"
+    AGGREGATE = "aggregate"
 
 
 FORMATTERS: dict[OutputFormat, Callable[[Report, RenderOptions], str]] = {
@@ -57,6 +58,7 @@ FORMATTERS: dict[OutputFormat, Callable[[Report, RenderOptions], str]] = {
     OutputFormat.SARIF: sarif.render,
     OutputFormat.MARKDOWN: markdown.render,
     OutputFormat.HTML: html.render,
+    OutputFormat.AGGREGATE: aggregate.render,
 }
 
 RulesOption = Annotated[

@@ -73,7 +73,23 @@ def _summary(report: Report) -> list[Text]:
         severities = [f"{n} {s.value}" for s, n in totals.by_severity.items() if n]
         verdicts.append("(" + ", ".join(severities) + ")", style="dim")
         lines.append(verdicts)
+    if len(report.documents) > 1:
+        lines.extend(_document_line(d) for d in report.documents)
     return lines
+
+
+def _document_line(document: DocumentReport) -> Text:
+    """One line per file, as a coach scanning a caseload wants it."""
+    counts = document.verdict_counts()
+    findings = [f.verdict for f in document.findings]
+    line = Text(f"  {document.document.path}: {plural(len(findings), 'finding')}")
+    tally = [f"{findings.count(v)} {VERDICT_TITLE[v].lower()}" for v in VERDICT_ORDER if findings.count(v)]
+    if tally:
+        line.append(" (" + ", ".join(tally) + ")")
+    line.append(
+        f"; {counts[Verdict.COMPLEMENT]} of {len(document.document.segments)} segments safe to publish", "dim"
+    )
+    return line
 
 
 def _print_comparison(
