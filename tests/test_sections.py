@@ -20,6 +20,7 @@ from discreet.sections import heading_section, sections_for
         ("Licenses & Certifications", Section.CERTIFICATIONS),
         ("REFERENCES", Section.REFERENCES),
         ("Honors-Awards", Section.AWARDS),
+        ("Work\u200b \u200bExperience", Section.EXPERIENCE),
         ("Grew sales 37% in the West region", None),
         ("Experience with Python and SQL across three teams", None),
     ],

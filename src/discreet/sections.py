@@ -124,10 +124,12 @@ _HEADINGS: dict[Section, tuple[str, ...]] = {
 
 _DECORATION = regex.compile(r"^[\s#*_=\-•:|]+|[\s#*_=\-•:|]+$")
 _SPACES = regex.compile(r"\s+")
+# Zero-width spaces and joiners, which some exported resumes put between every word.
+_INVISIBLE = regex.compile(r"\p{Cf}+")
 
 
 def _key(name: str) -> str:
-    name = _SPACES.sub(" ", _DECORATION.sub("", name))
+    name = _SPACES.sub(" ", _DECORATION.sub("", _INVISIBLE.sub("", name)))
     return str(name).casefold().replace("&", "and")
 
 
