@@ -122,7 +122,10 @@ def audit_command(
         typer.Option(help="The person's public profile; once for all resumes, or once per resume in order."),
     ] = None,
     pair_by_name: Annotated[
-        bool, typer.Option(help="Pair resumes and profiles by file name: dana.pdf with dana-linkedin.zip.")
+        bool,
+        typer.Option(
+            "--pair-by-name", help="Pair resumes and profiles by file name: dana.pdf with dana-linkedin.zip."
+        ),
     ] = False,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="Report format.")
@@ -139,8 +142,8 @@ def audit_command(
     public_terms: Annotated[
         Path | None, typer.Option(help="File of facts already public, never flagged.")
     ] = None,
-    mask: Annotated[bool, typer.Option(help="Hide matched text in the report.")] = False,
-    quiet: Annotated[bool, typer.Option(help="Print the summary only.")] = False,
+    mask: Annotated[bool, typer.Option("--mask", help="Hide matched text in the report.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", help="Print the summary only.")] = False,
     max_file_mb: MaxFileOption = 50,
     max_pages: MaxPagesOption = 100,
     max_archive_mb: MaxArchiveOption = 200,
@@ -180,7 +183,7 @@ def audit_command(
 @app.command("extract")
 def extract_command(
     path: Annotated[Path, typer.Argument(help="A resume or profile.")],
-    locations: Annotated[bool, typer.Option(help="Show each segment's location.")] = False,
+    locations: Annotated[bool, typer.Option("--locations", help="Show each segment's location.")] = False,
     max_file_mb: MaxFileOption = 50,
     max_pages: MaxPagesOption = 100,
     max_archive_mb: MaxArchiveOption = 200,
