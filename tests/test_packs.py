@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
 
 from discreet.errors import RulePackError
 from discreet.model import Category, Section
-from discreet.packs import DEFAULT_ACTIONS, Action, load_pack, load_packs, parse_example
+from discreet.packs import (
+    DEFAULT_ACTIONS,
+    Action,
+    Words,
+    builtin_rules_dir,
+    load_pack,
+    load_packs,
+    parse_example,
+)
 
 GOOD = """
 [pack]
@@ -114,3 +123,36 @@ def test_examples_mark_exact_spans() -> None:
     example = parse_example("Grew [[$4.2M]] and [[37%]]")
     assert example.text == "Grew $4.2M and 37%"
     assert example.spans == ((5, 10), (15, 18))
+
+
+def test_built_in_patterns_compile_on_first_use() -> None:
+    rule = next(r for pack in load_packs([builtin_rules_dir()]) for r in pack.rules)
+    assert rule.compiled.cache == []
+    assert rule.patterns and rule.compiled.cache == [rule.patterns]
+
+
+def test_a_users_pack_is_compiled_at_once(tmp_path: Path) -> None:
+    write(tmp_path, GOOD)
+    (pack,) = load_packs([tmp_path])
+    assert pack.rules[0].compiled.cache
+
+
+def test_rules_survive_pickling_for_worker_processes(tmp_path: Path) -> None:
+    (rule,) = load_pack(write(tmp_path, GOOD), compile_now=False).rules
+    copy = pickle.loads(pickle.dumps(rule))
+    assert copy == rule
+    assert copy.patterns[0].search("Project Osprey") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Grew PROFITS", True),
+        ("Grew proﬁts", True),
+        ("Won market\nshare", True),
+        ("A profiteer", False),
+        ("Marketshare", False),
+    ],
+)
+def test_words_match_whole_ignoring_case_and_spacing(text: str, found: bool) -> None:
+    assert Words(("profits", "Market share")).search(text) is found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -100,6 +100,42 @@ class Example:
 
 
 @dataclass(frozen=True, slots=True)
+class Patterns:
+    """A rule's patterns, compiled on first use: most rules never run on most documents."""
+
+    where: str
+    sources: tuple[str, ...]
+    flags: int
+    lists: tuple[tuple[str, tuple[str, ...]], ...]
+    cache: list[tuple[regex.Pattern[str], ...]] = field(default_factory=list, compare=False, repr=False)
+
+    def get(self) -> tuple[regex.Pattern[str], ...]:
+        """The compiled patterns; a bad one raises RulePackError naming the file and the rule."""
+        if not self.cache:
+            lists = {name: list(words) for name, words in self.lists}
+            self.cache.append(
+                tuple(_compile(self.where, source, self.flags, lists) for source in self.sources)
+            )
+        return self.cache[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """Context or exclusion words, matched whole and ignoring case; compiled on first use."""
+
+    words: tuple[str, ...]
+    cache: list[regex.Pattern[str]] = field(default_factory=list, compare=False, repr=False)
+
+    def search(self, text: str) -> bool:
+        """Whether any of the words occurs in text as a whole word, ignoring case and spacing."""
+        if not self.cache:
+            self.cache.append(_words_pattern(self.words))
+        # Matching casefolded words against casefolded text is full case-insensitive matching, which
+        # a FULLCASE pattern compiles several times more slowly to do.
+        return self.cache[0].search(text.casefold()) is not None
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """One detector: patterns, the context that confirms or vetoes them, and its documentation."""
 
@@ -110,12 +146,12 @@ class Rule:
     title: str
     why: str
     advice: str
-    patterns: tuple[regex.Pattern[str], ...]
+    compiled: Patterns
     group: str
-    context: regex.Pattern[str] | None
+    context: Words | None
     require_context: bool
     window: int
-    exclude: regex.Pattern[str] | None
+    exclude: Words | None
     validators: tuple[str, ...]
     sections: frozenset[Section]
     not_sections: frozenset[Section]
@@ -129,6 +165,11 @@ class Rule:
     timeout: float = DEFAULT_TIMEOUT
     window_after: int = -1
     exclude_window: tuple[int, int] | None = None
+
+    @property
+    def patterns(self) -> tuple[regex.Pattern[str], ...]:
+        """The rule's compiled patterns."""
+        return self.compiled.get()
 
     @property
     def after(self) -> int:
@@ -163,8 +204,11 @@ def load_packs(directories: Iterable[Path]) -> tuple[Pack, ...]:
     for directory in directories:
         if not directory.is_dir():
             raise RulePackError(f"{directory}: rule directory not found; check the --rules path")
+        # The built-in patterns are compiled by the tests; a user's are compiled now, so that a bad
+        # one is reported before any document is read.
+        lazy = _is_builtin(directory)
         for path in sorted(directory.glob("*.toml")):
-            pack = load_pack(path)
+            pack = load_pack(path, compile_now=not lazy)
             for rule in pack.rules:
                 if rule.id in seen:
                     raise RulePackError(f"{path}: rule id {rule.id} is already defined in {seen[rule.id]}")
@@ -173,8 +217,15 @@ def load_packs(directories: Iterable[Path]) -> tuple[Pack, ...]:
     return tuple(packs)
 
 
-def load_pack(path: Path) -> Pack:
-    """Read and validate one TOML pack."""
+def _is_builtin(directory: Path) -> bool:
+    try:
+        return directory.resolve() == builtin_rules_dir()
+    except RulePackError:
+        return False
+
+
+def load_pack(path: Path, *, compile_now: bool = True) -> Pack:
+    """Read and validate one TOML pack; compile_now=False leaves each rule's patterns to its first use."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
@@ -192,7 +243,7 @@ def load_pack(path: Path) -> Pack:
     fragments = _fragments(path, data.get("fragments", {}))
     if not all(isinstance(raw, dict) for raw in raw_rules):
         raise RulePackError(f"{path}: every [[rules]] entry must be a table")
-    rules = tuple(_rule(path, head["id"], raw, lists, fragments) for raw in raw_rules)
+    rules = tuple(_rule(path, head["id"], raw, lists, fragments, compile_now) for raw in raw_rules)
     return Pack(
         head["id"], str(head.get("title", head["id"])), str(head.get("description", "")), str(path), rules
     )
@@ -222,6 +273,7 @@ def _rule(
     raw: Mapping[str, Any],
     lists: Mapping[str, list[str]],
     fragments: Mapping[str, str],
+    compile_now: bool,
 ) -> Rule:
     rule_id = raw.get("id")
     where = f"{path}: rule {rule_id}"
@@ -245,12 +297,15 @@ def _rule(
     for name in validators:
         if name not in VALIDATORS:
             raise RulePackError(f"{where}: unknown validator {name}; known: {', '.join(sorted(VALIDATORS))}")
-    patterns = tuple(
-        _compile(where, _splice(where, p, fragments), flags, lists)
-        for p in _strings(path, f"{rule_id}.patterns", raw["patterns"])
+    sources = tuple(
+        _splice(where, p, fragments) for p in _strings(path, f"{rule_id}.patterns", raw["patterns"])
     )
+    used = {name: tuple(words) for source in sources for name, words in _used_lists(source, lists).items()}
+    compiled = Patterns(where, sources, flags, tuple(sorted(used.items())))
+    if compile_now:
+        compiled.get()
     group = str(raw.get("group", ""))
-    if group and not any(group in pattern.groupindex for pattern in patterns):
+    if group and not any(f"(?P<{group}>" in source or f"(?<{group}>" in source for source in sources):
         raise RulePackError(f"{where}: group {group!r} is not a named group of any pattern")
     return Rule(
         id=rule_id,
@@ -260,7 +315,7 @@ def _rule(
         title=str(raw["title"]),
         why=str(raw["why"]).strip(),
         advice=str(raw["advice"]).strip(),
-        patterns=patterns,
+        compiled=compiled,
         group=group,
         context=_word_pattern(where, raw.get("context", []), lists),
         require_context=_flag(where, "require_context", raw.get("require_context", False)),
@@ -347,8 +402,8 @@ def _used_lists(pattern: str, lists: Mapping[str, list[str]]) -> dict[str, list[
     return {name: words for name, words in lists.items() if f"\\L<{name}>" in pattern}
 
 
-def _word_pattern(where: str, words: object, lists: Mapping[str, list[str]]) -> regex.Pattern[str] | None:
-    """Compile context or exclusion words ('@name' pulls in a named list) into one matcher."""
+def _word_pattern(where: str, words: object, lists: Mapping[str, list[str]]) -> Words | None:
+    """Read context or exclusion words ('@name' pulls in a named list) into one matcher."""
     if not words:
         return None
     if not isinstance(words, list):
@@ -360,10 +415,14 @@ def _word_pattern(where: str, words: object, lists: Mapping[str, list[str]]) -> 
         if word.startswith("@") and word[1:] not in lists:
             raise RulePackError(f"{where}: {word} names no list in [lists]")
         expanded.extend(lists[word[1:]] if word.startswith("@") else [word])
-    alternatives = "|".join(
-        regex.escape(w).replace("\\ ", r"\s+") for w in sorted(expanded, key=len, reverse=True)
-    )
-    return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.IGNORECASE | regex.VERSION1)
+    return Words(tuple(expanded))
+
+
+def _words_pattern(words: Sequence[str]) -> regex.Pattern[str]:
+    """One matcher of the casefolded words, a space in a word standing for any run of whitespace."""
+    folded = sorted({w.casefold() for w in words}, key=lambda w: (-len(w), w))
+    alternatives = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in folded)
+    return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.VERSION1)
 
 
 def _example(where: str, value: object) -> Example:
