@@ -15,12 +15,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 
+from discreet.archive import check_directory
 from discreet.errors import (
     CorruptFileError,
     EncryptedError,
     InputError,
     NoTextError,
-    TooLargeError,
     UnsupportedFormatError,
 )
 from discreet.model import (
@@ -77,10 +77,8 @@ _REVISIONS = {
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _RESAVE = "re-save it from Word (File > Save As > Word Document) and try again"
-_RAISE_LIMIT = "raise --max-archive-mb if you trust this file"
 _MB = 1024 * 1024
 # Deflate shrinks a small run of repeated markup past any ratio; only a big member can be a bomb.
-_RATIO_FLOOR = _MB
 _LOAD_ERRORS = (
     PackageNotFoundError,
     zipfile.BadZipFile,
@@ -182,31 +180,10 @@ def _reject_compound_file(path: Path, file: BinaryIO) -> NoReturn:
 
 
 def _check_sizes(path: Path, members: Sequence[zipfile.ZipInfo], limits: Limits) -> None:
-    """Raise when the ZIP directory declares too many members, too many bytes or a bomb-like ratio."""
-    # zipfile stops at each member's declared size (a longer stream fails its CRC), so the
-    # directory bounds what python-docx can unpack.
-    if len(members) > limits.max_archive_members:
-        raise TooLargeError(
-            path, f"holds {len(members)} parts (limit {limits.max_archive_members})", _RAISE_LIMIT
-        )
-    total = sum(member.file_size for member in members)
-    if total > limits.max_archive_bytes:
-        raise TooLargeError(
-            path,
-            f"unpacks to {total / _MB:.0f} MB (limit {limits.max_archive_bytes / _MB:.0f} MB)",
-            _RAISE_LIMIT,
-        )
-    for member in members:
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > _RATIO_FLOOR and ratio > limits.max_compression_ratio:
-            raise TooLargeError(
-                path,
-                f"has a part that expands {ratio:.0f} times (limit {limits.max_compression_ratio}),"
-                " as a zip bomb does",
-                _RAISE_LIMIT,
-            )
-        if member.flag_bits & 0x1:
-            raise EncryptedError(path, "has encrypted parts", _RESAVE)
+    """Raise when the ZIP directory is past the limits or declares encrypted parts."""
+    check_directory(path, members, limits)
+    if any(member.flag_bits & 0x1 for member in members):
+        raise EncryptedError(path, "has encrypted parts", _RESAVE)
 
 
 def _open(path: Path) -> Any:

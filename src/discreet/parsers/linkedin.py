@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from discreet.archive import check_directory, check_totals
 from discreet.errors import (
     CorruptFileError,
     EncryptedError,
     InputError,
     NoTextError,
-    TooLargeError,
     UnsupportedFormatError,
 )
 from discreet.model import (
@@ -48,11 +48,7 @@ from discreet.model import (
 _REDOWNLOAD = (
     "download the export again from LinkedIn (Settings & Privacy → Data privacy → Get a copy of your data)"
 )
-_RAISE_LIMIT = "if you trust this archive, raise --max-archive-mb"
 _PASS_EXPORT = "pass the ZIP from LinkedIn's 'Get a copy of your data', or the folder it was extracted to"
-# A member must be this large before its compression ratio counts: tiny repetitive files
-# (header-only CSVs) compress extremely well without being dangerous.
-_RATIO_FLOOR = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -462,7 +458,7 @@ def _members(path: Path, limits: Limits) -> Iterator[list[Member]]:
         ) from exc
     with archive:
         infos = archive.infolist()
-        _check_archive(path, infos, limits)
+        check_directory(path, infos, limits)
         files = [info for info in infos if not info.is_dir()]
         yield sorted(
             (Member(i.filename, partial(_read_member, path, archive, i)) for i in files), key=_by_path
@@ -485,39 +481,6 @@ def _by_path(member: Member) -> str:
     return member.path
 
 
-def _check_archive(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
-    """Reject an archive from its directory alone, before any member is decompressed."""
-    _check_totals(path, len(infos), sum(info.file_size for info in infos), limits)
-    for info in infos:
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > _RATIO_FLOOR and ratio > limits.max_compression_ratio:
-            raise TooLargeError(
-                path,
-                f"{info.filename} expands {ratio:.0f} times (limit {limits.max_compression_ratio}), "
-                "which is how ZIP bombs look, not LinkedIn exports",
-                f"unzip it yourself and pass the folder; {_RAISE_LIMIT}",
-            )
-
-
-def _check_totals(path: Path, count: int, total: int, limits: Limits) -> None:
-    if count > limits.max_archive_members:
-        raise TooLargeError(
-            path,
-            f"holds more than {limits.max_archive_members} files",
-            f"pass only the export; {_RAISE_LIMIT}",
-        )
-    if total > limits.max_archive_bytes:
-        raise TooLargeError(
-            path,
-            f"holds {_size(total)} of files, over the {_size(limits.max_archive_bytes)} limit",
-            _RAISE_LIMIT,
-        )
-
-
-def _size(size: int) -> str:
-    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size:,} bytes"
-
-
 def _read_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     if info.flag_bits & 0x1:
         raise EncryptedError(
@@ -527,7 +490,7 @@ def _read_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) ->
         )
     try:
         # ZipExtFile stops at the declared size and checks the CRC, so a lying directory
-        # cannot make this read more than _check_archive allowed.
+        # cannot make this read more than check_directory allowed.
         with archive.open(info) as handle:
             return handle.read()
     except NotImplementedError as exc:
@@ -560,7 +523,7 @@ def _folder_members(root: Path, limits: Limits) -> list[Member]:
             members.append(
                 Member(file.relative_to(root).as_posix(), partial(_read_file, root, file, info.st_size))
             )
-            _check_totals(root, len(members), total, limits)
+            check_totals(root, len(members), total, limits)
     return sorted(members, key=_by_path)
 
 
