@@ -86,6 +86,43 @@ title = "Internal identifier"
 why = "Internal identifiers map the employer's systems."
 advice = "Remove it."
 patterns = ['x']
+
+[[rules]]
+id = "confidential.marker"
+category = "confidential"
+title = "Work marked confidential"
+why = "What the text calls confidential is not for publication."
+advice = "Drop the marker."
+patterns = ['x']
+
+[[rules]]
+id = "confidential.deal"
+category = "confidential"
+title = "Party to a deal"
+why = "Deals may not be public."
+advice = "Describe the deal."
+patterns = ['x']
+stand_in = "a company"
+
+[[rules]]
+id = "confidential.system"
+category = "confidential"
+title = "Internal system name"
+why = "System names are internal."
+advice = "Describe the system."
+patterns = ['x']
+stand_in = "an internal tool"
+
+[[rules]]
+id = "confidential.clearance"
+category = "confidential"
+title = "Security clearance"
+why = "Clearances are not advertised."
+advice = "Say a clearance is available on request."
+patterns = ['x']
+public = "generalize"
+resume = "keep"
+stand_in = "a security clearance (details on request)"
 """,
     "personal": """
 [pack]
@@ -116,6 +153,26 @@ advice = "Say you are authorized to work."
 patterns = ['x']
 resume = "remove"
 stand_in = "Authorized to work in the US"
+
+[[rules]]
+id = "personal.nationality"
+category = "personal"
+title = "Nationality"
+why = "Nationality invites bias."
+advice = "Say where you may work."
+patterns = ['x']
+public = "generalize"
+stand_in = "Authorized to work in {country}"
+
+[[rules]]
+id = "personal.address"
+category = "personal"
+title = "Street address"
+why = "An address says where you live."
+advice = "Give the town only."
+patterns = ['x']
+public = "generalize"
+stand_in = "{city}"
 """,
     "compensation": """
 [pack]
@@ -140,6 +197,15 @@ title = "Referee contact"
 why = "Referees did not agree to be published."
 advice = "Give references on request."
 patterns = ['x']
+
+[[rules]]
+id = "references.listed"
+category = "references"
+title = "Referee in a references section"
+why = "Referees did not agree to be published."
+advice = "Give references on request."
+patterns = ['x']
+sections = ["references"]
 """,
     "note": """
 [pack]
@@ -575,6 +641,216 @@ REMOVALS: list[Row] = [
     ("Married, two children.", [(0, 7, "personal.phone", PERS)], "Two children."),
     ("Jane Roe (555-0147)", [(10, 18, "personal.phone", PERS)], "Jane Roe"),
 ]
+# Names described: code names with their asides, deals by their kind, trades from names, names beside
+# their own description, clearances by label.
+DESCRIBED: list[Row] = [
+    (
+        "Led Project Falcon (confidential), a new pricing pilot.",
+        [(12, 18, "confidential.codename", CONF)],
+        "Led an internal platform initiative, a new pricing pilot.",
+    ),
+    (
+        "Tech lead on Project Nightingale (internal codename).",
+        [(21, 32, "confidential.codename", CONF)],
+        "Tech lead on an internal platform initiative.",
+    ),
+    (
+        "Supported due diligence for the confidential acquisition of Pellmark Analytics before it was"
+        " announced.",
+        [(32, 56, "confidential.marker", CONF), (60, 78, "confidential.deal", CONF)],
+        "Supported due diligence for an acquisition before it was announced.",
+    ),
+    (
+        "Led due diligence on the pending acquisition of Brightline Labs.",
+        [(48, 63, "confidential.deal", CONF)],
+        "Led due diligence on an acquisition.",
+    ),
+    (
+        "Advised on the merger with Halden Foods.",
+        [(27, 39, "confidential.deal", CONF)],
+        "Advised on a merger.",
+    ),
+    (
+        "Comcast acquisition of Fandango for a premium.",
+        [(23, 31, "confidential.deal", CONF)],
+        "Comcast acquisition of a company for a premium.",
+    ),
+    (
+        "Sole Bookrunner / Churchill Ventures (CHV) IPO",
+        [(18, 36, "confidential.deal", CONF)],
+        "Sole Bookrunner / a company's IPO",
+    ),
+    (
+        "Led due diligence on Northwind Logistics.",
+        [(21, 40, "confidential.deal", CONF)],
+        "Led due diligence on a logistics company.",
+    ),
+    (
+        "Served Crescent Real Estate Equities, Cousins Properties and Trizec Properties.",
+        [
+            (7, 36, "confidential.deal", CONF),
+            (38, 56, "confidential.deal", CONF),
+            (61, 78, "confidential.deal", CONF),
+        ],
+        "Served three real-estate companies.",
+    ),
+    (
+        "Clients: Pall Life Sciences, Baxter Healthcare and Quest Medical.",
+        [
+            (9, 27, "confidential.client", CONF),
+            (29, 46, "confidential.client", CONF),
+            (51, 64, "confidential.client", CONF),
+        ],
+        "Three major retail clients.",
+    ),
+    (
+        "Built the pricing engine for a retailer (Walmart).",
+        [(41, 48, "confidential.client", CONF)],
+        "Built the pricing engine for a retailer.",
+    ),
+    (
+        "Trained bankers on the bank's internal software (CIDAR) every quarter.",
+        [(49, 54, "confidential.system", CONF)],
+        "Trained bankers on the bank's internal software every quarter.",
+    ),
+    (
+        "Built pricing features in ORCA, our internal pricing engine.",
+        [(26, 30, "confidential.system", CONF)],
+        "Built pricing features in our internal pricing engine.",
+    ),
+    (
+        "Maintained our internal reporting tool HAWK for finance.",
+        [(39, 43, "confidential.system", CONF)],
+        "Maintained our internal reporting tool for finance.",
+    ),
+    (
+        "Holds an Active TS/SCI clearance.",
+        [(9, 32, "confidential.clearance", CONF)],
+        "Holds a security clearance (details on request).",
+    ),
+    (
+        "Clearance: Top Secret",
+        [(11, 21, "confidential.clearance", CONF)],
+        "Security clearance (details on request)",
+    ),
+    (
+        "PLACEMENT AGENT / DORADO BEACH RESORT",
+        [(18, 37, "confidential.deal", CONF)],
+        "PLACEMENT AGENT / a company",
+    ),
+]
+# Markers of secrecy go and what they marked stays; a pending reorganisation is described.
+MARKERS: list[Row] = [
+    (
+        "Built the fraud model for a confidential client.",
+        [(28, 47, "confidential.marker", CONF)],
+        "Built the fraud model for a client.",
+    ),
+    (
+        "Consultant to a battery maker (under NDA).",
+        [(31, 40, "confidential.marker", CONF)],
+        "Consultant to a battery maker.",
+    ),
+    (
+        "The pricing terms are under NDA until the launch.",
+        [(22, 31, "confidential.marker", CONF)],
+        "The pricing terms are confidential until the launch.",
+    ),
+    (
+        "Planning the upcoming restructuring of the EMEA sales org.",
+        [(13, 35, "confidential.marker", CONF)],
+        "Planning the organizational redesign of the EMEA sales org.",
+    ),
+    (
+        "Using proprietary software interfaced with SAP.",
+        [(6, 26, "confidential.marker", CONF)],
+        "Using software interfaced with SAP.",
+    ),
+]
+# Fields: stand-ins filled from the value, pay with its period, referees with their leave to call,
+# labels run together, brackets and plus signs of a number.
+FIELDS: list[Row] = [
+    (
+        "Nationality: Indian",
+        [(13, 19, "personal.nationality", PERS)],
+        "Authorized to work in India",
+    ),
+    (
+        "US citizen since 2010",
+        [(0, 10, "personal.nationality", PERS)],
+        "Authorized to work in the US",
+    ),
+    (
+        "Nationality: Martian",
+        [(13, 20, "personal.nationality", PERS)],
+        "",
+    ),
+    (
+        "Address: 4127 Quillfeather Lane, Apt 3B, Evanston, IL 60201",
+        [(9, 59, "personal.address", PERS)],
+        "Evanston, IL",
+    ),
+    (
+        "Volunteered at 3901 Calverton Blvd, Beltsville, MD",
+        [(15, 46, "personal.address", PERS)],
+        "Volunteered at Beltsville, MD",
+    ),
+    (
+        "Current salary: $128,000; expected $140K",
+        [(16, 24, "compensation.salary", COMP), (35, 40, "compensation.salary", COMP)],
+        "",
+    ),
+    (
+        "Materials Handler; $40,000 per Annum; last promoted 2006",
+        [(19, 26, "compensation.salary", COMP)],
+        "Materials Handler; last promoted 2006",
+    ),
+    (
+        "Top earner (avg comm. $3,800) in 2019",
+        [(22, 28, "compensation.salary", COMP)],
+        "Top earner in 2019",
+    ),
+    (
+        "Hourly Rate $ 18.00",
+        [(12, 19, "compensation.salary", COMP)],
+        "",
+    ),
+    (
+        "Marcus Okafor – VP of Sales, Corvane Systems",
+        [(0, 13, "references.listed", REF)],
+        "",
+    ),
+    (
+        "Supervisor: Hunter Reed (912)-414-1558 Completes training on new aircraft.",
+        [(12, 23, "references.referee", REF), (24, 38, "references.referee", REF)],
+        "Completes training on new aircraft.",
+    ),
+    (
+        "Supervisor: Jonathan Hoesley (757-878-5350) Okay to contact this Supervisor: Yes.",
+        [(12, 28, "references.referee", REF), (30, 42, "references.referee", REF)],
+        "",
+    ),
+    (
+        "tel:(+82) 10-9030-1843 | homepage: example.com",
+        [(5, 22, "personal.phone", PERS)],
+        "Homepage: example.com",
+    ),
+    (
+        "Hergertarian.com | + 1 (415) 582-7457",
+        [(21, 37, "personal.phone", PERS)],
+        "Hergertarian.com",
+    ),
+    (
+        "Age & Date of Birth : 29, 03-April-1985",
+        [(22, 24, "personal.phone", PERS), (26, 39, "personal.phone", PERS)],
+        "",
+    ),
+    (
+        "Gender : Male Team player Nationality : Indian Honest",
+        [(9, 13, "personal.phone", PERS), (40, 46, "personal.nationality", PERS)],
+        "Team player Authorized to work in India",
+    ),
+]
 # Several findings in one sentence, handled at once.
 SEVERAL: list[Row] = [
     (
@@ -685,6 +961,21 @@ def test_removals(sentence: str, spans: Spans, expected: str, rules: dict[str, R
 
 @check(SEVERAL)
 def test_several(sentence: str, spans: Spans, expected: str, rules: dict[str, Rule]) -> None:
+    assert rewrite(sentence, spans, rules) == expected
+
+
+@check(DESCRIBED)
+def test_described(sentence: str, spans: Spans, expected: str, rules: dict[str, Rule]) -> None:
+    assert rewrite(sentence, spans, rules) == expected
+
+
+@check(MARKERS)
+def test_markers(sentence: str, spans: Spans, expected: str, rules: dict[str, Rule]) -> None:
+    assert rewrite(sentence, spans, rules) == expected
+
+
+@check(FIELDS)
+def test_fields(sentence: str, spans: Spans, expected: str, rules: dict[str, Rule]) -> None:
     assert rewrite(sentence, spans, rules) == expected
 
 

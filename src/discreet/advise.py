@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import reduce
 
-from discreet.model import Category, Finding
+from discreet.model import Category, Finding, Section
 from discreet.packs import DEFAULT_ACTIONS, Action, Rule
 from discreet.report import Advice
 
@@ -179,6 +179,120 @@ AMOUNT_STAND_IN = "an undisclosed amount"
 GENERIC_HEADS = frozenset(
     {"initiative", "project", "program", "programme", "effort", "product", "platform", "system", "tool"}
 )
+# What a name's own last words say about the organisation, to describe it: "Northwind Logistics" is
+# "a logistics client", "Crescent Real Estate Equities" "a real-estate client". The first match wins.
+KINDS: tuple[tuple[str, str], ...] = (
+    (
+        r"bank|bancorp|banking|credit\s+union|capital|financial|securities|investments?|asset\s+management",
+        "financial-services",
+    ),
+    (r"insurance|assurance|insurers?", "insurance"),
+    (r"hospitals?|health(?:care)?|medical|clinics?|health\s+system", "healthcare"),
+    (
+        r"pharma(?:ceuticals?)?|therapeutics|biotech|biosciences?|bio|life\s+sciences|biologics|genomics",
+        "life-sciences",
+    ),
+    (r"logistics|freight|shipping|transport(?:ation)?|trucking|express", "logistics"),
+    (r"foods?|beverages?|brewing|bakery|dairy|farms?|grocers?|groceries", "food-industry"),
+    (r"construction|builders?|building|contractors?|engineering", "construction"),
+    (r"real\s+estate|realty|properties|property|equities|estates|homes", "real-estate"),
+    (r"energy|power|oil|gas|petroleum|utilities|electric|solar", "energy"),
+    (r"telecom(?:munications)?|communications|wireless|mobile|networks?", "telecom"),
+    (r"motors?|automotive|auto", "automotive"),
+    (r"airlines?|airways|aviation|aerospace|aero", "aerospace"),
+    (r"stores?|retail(?:ers?)?|mart|depot|outlets?|supply", "retail"),
+    (r"university|college|school|academy|institute", "education"),
+    (
+        r"software|systems|technolog(?:y|ies)|tech|labs?|analytics|digital|data|solutions|computing|cloud",
+        "technology",
+    ),
+    (r"government|ministry|department|authority|county|council|agency|city\s+of|state\s+of", "public-sector"),
+)
+# Stand-ins a trade can describe: a head noun below, and no description but size before it.
+KIND_HEADS = frozenset(
+    {"client", "customer", "company", "account", "partner", "firm", "organization", "business"}
+)
+SIZE_WORDS = frozenset({"major", "key", "large", "leading", "national", "global", "regional", "strategic"})
+CORPORATE_SUFFIX = re.compile(
+    r"(?:[\s,]+(?:&\s*co|and\s+(?:co|company|sons)|company|co|inc|corp|corporation|ltd|limited|llc|llp|plc"
+    r"|gmbh|ag|sa|group|holdings|international|intl|pvt|private)\.?)+$",
+    re.I,
+)
+ARTICLE = re.compile(r"an?|the", re.I)
+KIND_PATTERNS = tuple((re.compile(rf"(?:^|\s)(?:{words})\.?$", re.I), kind) for words, kind in KINDS)
+# Words that mark work as not for publication; the marked noun stays once they go.
+_MARKER = (
+    r"(?:confidential|undisclosed|unnamed|secret|stealth(?:[- ]mode)?|unreleased|unannounced|pre-release"
+    r"|not\s+yet\s+(?:released|announced|public)|pending|upcoming|planned|proprietary)"
+)
+NDA = re.compile(
+    r"(?:under|covered\s+by|bound\s+by|subject\s+to)\s+(?:an?\s+)?(?:NDA|non-disclosure(?:\s+agreement)?)",
+    re.I,
+)
+MARKED = re.compile(rf"(?P<marker>{_MARKER}(?:\s+{_MARKER})*)\s+(?P<rest>\S.*)", re.I | re.S)
+# A pending reorganisation is the secret itself, so its noun is described rather than kept.
+REORGANIZATION = re.compile(
+    r"(?:layoffs?|lay-offs?|restructurings?|reorgani[sz]ations?|reductions?\s+in\s+force|RIF)", re.I
+)
+COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|remains?|remained|be|been|being)\s+$", re.I)
+# A name's ticker or abbreviation in brackets names it as well: "Churchill Ventures (CHV)".
+ALIAS_AFTER = re.compile(r"\s*\((?:(?:NYSE|NASDAQ|LSE|NSE|BSE|TSX)\s*:\s*)?[A-Z][A-Z0-9.&-]{1,7}\)")
+# A name's own aside saying it is secret: "Project Falcon (confidential)".
+MARKER_AFTER = re.compile(
+    r"\s*\((?:internal(?:\s+code[- ]?name)?|code[- ]?name|confidential|under\s+(?:an\s+)?NDA|NDA|stealth"
+    r"|unreleased|unannounced|not\s+(?:yet\s+)?public|proprietary)\)",
+    re.I,
+)
+_DEAL = r"(?P<deal>acquisition|merger|takeover|buyout|divestiture|divestment|spin-?off)"
+# "the confidential acquisition of Pellmark" says no more than "an acquisition" once the name goes.
+DEAL_BEFORE = re.compile(
+    rf"\b(?:(?:the|a|an|its|our|their|this|that)\s+(?:{_MARKER}\s+|(?:proposed|potential|strategic)\s+)*"
+    rf"|(?:{_MARKER}\s+)+){_DEAL}\s+(?:of|with)\s+(?:the\s+)?$",
+    re.I,
+)
+# A name set beside its own description ("ORCA, our internal pricing engine") goes; the description stays.
+_DESCRIBED = (
+    r"(?:internal|in-house|proprietary|homegrown|home-grown)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:software|tools?|systems?|platforms?|engines?|applications?|apps?|portals?|databases?|frameworks?"
+    r"|dashboards?)"
+)
+DESCRIBED_BEFORE = re.compile(rf"\b{_DESCRIBED}(?P<gap>[ \t]*(?:,[ \t]*)?(?:\([ \t]*)?[\"“']?)$", re.I)
+DESCRIBED_AFTER = re.compile(
+    rf"[\"”']?[ \t]*,[ \t]*(?P<description>(?:our|the|its|their|an?|the\s+(?:company|firm|bank)['’]?s)\s+"
+    rf"{_DESCRIBED})",
+    re.I,
+)
+# Stand-ins may name a place found in the flagged text: {city} of an address, {country} of a nationality.
+PLACEHOLDER = re.compile(r"(?:\s+in)?\s*\{(?P<name>city|country)\}")
+COUNTRIES: tuple[tuple[str, str], ...] = (
+    (
+        r"U\.?S\.?A?|United\s+States|American|H-?1B|H-?4|L-?1[AB]?|F-?1|J-?1|O-?1|OPT|EAD|TN|green\s+card",
+        "the US",
+    ),
+    (r"U\.?K\.?|British|United\s+Kingdom|Tier\s*[1-5]|BRP|ILR", "the UK"),
+    (r"Indian?", "India"),
+    (r"Canad(?:a|ian)", "Canada"),
+    (r"Australian?", "Australia"),
+    (r"EU|European\s+Union", "the EU"),
+    (r"Irish|Ireland", "Ireland"),
+    (r"German[y]?", "Germany"),
+    (r"French|France", "France"),
+    (r"South\s+Africa[n]?", "South Africa"),
+    (r"UAE|Emirati|United\s+Arab\s+Emirates|Dubai", "the UAE"),
+    (r"Singapore(?:an)?", "Singapore"),
+)
+COUNTRY_PATTERNS = tuple(
+    (re.compile(rf"\b(?:{words})(?![\w-])", re.I), country) for words, country in COUNTRIES
+)
+# The parts of an address below the town: numbers, units and street names.
+STREET_PART = re.compile(
+    r"\d|\b(?:apt|apartment|suite|ste|unit|flat|floor|no|#|street|st|avenue|ave|road|rd|lane|ln|drive|dr"
+    r"|boulevard|blvd|court|ct|way|place|pl|terrace|parkway|pkwy|circle|cir|highway|hwy|trail|square|sq"
+    r"|crescent|close|marg|building|bldg|block|tower|house|po\s+box)\b\.?",
+    re.I,
+)
+PLACE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}")
+POSTCODE = re.compile(r"[\s,]*(?:\d{5}(?:-\d{4})?|\d{3}\s?\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\s*$")
 # Nouns a client's name can modify as it stands ("the Walmart account"); others take "'s" ("Walmart revenue").
 COMPOUNDS = re.compile(
     r"(?:account|team|relationship|engagement|portfolio|project|program|partnership|contract|deal|rollout"
@@ -196,12 +310,20 @@ _CODE = r"(?:USD|EUR|GBP|INR|CAD|AUD|SGD|JPY|Rs\.?)"
 _PERIOD = r"(?:/\s*|per\s+|an?\s+|each\s+)(?P<period>month|mo|year|yr|annum|quarter|qtr|week|wk)\b"
 _WORD = r"[^\W\d_][\w&'’-]*"
 _GROWTH = r"(?:increased|grew|raised|boosted|improved|lifted|expanded|scaled|multiplied)"
-_LABEL_WORDS = (
-    r"(?:(?:personal|home|work|office|direct|mobile|cell|primary|current|permanent|contact|employee|staff)\s+)*"
+_LABEL_WORD = (
+    r"(?:(?:personal|home|work|office|direct|mobile|cell|primary|current|permanent|present|contact|employee"
+    r"|staff|expected|desired|asking|last|previous|starting|ending|drawn|annual|monthly|hourly|daily|day"
+    r"|contract|billing|base|gross|net|security|immigration|(?:father|mother|spouse|husband|wife|guardian"
+    r"|parent)(?:'s|’s|s)?)\s+)*"
     r"(?:phone|mobile|cell|cellphone|tel|telephone|ph|mob|e-?mail|mail|whatsapp|fax|address|dob|d\.o\.b"
-    r"|date\s+of\s+birth|birth\s*date|born|age|ssn|sin|passport|aadhaa?r|pan|visa|id|badge|ext|extension"
-    r"|height|weight|nationality|citizenship|religion|gender|marital\s+status)(?:\s*(?:no|number|#))?\.?"
+    r"|date\s+of\s+birth|birth\s*date|place\s+of\s+birth|birth\s*place|born|age|ssn|sin|passport"
+    r"|aadhaa?r|pan|visa|id|badge|ext|extension|height|weight|nationality|citizenship|religion|caste"
+    r"|community|gender|sex|marital\s+status|children|kids|dependents|health|salary|ctc|pay|package"
+    r"|compensation|remuneration|wages?|stipend|rate|bonus|commission|comm|expected|clearance|permit"
+    r"|authori[sz]ation|licen[cs]e|name)(?:\s*(?:no|number|#|details|status|name|level))?\.?"
 )
+# Labels run together in one field: "Age & Date of Birth: 29, 03-04-1985".
+_LABEL_WORDS = rf"{_LABEL_WORD}(?:\s*(?:&|and|/)\s*{_LABEL_WORD})*"
 
 PERCENT = re.compile(rf"(?P<num>{_NUMBER})\s*(?:%|percent|per\s+cent|pct)", re.I)
 MULTIPLE = re.compile(rf"(?P<num>{_NUMBER})\s*(?:[x×]|-?fold)", re.I)
@@ -251,14 +373,31 @@ RANGE_GAP = re.compile(rf"(?:\s*{_PERIOD})?\s*(?:-|–|—|to|→|->)\s*{_APPROX
 PAREN_BEFORE = re.compile(r"\s*\(\s*(?:[A-Za-z/]+\s+){0,2}[+±-]?$")
 PAREN_AFTER = re.compile(r"(?:\s+[A-Za-z/]+){0,2}\s*\)")
 NAME_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+)", re.I)
-DROP_GAP = re.compile(r"\s*(?:or|and|&|/)\s*", re.I)
+DROP_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|[-–]\s*|(?:or|and|&|/)\s*)", re.I)
+# A referee's name and number sit together with no words between: "Jane Roe (555) 010-0000".
+REFEREE_GAP = re.compile(r"[\s,;:()–-]*")
 CLIENT_CONTEXT = re.compile(r"\b(?:clients?|customers?|accounts?|engagements?|partners?)\b", re.I)
 CODENAME_BEFORE = re.compile(
     r"\b(?:project|operation|program(?:me)?|code[- ]?name[sd]?|code-named|initiative)\s+[\"'“‘]?$", re.I
 )
 QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
 GENERIC_LABEL = re.compile(r"\s*(?:[A-Za-z(][\w.'’()/&-]*\s+){0,3}[A-Za-z(][\w.'’()/&-]*\s*[:#–—-]\s*")
-KNOWN_LABEL = re.compile(rf"(?:^|(?<=[\s(|;,•·]))(?:{_LABEL_WORDS})[\s:#–—-]*$", re.I)
+KNOWN_LABEL = re.compile(rf"(?:^|(?<=[\s(|;,•·*]))(?:{_LABEL_WORDS})[\s:#–—-]*$", re.I)
+# Who a referee is to the writer, as a label or a request: "Supervisor: ", "Contact my manager ".
+REFEREE_BEFORE = re.compile(
+    r"(?:\b(?:references?|referees?|supervisor|manager|reporting\s+manager|reporting\s+to|superior"
+    r"|contact\s+person)(?:'s|’s)?(?:\s+name)?\s*[:–-]\s*"
+    r"|\b(?:contact|call|reach)\s+my\s+(?:former\s+|current\s+)?(?:manager|supervisor|reference|referee)\s+)$",
+    re.I,
+)
+# What follows a referee's number: leave to call, or why to call.
+REFEREE_AFTER = re.compile(
+    r"[\s)]*(?:[;,.]?\s*(?:(?:it\s+is\s+)?(?:okay|ok|may|can|please)\s+(?:to\s+)?contact\b[^.;|•]*(?:\.|$)"
+    r"|for\s+(?:verification|references?)\b))?",
+    re.I,
+)
+# Words that can stand beside a referee's name without saying anything else: titles and companies.
+REFEREE_FILLER = frozenset({"of", "and", "the", "at", "for", "in", "to", "with"})
 PREP_BEFORE = re.compile(r"\b(?:at|on|via|in|from|to|of|for|with|by)\s+$", re.I)
 # A request to get in touch means nothing once the number or address it points to is gone.
 CONTACT_BEFORE = re.compile(
@@ -270,15 +409,19 @@ KIND_AFTER = re.compile(r"\s*\((?:mobile|cell|home|work|office|personal|[mhwc])\
 # A labelled field runs to the next separator, the next label or a comma that starts something new.
 FIELD_REST = re.compile(
     r"[^|;•·▪\n]*?(?=\s*(?:[|;•·▪\n]|,(?!\d)(?!\s*[a-z])|[.!?](?:\s|$)|\s[—–]\s|$)"
-    r"|\s+(?:[A-Za-z(][\w.'’()/&-]*\s+){0,2}[A-Za-z(][\w.'’()/&-]*\s*:)"
+    r"|(?P<label>\s+[*•]?(?:[A-Za-z(][\w.'’()/&-]*\s+){0,2}[A-Za-z(][\w.'’()/&-]*\s*:))"
 )
+# More than this many words after a value is the next item of run-together text, not the field's rest.
+FIELD_REST_WORDS = 4
+PLUS_BEFORE = re.compile(r"\+\s?$")
 CHUNK_BREAK = re.compile(r"[|;•·▪●\t]|,(?!\d)|[.!?](?=\s|$)|\s[—–-]\s")
 CLAUSE_BREAK = re.compile(r"[|;•·▪●\t]|(?<=[.!?])\s+|\s[—–]\s")
 ARTICLE_END = re.compile(r"(?:^|(?<=[\s(]))(?P<article>[Aa]n?)$")
 VOWEL_SOUND = re.compile(r"(?i)(?!one\b|once\b|uni|use|usu|uti|eu|ur[aeiou])[aeiou]|hour|honest|heir|8")
-SEPARATORS = "|,;:•·▪—–/"
-LEADING = re.compile(r"^[\s|,;:.!?•·▪—–-]+")
-TRAILING = re.compile(r"[\s|,;:•·▪—–-]+(?P<end>[.!?]*)\s*$")
+# Bullets decoded as other characters ("\x9f", "§") separate fields as well as "|" does.
+SEPARATORS = "|,;:•·▪●◦■♦➢►✓§*\x95\x9f—–/"
+LEADING = re.compile(r"^[\s|,;:.!?•·▪●◦■♦➢►✓§*\x95\x9f—–-]+")
+TRAILING = re.compile(r"[\s|,;:•·▪●◦■♦➢►✓§*\x95\x9f—–-]+(?P<end>[.!?]*)\s*$")
 BULLET = re.compile(r"\s*[•●▪◦·*➢✓–-]\s+")
 SPACES = re.compile(r"[ \t]{2,}")
 
@@ -288,6 +431,7 @@ class Treatment(StrEnum):
 
     KEEP = "keep"
     FIGURE = "figure"
+    MARKER = "marker"
     NAME = "name"
     DROP = "drop"
 
@@ -318,13 +462,14 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A finding's span in the sentence and how the rewrite handles it."""
+    """A finding's span in the sentence and how the rewrite handles it; line: its whole line goes with it."""
 
     start: int
     end: int
     treatment: Treatment
     category: Category
     stand_in: str = ""
+    line: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,7 +523,12 @@ def _span(sentence: str, finding: Finding, rule: Rule | None, offset: int) -> Sp
     category = rule.category if rule else finding.category
     public = _actions(finding, rule)[0]
     stand_in = rule.stand_in.strip() if rule else ""
-    return Span(start, end, _treatment(category, public, sentence[start:end], stand_in), category, stand_in)
+    treatment = _treatment(category, public, sentence[start:end], stand_in)
+    if treatment is Treatment.DROP:
+        start, end = _balanced(sentence, start, end)
+    # A rule that looks only in the references section flags lines that are all about a referee.
+    line = rule is not None and rule.sections == {Section.REFERENCES}
+    return Span(start, end, treatment, category, stand_in, line)
 
 
 def _treatment(category: Category, public: Action, text: str, stand_in: str) -> Treatment:
@@ -387,11 +537,26 @@ def _treatment(category: Category, public: Action, text: str, stand_in: str) -> 
     figure = category in (Category.FINANCIAL, Category.COMPENSATION)
     if public is Action.GENERALIZE and figure and parse_figure(text) is not None:
         return Treatment.FIGURE
+    marker = MARKED.fullmatch(text.strip()) or NDA.fullmatch(text.strip())
+    if category is Category.CONFIDENTIAL and not stand_in and marker:
+        return Treatment.MARKER
     if category is Category.CONFIDENTIAL and _is_name(text):
         return Treatment.NAME
-    if public is Action.GENERALIZE and (stand_in or category is Category.FINANCIAL):
+    if public is Action.GENERALIZE and category is Category.FINANCIAL:
         return Treatment.NAME
     return Treatment.DROP
+
+
+def _balanced(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a value to the bracket or plus sign it opened with: '(+82) 10-9030', '+ 1 (415) 582'."""
+    text = sentence[start:end]
+    if text.count(")") > text.count("(") and sentence[start - 1 : start] == "(":
+        start -= 1
+    if text.count("(") > text.count(")") and sentence[end : end + 1] == ")":
+        end += 1
+    if (plus := PLUS_BEFORE.search(sentence, 0, start)) and sentence[start : start + 1] in "0123456789(":
+        start = plus.start()
+    return start, end
 
 
 def _is_name(text: str) -> bool:
@@ -574,10 +739,8 @@ def _group(sentence: str, spans: Sequence[Span], index: int) -> tuple[Span, ...]
         if first.treatment is Treatment.NAME:
             joins = NAME_GAP.fullmatch(gap) and _stand_in(sentence, span) == _stand_in(sentence, first)
         else:
-            joins = DROP_GAP.fullmatch(gap) and (span.category, span.stand_in) == (
-                first.category,
-                first.stand_in,
-            )
+            gaps = REFEREE_GAP if first.category is Category.REFERENCES else DROP_GAP
+            joins = gaps.fullmatch(gap) and (span.category, span.stand_in) == (first.category, first.stand_in)
         if not joins:
             break
         group.append(span)
@@ -588,6 +751,8 @@ def _candidates(sentence: str, group: Sequence[Span]) -> list[Edit]:
     match group[0].treatment:
         case Treatment.FIGURE:
             return _figure_group_edits(sentence, group)
+        case Treatment.MARKER:
+            return _marker_edits(sentence, group)
         case Treatment.NAME:
             return _name_edits(sentence, group)
         case _:
@@ -628,10 +793,12 @@ def _fallback(sentence: str, span: Span) -> str:
         case Treatment.FIGURE:
             figure = parse_figure(sentence[span.start : span.end])
             return plain_phrase(figure) if figure else AMOUNT_STAND_IN
+        case Treatment.MARKER:
+            return _unmarked(sentence[span.start : span.end])
         case Treatment.NAME:
             return _stand_in(sentence, span)
         case _:
-            return span.stand_in
+            return _filled(span.stand_in, sentence[span.start : span.end], sentence)
 
 
 def _figure_group_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
@@ -782,23 +949,103 @@ def _stand_in(sentence: str, span: Span) -> str:
     return CLIENT_STAND_IN if CLIENT_CONTEXT.search(sentence) else INITIATIVE_STAND_IN
 
 
+def _described(stand_in: str, names: Sequence[str]) -> str:
+    """'a major client' as 'a major logistics client' when every name says its trade."""
+    core, aside = _split_aside(stand_in)
+    head, _, last = core.rpartition(" ")
+    kinds = {_kind(name) for name in names}
+    kind = kinds.pop() if len(kinds) == 1 else ""
+    article, _, middle = head.partition(" ") if ARTICLE.fullmatch(head.split(" ")[0]) else ("", "", head)
+    if not kind or last.lower() not in KIND_HEADS or not set(middle.lower().split()) <= SIZE_WORDS:
+        return stand_in
+    described = " ".join(word for word in (middle, kind, last) if word)
+    return f"{_article(described) if article else ''}{described}{aside}"
+
+
+def _kind(name: str) -> str:
+    core = CORPORATE_SUFFIX.sub("", " ".join(name.split()))
+    return next((kind for pattern, kind in KIND_PATTERNS if pattern.search(core)), "")
+
+
+def _split_aside(phrase: str) -> tuple[str, str]:
+    """'a security clearance (details on request)' as its phrase and its parenthesis."""
+    core, paren, aside = phrase.partition(" (")
+    return core, f"{paren}{aside}"
+
+
+def _article(phrase: str) -> str:
+    return "an " if VOWEL_SOUND.match(phrase) else "a "
+
+
+def _alone(phrase: str) -> str:
+    """A stand-in that makes up its whole field: no article, a capital ('Valid passport')."""
+    return _capitalize(_without_article(phrase))
+
+
 def _name_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
     start, end = group[0].start, group[-1].end
     stand_in = _stand_in(sentence, group[0])
-    following = NEXT_WORD.match(sentence, end)
+    if group[0].stand_in:
+        stand_in = _described(stand_in, [sentence[s.start : s.end] for s in group])
+    after = MARKER_AFTER.match(sentence, end) or ALIAS_AFTER.match(sentence, end)
+    following = NEXT_WORD.match(sentence, after.end() if after else end)
     noun = following["word"] if following and _is_noun(following["word"]) else ""
+    edits = _aside_edits(sentence, start, end)
     if len(group) > 1:
-        return [Edit(start, end, _names_phrase(len(group), stand_in, noun))]
+        text = _names_phrase(len(group), stand_in, noun)
+        if not noun and (label := _own_label(sentence, start, stand_in)) is not None:
+            edits.append(Edit(label, end, _capitalize(text)))
+        return [*edits, Edit(start, end, text)]
+    edits += _described_edits(sentence, start, end)
     text = _before_noun(stand_in, noun) if noun else stand_in
     wide_start, wide_end = start, end
     opening = sentence[start - 1 : start]
     if opening in QUOTES and sentence[end : end + 1] == QUOTES[opening]:
         wide_start, wide_end = start - 1, end + 1
+    if aside := MARKER_AFTER.match(sentence, wide_end) or ALIAS_AFTER.match(sentence, wide_end):
+        wide_end = aside.end()
     if codename := CODENAME_BEFORE.search(sentence, 0, start):
         wide_start = codename.start()
+    if not noun and (deal := DEAL_BEFORE.search(sentence, 0, wide_start)):
+        edits.append(Edit(deal.start(), wide_end, _article(deal["deal"]) + deal["deal"].lower()))
+    if not noun and (label := _own_label(sentence, wide_start, stand_in)) is not None:
+        edits.append(Edit(label, wide_end, _alone(text)))
     if text != _without_article(text) and (det := DETERMINER_BEFORE.search(sentence, 0, wide_start)):
         wide_start = det.start()
-    return [Edit(wide_start, wide_end, text), Edit(start, end, text)]
+    return [*edits, Edit(wide_start, wide_end, text), Edit(start, end, text)]
+
+
+def _aside_edits(sentence: str, start: int, end: int) -> list[Edit]:
+    """A name in brackets is an aside ('internal software (CIDAR)', 'a retailer (Walmart)'): drop it."""
+    before = re.search(r"\s*\(\s*$", sentence[:start])
+    after = re.match(r"\s*\)", sentence[end:])
+    if not before or not after:
+        return []
+    outside = sentence[: before.start()] + sentence[end + after.end() :]
+    return [Edit(before.start(), end + after.end(), "")] if any(c.isalnum() for c in outside) else []
+
+
+def _described_edits(sentence: str, start: int, end: int) -> list[Edit]:
+    """A name beside its own description goes: 'our internal engine ORCA', 'ORCA, our internal engine'."""
+    if before := DESCRIBED_BEFORE.search(sentence, 0, start):
+        gap = before["gap"]
+        rest = sentence[end:]
+        stop = end + len(rest) - len(rest.lstrip(" \t\"”')")) if gap.strip() else end
+        return [Edit(before.start("gap"), stop, "")]
+    if after := DESCRIBED_AFTER.match(sentence, end):
+        return [Edit(start, after.start("description"), "")]
+    return []
+
+
+def _own_label(sentence: str, start: int, stand_in: str) -> int | None:
+    """Where a label naming what the stand-in names starts ('Clearance: ', 'Clients: '), if one leads."""
+    chunk = _bounds(sentence, start, start, CHUNK_BREAK)[0]
+    text = sentence[chunk:start]
+    head = _split_aside(stand_in)[0].rpartition(" ")[2].lower()
+    if not text.strip() or not GENERIC_LABEL.fullmatch(text):
+        return None
+    words = {word.lower().rstrip("s") for word in re.findall(r"[A-Za-z]+", text)}
+    return chunk + len(text) - len(text.lstrip()) if head.rstrip("s") in words else None
 
 
 def _before_noun(stand_in: str, noun: str) -> str:
@@ -806,6 +1053,9 @@ def _before_noun(stand_in: str, noun: str) -> str:
     head, _, last = stand_in.rpartition(" ")
     if last.lower() in GENERIC_HEADS and _without_article(head):
         phrase = head
+        inner, _, word = head.rpartition(" ")
+        if word.lower() in GENERIC_HEADS and noun.lower() in GENERIC_HEADS and _without_article(inner):
+            phrase = inner
     elif not COMPOUNDS.fullmatch(noun):
         return f"{stand_in}'s"
     else:
@@ -844,29 +1094,132 @@ def _plural(phrase: str) -> str:
     return f"{head} {last}".strip()
 
 
+def _marker_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
+    """A marker goes and what it marked stays: 'a confidential client' reads 'a client'."""
+    start, end = group[0].start, group[-1].end
+    text = sentence[start:end]
+    edits: list[Edit] = []
+    if aside := _aside(sentence, start, end, 0):
+        edits.append(Edit(*aside, ""))
+    if NDA.fullmatch(text.strip()) and COPULA_BEFORE.search(sentence, 0, start):
+        edits.append(Edit(start, end, "confidential"))
+    return [*edits, Edit(start, end, _unmarked(text))]
+
+
+def _unmarked(text: str) -> str:
+    marked = MARKED.fullmatch(text.strip())
+    if not marked:
+        return ""
+    rest = marked["rest"]
+    return "organizational redesign" if REORGANIZATION.fullmatch(rest) else rest
+
+
 def _drop_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
     start, end = group[0].start, group[-1].end
-    stand_in = group[0].stand_in
-    edits: list[Edit] = []
-    if group[0].category is Category.REFERENCES and not stand_in:
-        edits.append(Edit(*_bounds(sentence, start, end, CLAUSE_BREAK), ""))
+    stand_in = _filled(group[0].stand_in, sentence[start:end], sentence)
+    stop = _value_end(sentence, end)
+    edits = _referee_edits(sentence, group, stop) if group[0].category is Category.REFERENCES else []
+    if aside := _aside(sentence, start, stop, 3):
+        edits.append(Edit(*aside, stand_in))
     label = _label_start(sentence, start)
     if label is not None:
-        rest = FIELD_REST.match(sentence, end)
-        if rest:
-            edits.append(Edit(label, rest.end(), stand_in))
-        edits.append(Edit(label, end, stand_in))
-    if stand_in:
+        rest = FIELD_REST.match(sentence, stop)
+        if rest and len(rest.group().split()) <= (0 if rest["label"] else FIELD_REST_WORDS):
+            edits.append(Edit(label, rest.end(), _fitted(sentence, label, rest.end(), stand_in)))
+        edits.append(Edit(label, stop, _fitted(sentence, label, stop, stand_in)))
+    # A statement ('Authorized to work in the US') may stand for its whole chunk; a place only for the value.
+    if stand_in and not PLACEHOLDER.fullmatch(group[0].stand_in):
         left, right = _bounds(sentence, start, end, CHUNK_BREAK)
-        edits.append(Edit(left, right, _mid_sentence(stand_in) if _after_comma(sentence, left) else stand_in))
-    kind = KIND_AFTER.match(sentence, end)
-    stop = kind.end() if kind else end
+        if len((sentence[left:start] + sentence[end:right]).split()) <= 3:
+            text = _mid_sentence(stand_in) if _after_comma(sentence, left) else stand_in
+            edits.append(Edit(left, right, text))
     if not stand_in:
         contact = CONTACT_BEFORE.search(sentence, 0, start) if CLAUSE_END.match(sentence, stop) else None
         lead = contact or PREP_BEFORE.search(sentence, 0, start)
         if lead:
             edits.append(Edit(lead.start(), stop, ""))
     return [*edits, Edit(start, stop, stand_in), Edit(start, end, stand_in)]
+
+
+def _value_end(sentence: str, end: int) -> int:
+    """Where a value ends with what only qualifies it: '(mobile)' after a number, 'per annum' after pay."""
+    after = KIND_AFTER.match(sentence, end) or PERIOD_AFTER.match(sentence, end)
+    return after.end() if after else end
+
+
+def _fitted(sentence: str, start: int, end: int, stand_in: str) -> str:
+    """A stand-in for a whole field reads as a field ('Valid passport'); within a sentence, as written."""
+    left, right = _bounds(sentence, start, end, CHUNK_BREAK)
+    return _alone(stand_in) if stand_in and (left, right) == (start, end) else stand_in
+
+
+def _aside(sentence: str, start: int, end: int, words: int) -> tuple[int, int] | None:
+    """The brackets around a value with at most this many other words inside: '(avg comm. $3,800)'."""
+    opening = sentence.rfind("(", 0, start)
+    closing = sentence.find(")", end)
+    if opening < 0 or closing < 0 or ")" in sentence[opening:start] or "(" in sentence[end:closing]:
+        return None
+    inside = sentence[opening + 1 : start] + " " + sentence[end:closing]
+    outside = sentence[:opening] + sentence[closing + 1 :]
+    if len(inside.split()) > words or not any(c.isalnum() for c in outside):
+        return None
+    while opening > 0 and sentence[opening - 1] in " \t":
+        opening -= 1
+    return opening, closing + 1
+
+
+def _referee_edits(sentence: str, group: Sequence[Span], stop: int) -> list[Edit]:
+    """A referee goes with the label or request that introduced them and the leave to call them."""
+    if group[0].line:
+        return [Edit(0, len(sentence), "")]
+    start = group[0].start
+    lead = REFEREE_BEFORE.search(sentence, 0, start)
+    first = lead.start() if lead else start
+    last = after.end() if (after := REFEREE_AFTER.match(sentence, stop)) else stop
+    left, right = _bounds(sentence, first, last, CLAUSE_BREAK)
+    left, right = min(left, first), max(right, last)
+    rest = sentence[left:first] + " " + sentence[last:right]
+    said = [w for w in re.findall(r"\b[a-z][a-z'’-]+\b", rest) if w not in REFEREE_FILLER]
+    edits = [Edit(left, right, "")] if len(said) <= 1 else []
+    return [*edits, Edit(first, last, "")]
+
+
+def _filled(stand_in: str, text: str, sentence: str) -> str:
+    """The stand-in with its {city} or {country} taken from the flagged text; without them, nothing."""
+
+    values: list[str] = []
+
+    def fill(match: re.Match[str]) -> str:
+        value = _city(text) if match["name"] == "city" else _country(text, sentence)
+        values.append(value)
+        return match.group().replace("{" + match["name"] + "}", value)
+
+    filled = PLACEHOLDER.sub(fill, stand_in).strip()
+    return filled if all(values) else ""
+
+
+def _country(text: str, sentence: str) -> str:
+    for where in (text, sentence):
+        for pattern, country in COUNTRY_PATTERNS:
+            if pattern.search(where):
+                return country
+    return ""
+
+
+def _city(address: str) -> str:
+    """The town and region of an address, from its end: 'Evanston, IL' of '4127 Quillfeather Lane, ...'."""
+    places: list[str] = []
+    for part in reversed([p.strip() for p in address.split(",")]):
+        part = POSTCODE.sub("", part).strip(" .")
+        if not part:
+            continue
+        street = list(STREET_PART.finditer(part))
+        place = part[street[-1].end() :].strip(" .,#-") if street else part
+        if PLACE.fullmatch(place):
+            places.insert(0, place)
+        if street or not PLACE.fullmatch(place) or len(places) == 2:
+            break
+    return ", ".join(places)
 
 
 def _after_comma(sentence: str, start: int) -> bool:
@@ -883,9 +1236,11 @@ def _label_start(sentence: str, start: int) -> int | None:
     """Where the label of a value starts ('Phone: ', 'Mobile ', 'Date of Birth: '), if it has one."""
     chunk = _bounds(sentence, start, start, CHUNK_BREAK)[0]
     text = sentence[chunk:start]
-    if text.strip() and GENERIC_LABEL.fullmatch(text):
-        return chunk + len(text) - len(text.lstrip())
     known = KNOWN_LABEL.search(sentence, 0, start)
+    # Four words before a colon in run-together text are more likely the end of the last field and a
+    # label than one long label; a label we know is the better guess.
+    if text.strip() and GENERIC_LABEL.fullmatch(text) and not (known and len(text.split()) > 4):
+        return chunk + len(text) - len(text.lstrip())
     return known.start() if known else None
 
 
@@ -939,7 +1294,7 @@ def _join(left: str, right: str) -> str:
     head = _fix_article(head, tail)
     if head[-1] in ".!?" and tail[0].islower():
         tail = _capitalize(tail)
-    if tail[0] in ",.;:!?)%" or tail.startswith(("'s", "’s")) or head.endswith(("(", "/")):
+    if tail[0] in ",.;:!?)%" or tail.startswith(("'s", "’s")) or head.endswith("("):
         space = ""
     return head + space + tail
 
