@@ -325,6 +325,11 @@ MONEY: list[Row] = [
         "Budgets of seven figures a year.",
     ),
     ("Grew revenue to 4.2M.", [(16, 20, "financial.revenue", FIN)], "Grew revenue to millions."),
+    (
+        "Exceeded a goal of $75,000 to just under $100,000 in a year.",
+        [(19, 26, "financial.revenue", FIN), (41, 49, "financial.revenue", FIN)],
+        "Exceeded a goal of five figures to just under six figures in a year.",
+    ),
 ]
 # Percentages of change: 'by' phrases, adjectives before a noun, levels after 'to'/'at', folds from 100%.
 PERCENTAGES: list[Row] = [
@@ -364,6 +369,21 @@ PERCENTAGES: list[Row] = [
         "Increased revenue by $4.2M (+37%).",
         [(21, 26, "financial.revenue", FIN), (29, 32, "financial.revenue", FIN)],
         "Increased revenue by millions.",
+    ),
+    (
+        "73% of customers switched within two years.",
+        [(0, 3, "financial.revenue", FIN)],
+        "More than half of customers switched within two years.",
+    ),
+    (
+        "Reduced support calls to 10% of the previous volume.",
+        [(25, 28, "financial.revenue", FIN)],
+        "Reduced support calls to a tenth of the previous volume.",
+    ),
+    (
+        "Saved 8% on supply costs.",
+        [(6, 8, "financial.revenue", FIN)],
+        "Saved a single-digit percentage on supply costs.",
     ),
 ]
 # Multiples: verbs where the sentence has one, folds, comparisons, parentheses dropped.
@@ -405,6 +425,26 @@ QUOTA: list[Row] = [
     ),
     ("Reached 113% of plan.", [(8, 12, "financial.quota", FIN)], "Consistently exceeded plan."),
     ("Achieved 85% of target.", [(9, 12, "financial.quota", FIN)], "Achieved most of target."),
+    (
+        "Achieved 100% of quota in 2019.",
+        [(9, 13, "financial.quota", FIN)],
+        "Consistently met quota in 2019.",
+    ),
+    (
+        "Achieved over 100% of initial goal.",
+        [(14, 18, "financial.quota", FIN)],
+        "Exceeded the initial goal.",
+    ),
+    (
+        "Achieved 100% of all goals within budget.",
+        [(9, 13, "financial.quota", FIN)],
+        "Achieved all goals within budget.",
+    ),
+    (
+        "Achieved 133% of the Annual Scholarship Dinner goal.",
+        [(9, 13, "financial.quota", FIN)],
+        "Exceeded the Annual Scholarship Dinner goal.",
+    ),
 ]
 # Counts and volumes: a plural quantity of the noun.
 COUNTS: list[Row] = [

@@ -67,6 +67,17 @@ PERCENT_AMOUNTS: tuple[tuple[float, str], ...] = (
     (1, "a single-digit percentage"),
     (0, "a fraction of a percent"),
 )
+# A percentage of something is a share of it: "73% of customers" is "more than half of customers".
+PERCENT_SHARES: tuple[tuple[float, str], ...] = (
+    (100, "all"),
+    (50, "more than half"),
+    (100 / 3, "more than a third"),
+    (25, "more than a quarter"),
+    (20, "more than a fifth"),
+    (10, "more than a tenth"),
+    (1, "a single-digit percentage"),
+    (0, "a fraction of a percent"),
+)
 PERCENT_ADJECTIVES: tuple[tuple[float, str], ...] = (
     (100, "triple-digit"),
     (10, "double-digit"),
@@ -109,6 +120,8 @@ COUNTS: tuple[tuple[float, str], ...] = (
 EXACT = {
     "more than half": "half",
     "more than a quarter": "a quarter",
+    "more than a fifth": "a fifth",
+    "more than a tenth": "a tenth",
     "by more than ten points": "by ten points",
     "by more than a point": "by a point",
     "more than tenfold": "tenfold",
@@ -340,14 +353,27 @@ APPROX_BEFORE = re.compile(rf"{_APPROX}+$", re.I)
 APPROX_START = re.compile(rf"^{_APPROX}+", re.I)
 DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|our|their|its|his|her|my|your|this|that|each|every)\s+$", re.I)
 FIGURES_BEFORE = re.compile(
-    r"\b(?:to|of|at|past|exceeding|surpassing|topping|reaching|reached|hit|hitting|than)\s+$", re.I
+    r"\b(?:to|of|at|past|exceeding|surpassing|topping|reaching|reached|hit|hitting|than|under|below)\s+$",
+    re.I,
 )
 BY_BEFORE = re.compile(r"\bby\s+$", re.I)
+# A saving takes its amount as an object: "saved 8% on supplies", not "saved by 8%".
+SAVED_BEFORE = re.compile(r"\b(?:saved|saving|saves|save|trimmed|shaved|recovered|recouped)\s+$", re.I)
+OF_AFTER = re.compile(r"\s+of\b(?:\s+all\b)?", re.I)
+OVER = re.compile(r"(?:over|more\s+than|above|in\s+excess\s+of|upwards\s+of|>)\s*", re.I)
 # A percentage after these is a level ("retention of 95%"), not a change.
 LEVEL_BEFORE = re.compile(
     r"\b(?:to|of|at|from|than|under|reaching|reached|hit|hitting|is|was|were|are)\s+$", re.I
 )
 QUOTA_WORD = re.compile(r"\b(?P<goal>quota|target)s?\b", re.I)
+# How far before an attainment its quota may be named: "carried a $1.4M quota; hit 113%".
+QUOTA_REACH = 40
+# An attainment's own goal after it: "achieved 100% of the FY15 goal".
+QUOTA_OF = re.compile(
+    r"\+?\s+of\s+(?:the\s+)?(?!all\b|every\b|each\b)(?P<words>(?:[\w&/'’-]+\s+){0,3}?)"
+    r"(?P<goal>quota|target|plan|goal)s?\b",
+    re.I,
+)
 NEXT_WORD = re.compile(rf"\s+(?P<word>{_WORD})")
 PERIOD_AFTER = re.compile(rf"\s*{_PERIOD}|\s(?P<pa>p\.a\.)", re.I)
 QUOTA_AFTER = re.compile(
@@ -866,18 +892,34 @@ def _money_edits(sentence: str, start: int, end: int, figure: Figure) -> list[Ed
 def _percent_edits(sentence: str, start: int, end: int, percent: float) -> list[Edit]:
     before = sentence[:start]
     edits: list[Edit] = []
+    over = OVER.match(sentence, start) is not None or sentence[start:end].endswith("+")
+    exceeded = percent > 100 or (percent == 100 and over)
     if quota := QUOTA_AFTER.match(sentence, end):
-        edits.append(_quota_edit(sentence, start, quota.end(), quota["goal"].lower(), percent))
+        edits.append(_quota_edit(sentence, start, quota.end(), quota["goal"].lower(), percent, exceeded))
     if percent >= 100 and (quota_before := QUOTA_BEFORE.search(before)):
-        edits.append(Edit(quota_before.start(), end, f"consistently exceeded {quota_before['goal'].lower()}"))
+        edits.append(Edit(quota_before.start(), end, _against(quota_before["goal"], exceeded)))
     verb = QUOTA_VERB_BEFORE.search(before)
-    if percent >= 100 and verb and (goal := QUOTA_WORD.search(sentence)):
-        edits.append(Edit(verb.start(), end, f"consistently exceeded {goal['goal'].lower()}"))
+    if percent >= 100 and verb and (own := QUOTA_OF.match(sentence, end)):
+        edits.append(Edit(verb.start(), own.end(), _against(own["goal"], exceeded, own["words"])))
+    elif (
+        percent >= 100 and verb and (goal := QUOTA_WORD.search(sentence, max(0, start - QUOTA_REACH), start))
+    ):
+        edits.append(Edit(verb.start(), end, _against(goal["goal"], exceeded)))
     if percent >= 100:
         edits += _verb_edits(sentence, start, end, 1 + percent / 100)
     by = BY_BEFORE.search(before)
     if by:
         edits.append(Edit(by.start(), end, ("" if percent >= 100 else "by ") + percent_amount(percent)))
+    elif percent <= 100 and (of := OF_AFTER.match(sentence, end)):
+        # "over 100% of the goal" is more than the goal; "100% of all goals", all of them.
+        if exceeded:
+            edits.append(Edit(start, of.end(), "more than"))
+        elif of.group().endswith("all"):
+            edits.append(Edit(start, of.end(), _step(PERCENT_SHARES, percent)))
+        else:
+            edits.append(Edit(start, end, _step(PERCENT_SHARES, percent)))
+    elif percent < 100 and SAVED_BEFORE.search(before):
+        edits.append(Edit(start, end, percent_amount(percent)))
     elif _noun_follows(sentence, end):
         edits.append(Edit(start, end, _step(PERCENT_ADJECTIVES, percent)))
     elif LEVEL_BEFORE.search(before):
@@ -887,13 +929,21 @@ def _percent_edits(sentence: str, start: int, end: int, percent: float) -> list[
     return edits
 
 
-def _quota_edit(sentence: str, start: int, end: int, goal: str, percent: float) -> Edit:
+def _quota_edit(sentence: str, start: int, end: int, goal: str, percent: float, exceeded: bool) -> Edit:
     verb = QUOTA_VERB_BEFORE.search(sentence, 0, start)
     if percent < 100:
         return Edit(start, end, f"{'most' if percent >= 50 else 'part'} of {goal}")
     if verb or _clause_start(sentence, start):
-        return Edit(verb.start() if verb else start, end, f"consistently exceeded {goal}")
-    return Edit(start, end, f"above-{goal} results")
+        return Edit(verb.start() if verb else start, end, _against(goal, exceeded))
+    return Edit(start, end, f"above-{goal} results" if exceeded else f"on-{goal} results")
+
+
+def _against(goal: str, exceeded: bool, words: str = "") -> str:
+    """A result against a goal: 100% met it, more exceeded it; 'the FY15 goal' was met once."""
+    verb = "exceeded" if exceeded else "met"
+    if words.strip():
+        return f"{verb} the {words.strip()} {goal.lower()}"
+    return f"consistently {verb} {goal.lower()}"
 
 
 def _clause_start(sentence: str, start: int) -> bool:
@@ -932,7 +982,8 @@ def _count_edits(sentence: str, start: int, end: int, figure: Figure) -> list[Ed
 
 def _noun_follows(sentence: str, end: int) -> bool:
     match = NEXT_WORD.match(sentence, end)
-    return match is not None and _is_noun(match["word"])
+    # One letter after a figure is a stray character of a broken line, not a noun.
+    return match is not None and len(match["word"]) > 1 and _is_noun(match["word"])
 
 
 def _is_noun(word: str) -> bool:
