@@ -385,6 +385,11 @@ PERCENTAGES: list[Row] = [
         [(6, 8, "financial.revenue", FIN)],
         "Saved a single-digit percentage on supply costs.",
     ),
+    (
+        "Completed the build 15% under budget",
+        [(20, 23, "financial.revenue", FIN)],
+        "Completed the build well under budget",
+    ),
 ]
 # Multiples: verbs where the sentence has one, folds, comparisons, parentheses dropped.
 MULTIPLES: list[Row] = [
@@ -459,6 +464,11 @@ COUNTS: list[Row] = [
     ),
     ("Signed 40 new accounts.", [(7, 9, "financial.revenue", FIN)], "Signed dozens of new accounts."),
     ("Added 6 resellers.", [(6, 7, "financial.revenue", FIN)], "Added several resellers."),
+    (
+        "Drive SLA calls with 80 plus customers",
+        [(21, 28, "financial.revenue", FIN)],
+        "Drive SLA calls with dozens of customers",
+    ),
 ]
 # From one figure to another: the ratio, or points between two percentages.
 CHANGES: list[Row] = [
@@ -778,6 +788,11 @@ DESCRIBED: list[Row] = [
         [(18, 37, "confidential.deal", CONF)],
         "PLACEMENT AGENT / a company",
     ),
+    (
+        "Code-named Falcon, the product ships next year",
+        [(11, 17, "confidential.codename", CONF)],
+        "The product ships next year",
+    ),
 ]
 # Markers of secrecy go and what they marked stays; a pending reorganisation is described.
 MARKERS: list[Row] = [
@@ -889,6 +904,46 @@ FIELDS: list[Row] = [
         "Gender : Male Team player Nationality : Indian Honest",
         [(9, 13, "personal.phone", PERS), (40, 46, "personal.nationality", PERS)],
         "Team player Authorized to work in India",
+    ),
+    (
+        "Looking for 12 LPA or more",
+        [(12, 18, "compensation.salary", COMP)],
+        "",
+    ),
+    (
+        "Paid $22 per hour",
+        [(5, 8, "compensation.salary", COMP)],
+        "",
+    ),
+    (
+        "Earned a $12,000 annual bonus",
+        [(9, 16, "compensation.salary", COMP)],
+        "Earned an annual bonus",
+    ),
+    (
+        "Well, I am 37 years old.",
+        [(11, 13, "personal.phone", PERS)],
+        "",
+    ),
+    (
+        "Married, father of two children",
+        [(19, 31, "personal.phone", PERS)],
+        "Married",
+    ),
+    (
+        "Social Security No. 123 45 6789",
+        [(20, 31, "personal.phone", PERS)],
+        "",
+    ),
+    (
+        "Bank: IBAN DE89 3704 0044 0532 0130 00",
+        [(11, 38, "personal.phone", PERS)],
+        "",
+    ),
+    (
+        "Owner of go/bluebird and wiki.corp.acme.local/pricing",
+        [(9, 20, "confidential.host", CONF), (25, 53, "confidential.host", CONF)],
+        "Owner",
     ),
 ]
 # Several findings in one sentence, handled at once.

@@ -18,6 +18,7 @@ from discreet.packs import (
     load_packs,
     parse_example,
 )
+from discreet.rulecheck import check_rules
 
 GOOD = """
 [pack]
@@ -156,3 +157,30 @@ def test_rules_survive_pickling_for_worker_processes(tmp_path: Path) -> None:
 )
 def test_words_match_whole_ignoring_case_and_spacing(text: str, found: bool) -> None:
     assert Words(("profits", "Market share")).search(text) is found
+
+
+FALCON = 'flag = [{ text = "Led Project [[Falcon]]", section = "experience" }]'
+
+
+def test_examples_may_give_the_public_rewrite(tmp_path: Path) -> None:
+    examples = 'flag = [{ text = "Led Project [[Falcon]]", rewrite = "" }, "Ran Project [[Osprey]]"]'
+    (rule,) = load_pack(write(tmp_path, GOOD.replace(FALCON, examples))).rules
+    assert [example.rewrite for example in rule.flag] == ["", None]
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "problem"),
+    [
+        ("Led an internal platform initiative", ""),
+        (
+            "Led Project Falcon",
+            "acme.code-name: flag example rewritten 'Led an internal platform initiative'",
+        ),
+    ],
+)
+def test_rule_checks_compare_rewrites_exactly(tmp_path: Path, rewrite: str, problem: str) -> None:
+    stand_in = 'stand_in = "an internal platform initiative"'
+    examples = f'flag = [{{ text = "Led Project [[Falcon]]", rewrite = "{rewrite}" }}]'
+    (rule,) = load_pack(write(tmp_path, GOOD.replace(FALCON, f"{stand_in}\n{examples}"))).rules
+    problems = check_rules([rule])
+    assert [p.split(",")[0] for p in problems] == ([problem] if problem else [])

@@ -38,6 +38,16 @@ def test_rule_documents_itself(rule: Rule) -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_shows_its_rewrite(rule: Rule) -> None:
+    assert any(example.rewrite is not None for example in rule.flag), "a flag example needs a rewrite"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_stand_in_is_a_phrase(rule: Rule) -> None:
+    assert rule.stand_in == rule.stand_in.strip() and not rule.stand_in.endswith(".")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_category_is_known(rule: Rule) -> None:
     assert rule.category in FIVE or rule.severity.value == "info"
 

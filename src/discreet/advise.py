@@ -232,6 +232,7 @@ CORPORATE_SUFFIX = re.compile(
     re.I,
 )
 ARTICLE = re.compile(r"an?|the", re.I)
+ARTICLE_START = re.compile(r"(?:an?|the)\s", re.I)
 KIND_PATTERNS = tuple((re.compile(rf"(?:^|\s)(?:{words})\.?$", re.I), kind) for words, kind in KINDS)
 # Words that mark work as not for publication; the marked noun stays once they go.
 _MARKER = (
@@ -333,10 +334,11 @@ _LABEL_WORD = (
     r"|aadhaa?r|pan|visa|id|badge|ext|extension|height|weight|nationality|citizenship|religion|caste"
     r"|community|gender|sex|marital\s+status|children|kids|dependents|health|salary|ctc|pay|package"
     r"|compensation|remuneration|wages?|stipend|rate|bonus|commission|comm|expected|clearance|permit"
-    r"|authori[sz]ation|licen[cs]e|name)(?:\s*(?:no|number|#|details|status|name|level))?\.?"
+    r"|authori[sz]ation|licen[cs]e|name|social\s+security|social\s+insurance|iban|bank|account|a/c|acct"
+    r"|swift|ifsc)(?:\s*(?:no|number|#|details|status|name|level))?\.?"
 )
-# Labels run together in one field: "Age & Date of Birth: 29, 03-04-1985".
-_LABEL_WORDS = rf"{_LABEL_WORD}(?:\s*(?:&|and|/)\s*{_LABEL_WORD})*"
+# Labels run together in one field: "Age & Date of Birth: 29, 03-04-1985", "Bank: IBAN".
+_LABEL_WORDS = rf"{_LABEL_WORD}(?:\s*(?:&|and|/|:)\s*{_LABEL_WORD})*"
 
 PERCENT = re.compile(rf"(?P<num>{_NUMBER})\s*(?:%|percent|per\s+cent|pct)", re.I)
 MULTIPLE = re.compile(rf"(?P<num>{_NUMBER})\s*(?:[x×]|-?fold)", re.I)
@@ -359,6 +361,8 @@ FIGURES_BEFORE = re.compile(
 BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 # A saving takes its amount as an object: "saved 8% on supplies", not "saved by 8%".
 SAVED_BEFORE = re.compile(r"\b(?:saved|saving|saves|save|trimmed|shaved|recovered|recouped)\s+$", re.I)
+# A percentage against a plan says only how far: "15% under budget" is "well under budget".
+AGAINST_AFTER = re.compile(r"\s+(?:under|over|below|above|ahead\s+of|behind)\b", re.I)
 OF_AFTER = re.compile(r"\s+of\b(?:\s+all\b)?", re.I)
 OVER = re.compile(r"(?:over|more\s+than|above|in\s+excess\s+of|upwards\s+of|>)\s*", re.I)
 # A percentage after these is a level ("retention of 95%"), not a change.
@@ -400,12 +404,14 @@ PAREN_BEFORE = re.compile(r"\s*\(\s*(?:[A-Za-z/]+\s+){0,2}[+±-]?$")
 PAREN_AFTER = re.compile(r"(?:\s+[A-Za-z/]+){0,2}\s*\)")
 NAME_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+)", re.I)
 DROP_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|[-–]\s*|(?:or|and|&|/)\s*)", re.I)
-# A referee's name and number sit together with no words between: "Jane Roe (555) 010-0000".
-REFEREE_GAP = re.compile(r"[\s,;:()–-]*")
+# A referee's name and number sit together, no words between but 'at': "Jane Roe (555) 010-0000".
+REFEREE_GAP = re.compile(r"(?:[\s,;:()–-]|\b(?:at|on|via)\b)*", re.I)
 CLIENT_CONTEXT = re.compile(r"\b(?:clients?|customers?|accounts?|engagements?|partners?)\b", re.I)
 CODENAME_BEFORE = re.compile(
     r"\b(?:project|operation|program(?:me)?|code[- ]?name[sd]?|code-named|initiative)\s+[\"'“‘]?$", re.I
 )
+# "Code-named Falcon, the product ships" says no more without the name than "The product ships".
+CODENAMED_BEFORE = re.compile(r"(?:^|(?<=[\s(]))code[- ]?named\s+[\"'“‘]?$", re.I)
 QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
 GENERIC_LABEL = re.compile(r"\s*(?:[A-Za-z(][\w.'’()/&-]*\s+){0,3}[A-Za-z(][\w.'’()/&-]*\s*[:#–—-]\s*")
 KNOWN_LABEL = re.compile(rf"(?:^|(?<=[\s(|;,•·*]))(?:{_LABEL_WORDS})[\s:#–—-]*$", re.I)
@@ -432,6 +438,28 @@ CONTACT_BEFORE = re.compile(
 )
 CLAUSE_END = re.compile(r"\s*(?:[|;•·▪,]|[.!?]|\s[—–]\s|$)")
 KIND_AFTER = re.compile(r"\s*\((?:mobile|cell|home|work|office|personal|[mhwc])\)", re.I)
+# What only qualifies a value and goes with it: a rate's unit, an age's years, an expectation's floor.
+VALUE_TAIL = re.compile(
+    r"\s*(?:/\s*|per\s+|an?\s+)(?:hour|hr|h|day|d)\b|\s*(?:hourly|p/?h)\b|\s*(?:years|yrs)(?:\s+old)?\b"
+    r"|\s+(?:or\s+(?:more|above|higher|so)|and\s+above)\b",
+    re.I,
+)
+# Words that introduce a personal value or a pay figure and say nothing once it is gone.
+VALUE_LEAD = re.compile(
+    r"\b(?:born(?:\s+and\s+ra\w+)?\s+in|I\s+am|I'm|aged|looking\s+for|expecting|asking(?:\s+for)?|seeking"
+    r"|paid|earning|drawing|charging|available\s+(?:at|for)|billed\s+at)\s+$",
+    re.I,
+)
+# Kinship that introduces family details and goes with them: "father of two children".
+KIN_BEFORE = re.compile(
+    r"\b(?:(?:a\s+)?(?:proud\s+)?(?:father|mother|parent|mom|dad)\s+of|married\s+to)\s+$", re.I
+)
+# Words that leave a clause saying nothing once its value is gone: "Well, I am ... years old".
+FILLER = re.compile(
+    r"a|an|the|and|or|of|at|for|with|per|to|in|on|is|was|am|are|my|our|me|us|i|also|well|so|more|please"
+    r"|find|kindly|see|below|above|attached|enclosed|herewith",
+    re.I,
+)
 # A labelled field runs to the next separator, the next label or a comma that starts something new.
 FIELD_REST = re.compile(
     r"[^|;•·▪\n]*?(?=\s*(?:[|;•·▪\n]|,(?!\d)(?!\s*[a-z])|[.!?](?:\s|$)|\s[—–]\s|$)"
@@ -586,18 +614,19 @@ def _balanced(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_name(text: str) -> bool:
-    """A name has letters and no digits, @ or surrounding parentheses (those mark identifiers and notes)."""
+    """A name has letters, and no digits, @, path, host or brackets around it (identifiers and notes)."""
     stripped = text.strip()
     return (
         any(c.isalpha() for c in stripped)
         and not any(c.isdigit() or c == "@" for c in stripped)
+        and not re.search(r"/[a-z]|[a-z0-9-]\.[a-z]", stripped)
         and not (stripped.startswith("(") and stripped.endswith(")"))
     )
 
 
 def parse_figure(text: str) -> Figure | None:
     """Read a flagged figure: a money amount, a percentage, a multiple or a count, with approximators."""
-    core = APPROX_START.sub("", text.strip()).rstrip("+ ").lstrip("+-−")
+    core = re.sub(r"\s+plus$", "", APPROX_START.sub("", text.strip()), flags=re.I).rstrip("+ ").lstrip("+-−")
     if match := PERCENT.fullmatch(core):
         return Figure(Kind.PERCENT, _number(match["num"]))
     if match := MULTIPLE.fullmatch(core):
@@ -918,6 +947,8 @@ def _percent_edits(sentence: str, start: int, end: int, percent: float) -> list[
             edits.append(Edit(start, of.end(), _step(PERCENT_SHARES, percent)))
         else:
             edits.append(Edit(start, end, _step(PERCENT_SHARES, percent)))
+    elif AGAINST_AFTER.match(sentence, end):
+        edits.append(Edit(start, end, "well" if percent >= 10 else "slightly"))
     elif percent < 100 and SAVED_BEFORE.search(before):
         edits.append(Edit(start, end, percent_amount(percent)))
     elif _noun_follows(sentence, end):
@@ -1055,6 +1086,10 @@ def _name_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
         wide_start, wide_end = start - 1, end + 1
     if aside := MARKER_AFTER.match(sentence, wide_end) or ALIAS_AFTER.match(sentence, wide_end):
         wide_end = aside.end()
+    if (named := CODENAMED_BEFORE.search(sentence, 0, wide_start)) and (
+        comma := re.match(r"\s*,\s*", sentence[wide_end:])
+    ):
+        edits.append(Edit(named.start(), wide_end + comma.end(), ""))
     if codename := CODENAME_BEFORE.search(sentence, 0, start):
         wide_start = codename.start()
     if not noun and (deal := DEAL_BEFORE.search(sentence, 0, wide_start)):
@@ -1178,8 +1213,13 @@ def _drop_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
         if rest and len(rest.group().split()) <= (0 if rest["label"] else FIELD_REST_WORDS):
             edits.append(Edit(label, rest.end(), _fitted(sentence, label, rest.end(), stand_in)))
         edits.append(Edit(label, stop, _fitted(sentence, label, stop, stand_in)))
-    # A statement ('Authorized to work in the US') may stand for its whole chunk; a place only for the value.
-    if stand_in and not PLACEHOLDER.fullmatch(group[0].stand_in):
+    elif not stand_in and not edits and (bare := _bare_clause(sentence, start, stop)):
+        edits.append(Edit(*bare, ""))
+    if not stand_in and (kin := KIN_BEFORE.search(sentence, 0, start)):
+        edits.append(Edit(kin.start(), stop, ""))
+    # A statement ('Authorized to work in the US') may stand for its whole chunk; a thing or a place
+    # ('a valid passport', '{city}') only for the value.
+    if stand_in and not ARTICLE_START.match(stand_in) and not PLACEHOLDER.fullmatch(group[0].stand_in):
         left, right = _bounds(sentence, start, end, CHUNK_BREAK)
         if len((sentence[left:start] + sentence[end:right]).split()) <= 3:
             text = _mid_sentence(stand_in) if _after_comma(sentence, left) else stand_in
@@ -1194,8 +1234,22 @@ def _drop_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
 
 def _value_end(sentence: str, end: int) -> int:
     """Where a value ends with what only qualifies it: '(mobile)' after a number, 'per annum' after pay."""
-    after = KIND_AFTER.match(sentence, end) or PERIOD_AFTER.match(sentence, end)
+    after = (
+        KIND_AFTER.match(sentence, end)
+        or PERIOD_AFTER.match(sentence, end)
+        or VALUE_TAIL.match(sentence, end)
+    )
     return after.end() if after else end
+
+
+def _bare_clause(sentence: str, start: int, stop: int) -> tuple[int, int] | None:
+    """The clause around a value if nothing in it says more than the value: 'Looking for 12 LPA or more'."""
+    lead = VALUE_LEAD.search(sentence, 0, start)
+    first = lead.start() if lead else start
+    left, right = _bounds(sentence, first, stop, CLAUSE_BREAK)
+    rest = sentence[left:first] + " " + sentence[stop:right]
+    said = [w for w in re.findall(r"[^\W_][\w'’-]*", rest) if not FILLER.fullmatch(w)]
+    return None if said else (left, right)
 
 
 def _fitted(sentence: str, start: int, end: int, stand_in: str) -> str:
@@ -1231,7 +1285,7 @@ def _referee_edits(sentence: str, group: Sequence[Span], stop: int) -> list[Edit
     left, right = min(left, first), max(right, last)
     rest = sentence[left:first] + " " + sentence[last:right]
     said = [w for w in re.findall(r"\b[a-z][a-z'’-]+\b", rest) if w not in REFEREE_FILLER]
-    edits = [Edit(left, right, "")] if len(said) <= 1 else []
+    edits = [] if said else [Edit(left, right, "")]
     return [*edits, Edit(first, last, "")]
 
 

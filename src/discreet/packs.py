@@ -91,11 +91,14 @@ CATEGORY_PRIORITY = {
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    """A rule example; spans marked [[like this]] are the exact spans the rule must flag."""
+    """A rule example; spans marked [[like this]] are the exact spans the rule must flag.
+
+    rewrite, when given, is the whole example as the rule's public rewrite must read ("" if it goes).
+    """
 
     text: str
     spans: tuple[tuple[int, int], ...]
-    rewrite: str = ""
+    rewrite: str | None = None
     section: Section | None = None
 
 
@@ -429,18 +432,18 @@ def _example(where: str, value: object) -> Example:
     section: Section | None = None
     if isinstance(value, dict):
         _no_unknown(f"{where}: example", value, EXAMPLE_KEYS, "keys")
-        text, rewrite = value.get("text"), value.get("rewrite", "")
+        text, rewrite = value.get("text"), value.get("rewrite")
         if "section" in value:
             section = _enum(Section, value["section"], f"{where}: example section")
     else:
-        text, rewrite = value, ""
-    if not isinstance(text, str) or not isinstance(rewrite, str):
+        text, rewrite = value, None
+    if not isinstance(text, str) or not isinstance(rewrite, str | None):
         raise RulePackError(f"{where}: an example is a string or a table with text, rewrite and section")
     example = parse_example(text, rewrite)
     return Example(example.text, example.spans, rewrite, section)
 
 
-def parse_example(marked: str, rewrite: str = "") -> Example:
+def parse_example(marked: str, rewrite: str | None = None) -> Example:
     """Strip [[ ]] markers from an example, remembering the spans they enclosed."""
     spans: list[tuple[int, int]] = []
     plain: list[str] = []

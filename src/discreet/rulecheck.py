@@ -1,9 +1,10 @@
-"""Run the flag and allow examples of rules, the packs' own tests."""
+"""Run the flag and allow examples of rules, the packs' own tests of detection and of rewrites."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from discreet.advise import advise
 from discreet.detect import find_in_text
 from discreet.model import Finding, Section
 from discreet.packs import Example, Rule
@@ -26,13 +27,19 @@ def check_rules(rules: Sequence[Rule]) -> list[str]:
 
 
 def _check_flag(rule: Rule, example: Example) -> str:
-    found = {(f.start, f.end) for f in _run(rule, example)}
+    findings = _run(rule, example)
+    found = {(f.start, f.end) for f in findings}
     if not found:
         return f"{rule.id}: flag example not flagged: {example.text!r}"
     if example.spans and found != set(example.spans):
         got = ", ".join(repr(example.text[s:e]) for s, e in sorted(found))
         want = ", ".join(repr(example.text[s:e]) for s, e in example.spans)
         return f"{rule.id}: flag example flagged {got}, expected {want}: {example.text!r}"
+    if example.rewrite is not None:
+        rewrite = advise(example.text, findings, {rule.id: rule})[0].rewrite
+        if rewrite != example.rewrite:
+            want = example.rewrite
+            return f"{rule.id}: flag example rewritten {rewrite!r}, expected {want!r}: {example.text!r}"
     return ""
 
 
