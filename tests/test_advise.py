@@ -793,6 +793,20 @@ DESCRIBED: list[Row] = [
         [(11, 17, "confidential.codename", CONF)],
         "The product ships next year",
     ),
+    (
+        "Served agencies including the City of Chicago and Cook County.",
+        [(30, 45, "confidential.deal", CONF), (50, 61, "confidential.deal", CONF)],
+        "Served agencies including two public-sector companies.",
+    ),
+    (
+        "Ran campaigns for partners including VH1, Bose and Ford.",
+        [
+            (37, 40, "confidential.deal", CONF),
+            (42, 46, "confidential.deal", CONF),
+            (51, 55, "confidential.deal", CONF),
+        ],
+        "Ran campaigns for partners including three companies.",
+    ),
 ]
 # Markers of secrecy go and what they marked stays; a pending reorganisation is described.
 MARKERS: list[Row] = [

@@ -221,6 +221,11 @@ KINDS: tuple[tuple[str, str], ...] = (
     ),
     (r"government|ministry|department|authority|county|council|agency|city\s+of|state\s+of", "public-sector"),
 )
+# A name that opens with what it is: "City of Chicago", "University of Kentucky".
+KIND_OF = re.compile(
+    r"(?P<head>city|state|county|government|ministry|department|province|commonwealth|town|university)\s+of\b",
+    re.I,
+)
 # Stand-ins a trade can describe: a head noun below, and no description but size before it.
 KIND_HEADS = frozenset(
     {"client", "customer", "company", "account", "partner", "firm", "organization", "business"}
@@ -305,7 +310,7 @@ STREET_PART = re.compile(
     r"|crescent|close|marg|building|bldg|block|tower|house|po\s+box)\b\.?",
     re.I,
 )
-PLACE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}")
+PLACE = re.compile(r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]*){0,2}")
 POSTCODE = re.compile(r"[\s,]*(?:\d{5}(?:-\d{4})?|\d{3}\s?\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\s*$")
 # Nouns a client's name can modify as it stands ("the Walmart account"); others take "'s" ("Walmart revenue").
 COMPOUNDS = re.compile(
@@ -594,7 +599,8 @@ def _treatment(category: Category, public: Action, text: str, stand_in: str) -> 
     marker = MARKED.fullmatch(text.strip()) or NDA.fullmatch(text.strip())
     if category is Category.CONFIDENTIAL and not stand_in and marker:
         return Treatment.MARKER
-    if category is Category.CONFIDENTIAL and _is_name(text):
+    # A rule that says what to write for a name ('a major client') knows its names may hold digits: 3M, VH1.
+    if category is Category.CONFIDENTIAL and _is_name(text, digits=bool(stand_in)):
         return Treatment.NAME
     if public is Action.GENERALIZE and category is Category.FINANCIAL:
         return Treatment.NAME
@@ -613,12 +619,15 @@ def _balanced(sentence: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_name(text: str) -> bool:
-    """A name has letters, and no digits, @, path, host or brackets around it (identifiers and notes)."""
+def _is_name(text: str, digits: bool = False) -> bool:
+    """A name has letters; no @, path, host or brackets around it; digits only if allowed and outnumbered."""
     stripped = text.strip()
+    letters = sum(c.isalpha() for c in stripped)
+    numbers = sum(c.isdigit() for c in stripped)
     return (
-        any(c.isalpha() for c in stripped)
-        and not any(c.isdigit() or c == "@" for c in stripped)
+        letters > 0
+        and (numbers == 0 or (digits and numbers < letters))
+        and "@" not in stripped
         and not re.search(r"/[a-z]|[a-z0-9-]\.[a-z]", stripped)
         and not (stripped.startswith("(") and stripped.endswith(")"))
     )
@@ -1046,6 +1055,8 @@ def _described(stand_in: str, names: Sequence[str]) -> str:
 
 def _kind(name: str) -> str:
     core = CORPORATE_SUFFIX.sub("", " ".join(name.split()))
+    if (of := KIND_OF.match(core)) is not None:
+        return "education" if of["head"].lower() == "university" else "public-sector"
     return next((kind for pattern, kind in KIND_PATTERNS if pattern.search(core)), "")
 
 
@@ -1077,7 +1088,8 @@ def _name_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
         text = _names_phrase(len(group), stand_in, noun)
         if not noun and (label := _own_label(sentence, start, stand_in)) is not None:
             edits.append(Edit(label, end, _capitalize(text)))
-        return [*edits, Edit(start, end, text)]
+        the = re.search(r"\bthe\s+$", sentence[:start], re.I) if not noun else None
+        return [*edits, Edit(the.start() if the else start, end, text)]
     edits += _described_edits(sentence, start, end)
     text = _before_noun(stand_in, noun) if noun else stand_in
     wide_start, wide_end = start, end
