@@ -330,6 +330,21 @@ MONEY: list[Row] = [
         [(19, 26, "financial.revenue", FIN), (41, 49, "financial.revenue", FIN)],
         "Exceeded a goal of five figures to just under six figures in a year.",
     ),
+    (
+        "Supervised budgets up to €42 000 a year.",
+        [(25, 32, "financial.revenue", FIN)],
+        "Supervised budgets up to five figures a year.",
+    ),
+    (
+        "Closed deals ranging from £10K to £100K.",
+        [(26, 30, "financial.revenue", FIN), (34, 39, "financial.revenue", FIN)],
+        "Closed deals ranging from five to six figures.",
+    ),
+    (
+        "Controlled a $2MM IT budget.",
+        [(13, 17, "financial.revenue", FIN)],
+        "Controlled a multi-million-dollar IT budget.",
+    ),
 ]
 # Percentages of change: 'by' phrases, adjectives before a noun, levels after 'to'/'at', folds from 100%.
 PERCENTAGES: list[Row] = [
@@ -390,6 +405,11 @@ PERCENTAGES: list[Row] = [
         [(20, 23, "financial.revenue", FIN)],
         "Completed the build well under budget",
     ),
+    (
+        "Kept benefit costs to only a 1%",
+        [(29, 31, "financial.revenue", FIN)],
+        "Kept benefit costs to only a single-digit percentage",
+    ),
 ]
 # Multiples: verbs where the sentence has one, folds, comparisons, parentheses dropped.
 MULTIPLES: list[Row] = [
@@ -449,6 +469,11 @@ QUOTA: list[Row] = [
         "Achieved 133% of the Annual Scholarship Dinner goal.",
         [(9, 13, "financial.quota", FIN)],
         "Exceeded the Annual Scholarship Dinner goal.",
+    ),
+    (
+        "2011 Quota Attainment - 240%",
+        [(24, 28, "financial.quota", FIN)],
+        "2011 consistently exceeded quota",
     ),
 ]
 # Counts and volumes: a plural quantity of the noun.
@@ -606,7 +631,17 @@ UNKNOWN: list[Row] = [
         [(9, 15, "confidential.private-term", CONF), (20, 24, "confidential.private-term", CONF)],
         "Migrated two internal services.",
     ),
-    ("Born in Springfield in 1979.", [(8, 19, "personal.unknown", PERS)], "Born in 1979."),
+    (
+        "Moved from Springfield to Boston in 2015.",
+        [(11, 22, "personal.unknown", PERS)],
+        "Moved to Boston in 2015.",
+    ),
+    ("Having a baby in April of 2019.", [(0, 13, "personal.unknown", PERS)], ""),
+    (
+        "Preference based on disability from military service.",
+        [(20, 30, "personal.unknown", PERS)],
+        "Preference based on military service.",
+    ),
 ]
 # Identifiers, pay and referees: value and label dropped, separators tidied, stand-ins where needed.
 REMOVALS: list[Row] = [

@@ -323,7 +323,7 @@ _APPROX = (
     r"(?:(?:nearly|almost|approximately|approx\.|about|around|roughly|over|more\s+than|above"
     r"|in\s+excess\s+of|upwards\s+of|close\s+to)\s+|[~≈>]\s*)"
 )
-_NUMBER = r"(?:\d[\d,]*(?:\.\d+)?|\.\d+)"
+_NUMBER = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.])|\d[\d,]*(?:\.\d+)?|\.\d+)"
 _SCALE = r"(?:thousand|million|billion|trillion|crores?|cr|lakhs?|lacs?|lpa|mm|mn|bn|tn|[kmbtl])"
 _CODE = r"(?:USD|EUR|GBP|INR|CAD|AUD|SGD|JPY|Rs\.?)"
 _PERIOD = r"(?:/\s*|per\s+|an?\s+|each\s+)(?P<period>month|mo|year|yr|annum|quarter|qtr|week|wk)\b"
@@ -391,7 +391,7 @@ QUOTA_AFTER = re.compile(
     r"(?:\s+attainment)?",
     re.I,
 )
-QUOTA_BEFORE = re.compile(r"\b(?P<goal>quota|target)\s+attainment(?:\s+(?:of|at|was|is)|\s*:)?\s*$", re.I)
+QUOTA_BEFORE = re.compile(r"\b(?P<goal>quota|target)\s+attainment(?:\s+(?:of|at|was|is)|\s*[:–-])?\s*$", re.I)
 QUOTA_VERB_BEFORE = re.compile(
     r"\b(?:(?:consistently|regularly|repeatedly)\s+)?(?:achieved|achieving|attained|hit|hitting|reached"
     r"|delivered|delivering|finished\s+at|ended\s+at|closed\s+at|averaged)\s+$",
@@ -404,6 +404,7 @@ COMPARATIVE_AFTER = re.compile(
     r"\s+(?:faster|quicker|more|better|higher|larger|bigger|greater|lower|cheaper|less|fewer|smaller)\b", re.I
 )
 FROM_BEFORE = re.compile(rf"\bfrom\s+{_APPROX}?$", re.I)
+SPREAD_BEFORE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|spanning)\s+$", re.I)
 RANGE_GAP = re.compile(rf"(?:\s*{_PERIOD})?\s*(?:-|–|—|to|→|->)\s*{_APPROX}?", re.I)
 PAREN_BEFORE = re.compile(r"\s*\(\s*(?:[A-Za-z/]+\s+){0,2}[+±-]?$")
 PAREN_AFTER = re.compile(r"(?:\s+[A-Za-z/]+){0,2}\s*\)")
@@ -465,6 +466,13 @@ FILLER = re.compile(
     r"|find|kindly|see|below|above|attached|enclosed|herewith",
     re.I,
 )
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# When something happened says nothing once what happened is gone: "(having a baby) in April of 2019".
+WHEN = re.compile(
+    rf"\b(?:in|on|since|by|until|during|from)\s+(?:(?:early|late|mid)\s+)?(?:{_MONTH}(?:\s+(?:of\s+)?\d{{4}})?|\d{{4}})",
+    re.I,
+)
+FROM_AFTER = re.compile(r"\s+from\s+", re.I)
 # A labelled field runs to the next separator, the next label or a comma that starts something new.
 FIELD_REST = re.compile(
     r"[^|;•·▪\n]*?(?=\s*(?:[|;•·▪\n]|,(?!\d)(?!\s*[a-z])|[.!?](?:\s|$)|\s[—–]\s|$)"
@@ -655,7 +663,7 @@ def parse_figure(text: str) -> Figure | None:
 
 def _number(digits: str) -> float:
     try:
-        value = float(digits.replace(",", ""))
+        value = float(re.sub(r"[,\s]", "", digits))
     except ValueError:
         return 0.0
     return value if math.isfinite(value) else 1e300
@@ -877,6 +885,9 @@ def _figure_group_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
     start, end = group[0].start, group[1].end
     edits: list[Edit] = []
     came_from = FROM_BEFORE.search(sentence, 0, start)
+    if came_from and SPREAD_BEFORE.search(sentence, 0, came_from.start()):
+        # "deals ranging from £10K to £100K" is a spread of sizes, not a change from one to the other.
+        return [Edit(start, end, _spread(first, second)), *_figure_edits(sentence, start, end, first)]
     if came_from and first.value > 0:
         period = PERIOD_AFTER.match(sentence, end)
         stop = period.end() if period else end
@@ -885,6 +896,27 @@ def _figure_group_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
         edits.append(Edit(came_from.start(), stop, change_phrase(first, second)))
     lower = first if first.value <= second.value else second
     return edits + _figure_edits(sentence, start, end, lower)
+
+
+def _spread(first: Figure, second: Figure) -> str:
+    """Both ends of a range of sizes: 'five to six figures', 'dozens to hundreds'."""
+    low, high = (_size(first), _size(second))
+    if low == high:
+        return low
+    shared = " figures"
+    if low.endswith(shared) and high.endswith(shared):
+        return f"{low.removesuffix(shared)} to {high}"
+    return f"{low} to {high}"
+
+
+def _size(figure: Figure) -> str:
+    match figure.kind:
+        case Kind.MONEY:
+            return money_figures(figure)
+        case Kind.PERCENT:
+            return percent_level(figure.value)
+        case _:
+            return plain_phrase(figure)
 
 
 def _figure_edits(sentence: str, start: int, end: int, figure: Figure) -> list[Edit]:
@@ -962,6 +994,8 @@ def _percent_edits(sentence: str, start: int, end: int, percent: float) -> list[
         edits.append(Edit(start, end, percent_amount(percent)))
     elif _noun_follows(sentence, end):
         edits.append(Edit(start, end, _step(PERCENT_ADJECTIVES, percent)))
+    elif DETERMINER_BEFORE.search(before):
+        edits.append(Edit(start, end, f"{_step(PERCENT_ADJECTIVES, percent)} percentage"))
     elif LEVEL_BEFORE.search(before):
         edits.append(Edit(start, end, percent_level(percent)))
     else:
@@ -1027,7 +1061,9 @@ def _noun_follows(sentence: str, end: int) -> bool:
 
 
 def _is_noun(word: str) -> bool:
-    """Good enough for what follows a figure: not a function word, not a past participle."""
+    """Good enough for what follows a figure: an acronym, or not a function word nor a past participle."""
+    if word.isupper() and len(word) > 1:
+        return True
     lower = word.lower()
     return not NOT_NOUN.fullmatch(lower) and not (lower.endswith("ed") and not lower.endswith("eed"))
 
@@ -1239,6 +1275,9 @@ def _drop_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
     if not stand_in:
         contact = CONTACT_BEFORE.search(sentence, 0, start) if CLAUSE_END.match(sentence, stop) else None
         lead = contact or PREP_BEFORE.search(sentence, 0, start)
+        # "based on disability from service" reads "based on service": the second preposition goes.
+        if lead and not contact and (source := FROM_AFTER.match(sentence, stop)):
+            edits.append(Edit(start, source.end(), ""))
         if lead:
             edits.append(Edit(lead.start(), stop, ""))
     return [*edits, Edit(start, stop, stand_in), Edit(start, end, stand_in)]
@@ -1259,7 +1298,7 @@ def _bare_clause(sentence: str, start: int, stop: int) -> tuple[int, int] | None
     lead = VALUE_LEAD.search(sentence, 0, start)
     first = lead.start() if lead else start
     left, right = _bounds(sentence, first, stop, CLAUSE_BREAK)
-    rest = sentence[left:first] + " " + sentence[stop:right]
+    rest = WHEN.sub(" ", sentence[left:first] + " " + sentence[stop:right])
     said = [w for w in re.findall(r"[^\W_][\w'’-]*", rest) if not FILLER.fullmatch(w)]
     return None if said else (left, right)
 
