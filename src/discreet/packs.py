@@ -91,13 +91,11 @@ CATEGORY_PRIORITY = {
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    """A rule example; spans marked [[like this]] are the exact spans the rule must flag.
-
-    rewrite, when given, is the whole example as the rule's public rewrite must read ("" if it goes).
-    """
+    """A rule example: [[marked]] spans the rule must flag, and the public rewrite if one is given."""
 
     text: str
     spans: tuple[tuple[int, int], ...]
+    # The whole example as its public rewrite must read; "" when all of it goes, None when not given.
     rewrite: str | None = None
     section: Section | None = None
 
