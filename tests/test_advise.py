@@ -345,6 +345,16 @@ MONEY: list[Row] = [
         [(13, 17, "financial.revenue", FIN)],
         "Controlled a multi-million-dollar IT budget.",
     ),
+    (
+        "Ran a $1.2 million dollar fundraising budget.",
+        [(6, 18, "financial.revenue", FIN)],
+        "Ran a seven-figure fundraising budget.",
+    ),
+    (
+        "Supervised budgets up to $42 000, on par with plan.",
+        [(25, 32, "financial.revenue", FIN)],
+        "Supervised budgets up to five figures, on par with plan.",
+    ),
 ]
 # Percentages of change: 'by' phrases, adjectives before a noun, levels after 'to'/'at', folds from 100%.
 PERCENTAGES: list[Row] = [

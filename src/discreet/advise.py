@@ -323,7 +323,7 @@ _APPROX = (
     r"(?:(?:nearly|almost|approximately|approx\.|about|around|roughly|over|more\s+than|above"
     r"|in\s+excess\s+of|upwards\s+of|close\s+to)\s+|[~≈>]\s*)"
 )
-_NUMBER = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.])|\d[\d,]*(?:\.\d+)?|\.\d+)"
+_NUMBER = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[,.]\d)|\d[\d,]*(?:\.\d+)?|\.\d+)"
 _SCALE = r"(?:thousand|million|billion|trillion|crores?|cr|lakhs?|lacs?|lpa|mm|mn|bn|tn|[kmbtl])"
 _CODE = r"(?:USD|EUR|GBP|INR|CAD|AUD|SGD|JPY|Rs\.?)"
 _PERIOD = r"(?:/\s*|per\s+|an?\s+|each\s+)(?P<period>month|mo|year|yr|annum|quarter|qtr|week|wk)\b"
@@ -403,6 +403,8 @@ VERB_OBJECT_BEFORE = re.compile(
 COMPARATIVE_AFTER = re.compile(
     r"\s+(?:faster|quicker|more|better|higher|larger|bigger|greater|lower|cheaper|less|fewer|smaller)\b", re.I
 )
+# A currency named again after its sign: "$8.5 billion dollar bank".
+CURRENCY_AFTER = re.compile(r"[ \t]+(?:dollars?|euros?|pounds?|rupees?)\b", re.I)
 FROM_BEFORE = re.compile(rf"\bfrom\s+{_APPROX}?$", re.I)
 SPREAD_BEFORE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|spanning)\s+$", re.I)
 RANGE_GAP = re.compile(rf"(?:\s*{_PERIOD})?\s*(?:-|–|—|to|→|->)\s*{_APPROX}?", re.I)
@@ -944,6 +946,8 @@ def _figure_edits(sentence: str, start: int, end: int, figure: Figure) -> list[E
 
 
 def _money_edits(sentence: str, start: int, end: int, figure: Figure) -> list[Edit]:
+    if figure.currency and (unit := CURRENCY_AFTER.match(sentence, end)):
+        end = unit.end()
     period = figure.period
     if not period and (match := PERIOD_AFTER.match(sentence, end)):
         period, end = (match["period"] or match["pa"]).lower(), match.end()
