@@ -8,8 +8,9 @@ from collections.abc import Callable
 import phonenumbers
 import regex
 
-_DIGITS = regex.compile(r"\d")
-_YEAR_RANGE = regex.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
+# ASCII digits only: int() cannot read every digit the regex module knows (e.g. Kirat Rai).
+_DIGITS = regex.compile(r"[0-9]")
+_YEAR_RANGE = regex.compile(r"(?:19|20)[0-9][0-9]\s*[-–/]\s*(?:19|20)[0-9][0-9]")
 _VERHOEFF_D = (
     (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
     (1, 2, 3, 4, 0, 6, 7, 8, 9, 5),
@@ -79,7 +80,7 @@ def ssn(text: str) -> bool:
 def iban(text: str) -> bool:
     """IBAN mod-97 check."""
     compact = regex.sub(r"\s", "", text).upper()
-    if not regex.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact) or not 2 <= int(compact[2:4]) <= 98:
+    if not regex.fullmatch(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}", compact) or not 2 <= int(compact[2:4]) <= 98:
         return False
     moved = compact[4:] + compact[:4]
     return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
@@ -93,13 +94,13 @@ def sin(text: str) -> bool:
 
 def pan(text: str) -> bool:
     """Indian PAN: five letters (the fourth names the holder type), four digits, a letter."""
-    return regex.fullmatch(r"[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]", text.strip().upper()) is not None
+    return regex.fullmatch(r"[A-Z]{3}[ABCFGHJLPT][A-Z][0-9]{4}[A-Z]", text.strip().upper()) is not None
 
 
 def uk_ni(text: str) -> bool:
     """UK National Insurance number: allowed prefix letters, six digits, suffix A to D."""
     compact = regex.sub(r"[\s-]", "", text).upper()
-    match = regex.fullmatch(r"([A-CEGHJ-PR-TW-Z])([A-CEGHJ-NPR-TW-Z])\d{6}[A-D]", compact)
+    match = regex.fullmatch(r"([A-CEGHJ-PR-TW-Z])([A-CEGHJ-NPR-TW-Z])[0-9]{6}[A-D]", compact)
     return match is not None and compact[:2] not in {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
 
 
@@ -123,9 +124,9 @@ def phone(text: str) -> bool:
 
 def birth_date(text: str) -> bool:
     """A date that could be a living adult's birth date (year 1930 to 16 years ago)."""
-    years = [int(y) for y in regex.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", text)]
+    years = [int(y) for y in regex.findall(r"(?<![0-9])(19[0-9][0-9]|20[0-9][0-9])(?![0-9])", text)]
     if not years:
-        short = regex.findall(r"(?<!\d)(\d\d)(?!\d)\s*$", text)
+        short = regex.findall(r"(?<![0-9])([0-9][0-9])(?![0-9])\s*$", text)
         years = [1900 + int(short[0])] if short else []
     today = dt.date.today()
     return bool(years) and all(1930 <= y <= today.year - 16 for y in years)
@@ -133,7 +134,7 @@ def birth_date(text: str) -> bool:
 
 def plausible_date(text: str) -> bool:
     """Day and month within range when both are written as numbers."""
-    parts = [int(p) for p in regex.findall(r"\d+", text)]
+    parts = [int(p) for p in regex.findall(r"[0-9]+", text)]
     month_word = regex.search(r"[A-Za-z]{3}", text)
     if month_word and month_word.group().lower() in _MONTHS:
         return all(p <= 31 or p >= 1900 for p in parts)
