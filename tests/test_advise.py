@@ -1049,7 +1049,7 @@ SEVERAL: list[Row] = [
             (14, 20, "confidential.private-term", CONF),
             (33, 42, "confidential.private-term", CONF),
         ],
-        "Sold hundreds of thousands of internal licences to an internal initiative.",
+        "Sold hundreds of thousands of internal licences to a key client.",
     ),
     (
         "Grew revenue quickly by 37%.",

@@ -1077,6 +1077,13 @@ def _stand_in(sentence: str, span: Span) -> str:
         return span.stand_in
     if span.category is Category.FINANCIAL:
         return AMOUNT_STAND_IN
+    name = sentence[span.start : span.end]
+    # The name itself says more than its sentence: "Project Falcon" is an initiative even
+    # beside "accounts", and "Northwind Logistics" a client even with no client word near.
+    if CODENAME_BEFORE.search(name.split(" ")[0] + " "):
+        return INITIATIVE_STAND_IN
+    if CORPORATE_SUFFIX.search(name) or _kind(name):
+        return CLIENT_STAND_IN
     return CLIENT_STAND_IN if CLIENT_CONTEXT.search(sentence) else INITIATIVE_STAND_IN
 
 
