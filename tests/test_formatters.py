@@ -501,7 +501,7 @@ def test_sarif_message_says_what_where_and_what_to_do(handmade: Report) -> None:
         "Salary at page 2 line 3: never public (remove it everywhere). "
         "Public profile: remove; resume: remove."
     )
-    assert messages[3].startswith(f"{PRIVATE_TERM} at page 1 line 9: ")
+    assert messages[3].startswith("A name you listed as private at page 1 line 9: ")
 
 
 def test_sarif_fingerprints_are_distinct_hashes(persona: Report) -> None:

@@ -10,6 +10,7 @@ from discreet.model import Category, Document, Finding, Location, Section, Sever
 from discreet.packs import Action, Rule
 
 REPORT_VERSION = 2
+UNRULED_TITLES = {"confidential.private-term": "A name you listed as private"}
 
 
 class Verdict(StrEnum):
@@ -161,6 +162,11 @@ class Report:
             by_category={c: categories[c] for c in Category if categories[c]},
             by_rule=dict(sorted(Counter(f.finding.rule for f in findings).items())),
         )
+
+    def title(self, rule_id: str) -> str:
+        """What a rule flags, in words; findings from the user's private terms have no rule."""
+        rule = self.rule(rule_id)
+        return rule.title if rule else UNRULED_TITLES.get(rule_id, rule_id)
 
     def rule(self, rule_id: str) -> Rule | None:
         """The rule with this id, when it came from a pack."""

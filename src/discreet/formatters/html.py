@@ -288,8 +288,7 @@ def _comparison(comparison: Comparison, report: Report, options: RenderOptions) 
 
 
 def _exposure(exposure: Exposure, report: Report, options: RenderOptions) -> str:
-    rule = report.rule(exposure.rule)
-    title = rule.title if rule else exposure.rule
+    title = report.title(exposure.rule)
     resume = _where(exposure.resume) if exposure.resume else "not in the resume"
     return (
         f'<tr data-category="{exposure.category.value}"><td><b>{escape(title)}</b> '
@@ -416,13 +415,12 @@ def _mark(located: LocatedFinding, key: str, text: str, options: RenderOptions) 
 
 def _card(located: LocatedFinding, key: str, report: Report, options: RenderOptions) -> str:
     finding = located.finding
-    rule = report.rule(finding.rule)
     verdict = located.verdict
     hidden = " · hidden in the file" if located.hidden else ""
     return (
         f'<article class="card {verdict.value}" id="card-{key}" data-verdict="{verdict.value}" '
         f'data-category="{finding.category.value}">'
-        f'<h4><span class="t">{escape(rule.title if rule else finding.rule)}</span>'
+        f'<h4><span class="t">{escape(report.title(finding.rule))}</span>'
         f'<span class="badge sev-{finding.severity.value}">{finding.severity.value}</span>'
         f'<span class="badge {verdict.value}" title="{VERDICT_NOTE[verdict]}">'
         f"{VERDICT_TITLE[verdict]}</span></h4>"

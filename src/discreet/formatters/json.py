@@ -38,12 +38,11 @@ def _document(document_report: DocumentReport, report: Report, options: RenderOp
 
 def _finding(located: LocatedFinding, report: Report, options: RenderOptions) -> dict[str, Any]:
     finding = located.finding
-    rule = report.rule(finding.rule)
     data: dict[str, Any] = {
         "rule": finding.rule,
         "category": finding.category.value,
         "severity": finding.severity.value,
-        "title": rule.title if rule else "A term you listed as private",
+        "title": report.title(finding.rule),
         "start": finding.start,
         "end": finding.end,
         "text": shown(finding.text, options),

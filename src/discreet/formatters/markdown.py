@@ -81,8 +81,7 @@ def _exposures(comparison: Comparison, report: Report, options: RenderOptions) -
 
 
 def _exposure(exposure: Exposure, report: Report, options: RenderOptions) -> str:
-    rule = report.rule(exposure.rule)
-    title = rule.title if rule else exposure.rule
+    title = report.title(exposure.rule)
     resume = _where(exposure.resume) if exposure.resume else "not in the resume"
     return (
         f"- **{escape(title)}** ({exposure.severity.value}, {exposure.category.value}): "
@@ -124,7 +123,7 @@ def _finding(
     rule = report.rule(finding.rule)
     hidden = ", hidden in the file" if located.hidden else ""
     yield (
-        f"- **{escape(rule.title if rule else finding.rule)}** — {_where(located.location)} "
+        f"- **{escape(report.title(finding.rule))}** — {_where(located.location)} "
         f"({located.section.value} section{hidden}) · {finding.severity.value} · "
         f"{finding.category.value} · {_code(finding.rule)}"
     )

@@ -22,7 +22,7 @@ from discreet.model import (
     TextLocation,
 )
 from discreet.packs import DEFAULT_ACTIONS, Action, Rule
-from discreet.report import Failure, LocatedFinding, Report, Verdict
+from discreet.report import UNRULED_TITLES, Failure, LocatedFinding, Report, Verdict
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT = "discreetLocation/v1"
@@ -137,7 +137,7 @@ def _result(
 ) -> dict[str, Any]:
     finding = located.finding
     public, resume = _actions(located, rule)
-    title = rule.title if rule else finding.rule
+    title = rule.title if rule else UNRULED_TITLES.get(finding.rule, finding.rule)
     message = (
         f"{title} at {located.location.describe()}: {VERDICT_PHRASE[located.verdict]}. "
         f"Public profile: {public.value}; resume: {resume.value}."

@@ -113,11 +113,10 @@ def _print_comparison(
             )
         )
     for exposure in comparison.exposures:
-        rule = report.rule(exposure.rule)
         line = Text(INDENT)
         line.append(f"{exposure.severity.value.upper():<8} ", style=SEVERITY_STYLE[exposure.severity])
         line.append(f"“{shown(exposure.text, options)}”", style="bold")
-        line.append(f"  {rule.title if rule else exposure.rule}")
+        line.append(f"  {report.title(exposure.rule)}")
         console.print(line)
         resume = exposure.resume.describe() if exposure.resume else "not in the resume"
         console.print(
