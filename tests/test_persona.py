@@ -119,3 +119,39 @@ def test_json_contract_carries_the_comparison(tmp_path: Path, capsys: pytest.Cap
     assert (resume["kind"], profile["kind"], profile["format"]) == ("resume", "profile", "linkedin-export")
     assert sum(resume["verdicts"].values()) == 51
     assert resume["verdicts"]["never"] == 6
+
+
+@pytest.mark.parametrize(
+    ("page", "line", "rewrite"),
+    [
+        (1, 4, ""),
+        (1, 6, "Evanston, IL"),
+        (
+            1,
+            15,
+            "• Generated millions in new annual recurring revenue in FY2024, "
+            "up by more than a third year over year.",
+        ),
+        (1, 16, "• Consistently exceeded quota in 2023."),
+        (
+            1,
+            17,
+            "• Closed a six-figure multi-year platform deal for a key client after a six-month evaluation.",
+        ),
+        (1, 18, "• Led an internal initiative, a new pricing pilot with three strategic accounts."),
+        (1, 19, "• Managed a seven-figure annual budget for enterprise events and partner marketing."),
+        (1, 27, "• Supported due diligence for an acquisition before it was announced."),
+        (2, 13, ""),
+        (2, 16, ""),
+    ],
+)
+def test_public_rewrites(pdf_report: Report, page: int, line: int, rewrite: str) -> None:
+    resume = pdf_report.documents[0]
+    advice = {
+        f.advice.rewrite
+        for f in resume.findings
+        if isinstance(f.location, PdfLocation)
+        and (f.location.page, f.location.line) == (page, line)
+        and f.advice
+    }
+    assert advice == {rewrite}

@@ -216,12 +216,20 @@ def rules_explain(
         f"Why: {rule.why}",
         f"Instead: {rule.advice}",
         "",
+        *([f"Stand-in when rewriting: {rule.stand_in}"] if rule.stand_in else []),
+        "",
         "Flagged:",
-        *(f"  {e.text}" for e in rule.flag),
+        *(line for e in rule.flag for line in _example_lines(e.text, e.rewrite)),
         "Allowed:",
         *(f"  {e.text}" for e in rule.allow),
     ]
     typer.echo("\n".join(lines))
+
+
+def _example_lines(text: str, rewrite: str | None) -> list[str]:
+    if rewrite is None:
+        return [f"  {text}"]
+    return [f"  {text}", f"    → in public: {rewrite or '(remove the sentence)'}"]
 
 
 @rules_app.command("test")
