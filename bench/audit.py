@@ -18,7 +18,8 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "resumes"
 DEMO = [
     *("audit", "fixtures/persona/resume.pdf"),
-    *("--profile", "fixtures/persona/linkedin-export.zip", "--quiet"),
+    *("--profile", "fixtures/persona/linkedin-export.zip"),
+    *("--private-terms", "fixtures/persona/private-terms.txt", "--quiet"),
 ]
 PEAK_MEMORY = """
 import resource, sys
