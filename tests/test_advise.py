@@ -1171,7 +1171,7 @@ ACTIONS = [
         CONF,
         Action.REMOVE,
         Action.GENERALIZE,
-        "Private term: remove from public, generalize in the resume",
+        "A name you listed as private: remove from public, generalize in the resume",
     ),
     (
         "personal.unknown",

@@ -11,7 +11,7 @@ from functools import reduce
 
 from discreet.model import Category, Finding, Section
 from discreet.packs import DEFAULT_ACTIONS, Action, Rule
-from discreet.report import Advice
+from discreet.report import UNRULED_TITLES, Advice
 
 # The ladders: (floor, phrase) from the top down; the first floor at or below the value wins.
 MONEY_ADJECTIVES: tuple[tuple[float, str], ...] = (
@@ -173,8 +173,6 @@ TITLES = {
     Category.REFERENCES: "Referee detail",
     Category.NOTE: "Note",
 }
-# Findings from no rule pack: the user's own private terms.
-UNRULED_TITLES = {"confidential.private-term": "Private term"}
 PUBLIC_PHRASES = {
     Action.KEEP: "keep in public",
     Action.GENERALIZE: "generalize in public",
