@@ -9,7 +9,7 @@ from html import escape
 from discreet import __version__
 from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent
 from discreet.formatters.options import RenderOptions, shown
-from discreet.model import Category, DocumentKind, Location, Section, Segment, Severity
+from discreet.model import Category, Location, Section, Segment
 from discreet.packs import DEFAULT_ACTIONS, Action
 from discreet.report import (
     Comparison,
@@ -206,28 +206,21 @@ def _head() -> str:
 
 
 def _summary(report: Report) -> str:
-    findings = [f for d in report.documents for f in d.findings]
-    by_verdict = Counter(f.verdict for f in findings)
-    by_severity = Counter(f.finding.severity for f in findings)
-    kinds = Counter(d.document.kind for d in report.documents)
+    totals = report.totals()
     stats = [
-        _stat(
-            "",
-            len(report.documents),
-            "documents",
-            f"{kinds[DocumentKind.RESUME]} resume · {kinds[DocumentKind.PROFILE]} profile",
+        _stat("", totals.documents, "documents", f"{totals.resumes} resume · {totals.profiles} profile"),
+        _stat("", totals.findings, "findings"),
+        *(
+            _stat(v.value, totals.by_verdict[v], VERDICT_TITLE[v].lower(), VERDICT_NOTE[v])
+            for v in VERDICT_ORDER
         ),
-        _stat("", len(findings), "findings"),
-        *(_stat(v.value, by_verdict[v], VERDICT_TITLE[v].lower(), VERDICT_NOTE[v]) for v in VERDICT_ORDER),
     ]
     if report.comparisons:
-        stats.append(_stat("never", sum(len(c.exposures) for c in report.comparisons), "profile exposures"))
-    if report.failures:
-        stats.append(_stat("never", len(report.failures), "files not read"))
+        stats.append(_stat("never", totals.exposures, "profile exposures"))
+    if totals.failures:
+        stats.append(_stat("never", totals.failures, "files not read"))
     severities = "".join(
-        f'<span class="badge sev-{s.value}">{by_severity[s]} {s.value}</span>'
-        for s in reversed(Severity)
-        if by_severity[s]
+        f'<span class="badge sev-{s.value}">{n} {s.value}</span>' for s, n in totals.by_severity.items() if n
     )
     return (
         '<section class="panel" id="summary"><header><h2>Summary</h2></header>'

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent, plural
 from discreet.formatters.options import RenderOptions, shown
-from discreet.model import DocumentKind, Location, Severity
+from discreet.model import Location
 from discreet.packs import DEFAULT_ACTIONS, Action
 from discreet.report import (
     Comparison,
@@ -49,27 +49,24 @@ def escape(text: str) -> str:
 
 
 def _summary(report: Report) -> list[str]:
-    findings = [f for d in report.documents for f in d.findings]
-    by_verdict = Counter(f.verdict for f in findings)
-    by_severity = Counter(f.finding.severity for f in findings)
-    kinds = Counter(d.document.kind for d in report.documents)
+    totals = report.totals()
     lines = [
         "## Summary",
         "",
-        f"- **Documents audited:** {len(report.documents)} "
-        f"({plural(kinds[DocumentKind.RESUME], 'resume')}, "
-        f"{plural(kinds[DocumentKind.PROFILE], 'public profile')})",
-        f"- **Findings:** {len(findings)} — "
-        + ", ".join(f"{by_verdict[v]} {VERDICT_TITLE[v].lower()}" for v in VERDICT_ORDER),
+        f"- **Documents audited:** {totals.documents} "
+        f"({plural(totals.resumes, 'resume')}, {plural(totals.profiles, 'public profile')})",
+        f"- **Findings:** {totals.findings} — "
+        + ", ".join(f"{totals.by_verdict[v]} {VERDICT_TITLE[v].lower()}" for v in VERDICT_ORDER),
     ]
-    if findings:
-        severities = [f"{by_severity[s]} {s.value}" for s in reversed(Severity) if by_severity[s]]
+    if totals.findings:
+        severities = [f"{n} {s.value}" for s, n in totals.by_severity.items() if n]
         lines.append(f"- **By severity:** {', '.join(severities)}")
     if report.comparisons:
-        exposures = sum(len(c.exposures) for c in report.comparisons)
-        lines.append(f"- **Exposures:** {plural(exposures, 'item')} the public profile shows but should not")
-    if report.failures:
-        lines.append(f"- **Could not be read:** {plural(len(report.failures), 'file')}")
+        lines.append(
+            f"- **Exposures:** {plural(totals.exposures, 'item')} the public profile shows but should not"
+        )
+    if totals.failures:
+        lines.append(f"- **Could not be read:** {plural(totals.failures, 'file')}")
     return lines
 
 
