@@ -86,9 +86,7 @@ def _document_line(document: DocumentReport) -> Text:
     tally = [f"{findings.count(v)} {VERDICT_TITLE[v].lower()}" for v in VERDICT_ORDER if findings.count(v)]
     if tally:
         line.append(" (" + ", ".join(tally) + ")")
-    line.append(
-        f"; {counts[Verdict.COMPLEMENT]} of {len(document.document.segments)} segments safe to publish", "dim"
-    )
+    line.append(f"; {counts[Verdict.COMPLEMENT]}/{len(document.document.segments)} lines public-safe", "dim")
     return line
 
 
