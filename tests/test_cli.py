@@ -160,3 +160,17 @@ def test_usage_error_exits_two(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["audit", "--format", "yaml", "x.txt"], capsys)
     assert code == 2
     assert "Traceback" not in err
+
+
+def test_private_term_names_its_own_stand_in(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    resume = tmp_path / "resume.txt"
+    resume.write_text("Led Project Falcon for Northwind Logistics.\n", encoding="utf-8")
+    private = tmp_path / "private.txt"
+    private.write_text("project  falcon => a pricing pilot\nNorthwind Logistics\n", encoding="utf-8")
+    code, out, _ = run(["audit", str(resume), "--format", "json", "--private-terms", str(private)], capsys)
+    assert code == 1
+    findings = json.loads(out)["documents"][0]["findings"]
+    assert [(f["text"], f["advice"]["rewrite"]) for f in findings] == [
+        ("Project Falcon", "Led a pricing pilot for a key client."),
+        ("Northwind Logistics", "Led a pricing pilot for a key client."),
+    ]

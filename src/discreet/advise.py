@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import reduce
@@ -558,10 +558,14 @@ class Unit:
 
 
 def advise(
-    sentence: str, findings: Sequence[Finding], rules: Mapping[str, Rule], offset: int = 0
+    sentence: str,
+    findings: Sequence[Finding],
+    rules: Mapping[str, Rule],
+    offset: int = 0,
+    stand_in: Callable[[str], str] = lambda _matched: "",
 ) -> tuple[Advice, ...]:
-    """Advise on each finding in one sentence; all share the sentence rewritten with every finding handled."""
-    spans = [_span(sentence, finding, rules.get(finding.rule), offset) for finding in findings]
+    """Advise on each finding of a sentence, all sharing one rewrite; stand_in serves private terms."""
+    spans = [_span(sentence, finding, rules.get(finding.rule), offset, stand_in) for finding in findings]
     rewrite = rewrite_sentence(sentence, [span for span in spans if span is not None])
     return tuple(_advice(finding, rules.get(finding.rule), rewrite) for finding in findings)
 
@@ -583,13 +587,15 @@ def _action_phrase(public: Action, resume: Action) -> str:
     return f"{PUBLIC_PHRASES[public]}, {RESUME_PHRASES[resume]}"
 
 
-def _span(sentence: str, finding: Finding, rule: Rule | None, offset: int) -> Span | None:
+def _span(
+    sentence: str, finding: Finding, rule: Rule | None, offset: int, stand_ins: Callable[[str], str]
+) -> Span | None:
     start, end = max(finding.start - offset, 0), min(finding.end - offset, len(sentence))
     if start >= end:
         return None
     category = rule.category if rule else finding.category
     public = _actions(finding, rule)[0]
-    stand_in = rule.stand_in.strip() if rule else ""
+    stand_in = rule.stand_in.strip() if rule else stand_ins(finding.text).strip()
     treatment = _treatment(category, public, sentence[start:end], stand_in)
     if treatment is Treatment.DROP:
         start, end = _balanced(sentence, start, end)

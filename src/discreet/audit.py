@@ -171,7 +171,7 @@ def audit_document(document: Document, rules: Sequence[Rule], terms: Terms = Ter
     """Detect, locate and classify the findings of one parsed document."""
     detection = detect(document, rules, terms)
     by_id = {rule.id: rule for rule in rules}
-    advice = _advice_by_finding(document, detection.findings, by_id)
+    advice = _advice_by_finding(document, detection.findings, by_id, terms)
     located = tuple(
         replace(locate(document, f), verdict=finding_verdict(f, by_id), advice=advice[i])
         for i, f in enumerate(detection.findings)
@@ -181,7 +181,7 @@ def audit_document(document: Document, rules: Sequence[Rule], terms: Terms = Ter
 
 
 def _advice_by_finding(
-    document: Document, findings: Sequence[Finding], rules: Mapping[str, Rule]
+    document: Document, findings: Sequence[Finding], rules: Mapping[str, Rule], terms: Terms
 ) -> list[Advice]:
     """Advise on each finding, rewriting every segment once with all of its findings."""
     by_segment: dict[int, list[int]] = defaultdict(list)
@@ -191,7 +191,11 @@ def _advice_by_finding(
     for start, indexes in by_segment.items():
         segment = document.segment_at(start)
         advice.update(
-            zip(indexes, advise(segment.text, [findings[i] for i in indexes], rules, start), strict=True)
+            zip(
+                indexes,
+                advise(segment.text, [findings[i] for i in indexes], rules, start, terms.stand_in),
+                strict=True,
+            )
         )
     return [advice[index] for index in range(len(findings))]
 

@@ -90,16 +90,26 @@ def _rules(extra: Sequence[Path], disabled: Sequence[str]) -> list[Rule]:
     return [r for r in rules if r.id not in disabled]
 
 
-def _terms(path: Path | None, option: str) -> tuple[str, ...]:
+def _term_lines(path: Path | None, option: str) -> list[str]:
     if path is None:
-        return ()
+        return []
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(
             f"{path}: cannot read the {option} file ({error}); give a UTF-8 file, one term a line"
         ) from error
-    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _terms(private: Path | None, public: Path | None) -> Terms:
+    """Read the term files; a private line 'Falcon => an internal pricing pilot' names its stand-in."""
+    pairs = [line.partition("=>") for line in _term_lines(private, "--private-terms")]
+    return Terms(
+        private=tuple(term.strip() for term, _, _ in pairs),
+        public=tuple(_term_lines(public, "--public-terms")),
+        stand_ins=tuple((term.strip(), stand_in.strip()) for term, arrow, stand_in in pairs if arrow),
+    )
 
 
 def _write(text: str, output: Path | None, inputs: Sequence[Path]) -> None:
@@ -151,7 +161,7 @@ def audit_command(
     timeout: Annotated[float, typer.Option(min=0, help="Seconds allowed per document (0: no limit).")] = 60.0,
 ) -> None:
     """Audit documents and report what must not be public."""
-    terms = Terms(_terms(private_terms, "--private-terms"), _terms(public_terms, "--public-terms"))
+    terms = _terms(private_terms, public_terms)
     settings = Settings(
         tuple(_rules(rules or [], disable or [])),
         terms,

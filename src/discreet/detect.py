@@ -41,6 +41,17 @@ class Terms:
 
     private: tuple[str, ...] = ()
     public: tuple[str, ...] = ()
+    stand_ins: tuple[tuple[str, str], ...] = ()
+
+    def stand_in(self, matched: str) -> str:
+        """What the user asked to write instead of a private term, matched as the term is."""
+        key = term_key(matched)
+        return next((stand_in for term, stand_in in self.stand_ins if term_key(term) == key), "")
+
+
+def term_key(text: str) -> str:
+    """A term as private-term matching sees it: case, spacing and line breaks do not count."""
+    return "".join(text.split()).casefold()
 
 
 @dataclass(frozen=True, slots=True)
