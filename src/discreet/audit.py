@@ -6,8 +6,9 @@ import signal
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
+from itertools import repeat
 from pathlib import Path
 from types import FrameType
 
@@ -85,13 +86,16 @@ def _pairs_by_option(
 
 def pairing_key(path: Path) -> str:
     """The name a resume and its profile share: 'dana.pdf' and 'dana-linkedin.zip' both give 'dana'."""
-    stem = path.name.split(".")[0] if path.name.count(".") else path.name
-    lowered = stem.casefold()
+    stem = _stem(path)
     for suffix in PROFILE_SUFFIXES:
         for joint in (".", "-", "_", " "):
-            if lowered.endswith(joint + suffix):
-                return lowered[: -len(joint + suffix)]
-    return lowered
+            if stem.endswith(joint + suffix):
+                return stem[: -len(joint + suffix)]
+    return stem
+
+
+def _stem(path: Path) -> str:
+    return path.name.split(".")[0].casefold()
 
 
 def _pairs_by_name(documents: Sequence[DocumentReport]) -> list[tuple[DocumentReport, DocumentReport]]:
@@ -100,7 +104,7 @@ def _pairs_by_name(documents: Sequence[DocumentReport]) -> list[tuple[DocumentRe
     for report in documents:
         path = Path(report.document.path)
         key = pairing_key(path)
-        if report.document.kind is DocumentKind.PROFILE or key != path.name.split(".")[0].casefold():
+        if report.document.kind is DocumentKind.PROFILE or key != _stem(path):
             profiles.setdefault(key, report)
     pairs = []
     for report in documents:
@@ -114,17 +118,14 @@ def _pairs_by_name(documents: Sequence[DocumentReport]) -> list[tuple[DocumentRe
 def _run(
     inputs: list[tuple[Path, bool]], settings: Settings, jobs: int, on_done: OnDone | None
 ) -> Iterator[DocumentReport | Failure]:
-    if jobs <= 1 or len(inputs) <= 1:
-        for path, is_profile in inputs:
-            result = audit_path(path, is_profile, settings)
-            if on_done:
-                on_done(str(path), len(inputs))
-            yield result
-        return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(inputs))) as pool:
-        futures = [pool.submit(audit_path, path, is_profile, settings) for path, is_profile in inputs]
-        for (path, _), future in zip(inputs, futures, strict=True):
-            result = future.result()
+    paths, flags = [path for path, _ in inputs], [is_profile for _, is_profile in inputs]
+    with ExitStack() as stack:
+        if jobs > 1 and len(inputs) > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=min(jobs, len(inputs))))
+            results = pool.map(audit_path, paths, flags, repeat(settings))
+        else:
+            results = map(audit_path, paths, flags, repeat(settings))
+        for path, result in zip(paths, results, strict=True):
             if on_done:
                 on_done(str(path), len(inputs))
             yield result
