@@ -57,8 +57,8 @@ PACK_KEYS = frozenset({"pack", "lists", "fragments", "rules"})
 FRAGMENT = regex.compile(r"<<(\w+)>>")
 HEAD_KEYS = frozenset({"id", "title", "description"})
 EXAMPLE_KEYS = frozenset({"text", "rewrite", "section"})
-DEFAULT_TIMEOUT = 0.25
-MAX_TIMEOUT = 5.0
+DEFAULT_TIMEOUT = 5.0
+MAX_TIMEOUT = 30.0
 E = TypeVar("E", bound=StrEnum)
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
 
