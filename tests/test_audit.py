@@ -9,6 +9,7 @@ import pytest
 
 from discreet import audit as audit_module
 from discreet.audit import Settings, audit, pairing_key
+from discreet.cli import main
 from discreet.errors import UsageError
 from discreet.model import Document, DocumentKind, Limits
 from discreet.packs import all_rules, builtin_rules_dir, load_packs
@@ -80,6 +81,50 @@ def test_a_slow_document_is_stopped_and_the_batch_goes_on(
             str(paths[1]), f"{paths[1]}: took longer than 0.3 s and was skipped; raise it with --timeout"
         ),
     )
+
+
+SLOW_PACK = (
+    '[pack]\nid = "slow"\n[[rules]]\nid = "slow.backtrack"\ncategory = "confidential"\n'
+    'title = "Backtracks"\nwhy = "A test."\nadvice = "None."\ntimeout = 0.2\n'
+    "patterns = ['''(a|aa)+$''']\n"
+)
+
+
+def test_a_rule_past_its_limit_fails_its_document_and_the_batch_goes_on(tmp_path: Path) -> None:
+    paths = write_batch(tmp_path)
+    paths[2].write_text("Client 2\n" + "a" * 40 + "!", encoding="utf-8")
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "slow.toml").write_text(SLOW_PACK, encoding="utf-8")
+    report = audit(paths, Settings((*RULES, *all_rules(load_packs([packs])))), jobs=1)
+    assert [Path(d.document.path).name for d in report.documents] == [
+        "client-0.txt",
+        "client-1.txt",
+        "client-3.txt",
+    ]
+    assert all(d.warnings == () for d in report.documents)
+    assert report.failures == (
+        Failure(
+            str(paths[2]),
+            f"{paths[2]}: rule slow.backtrack ran past its 0.2 s limit, so this document was not audited; "
+            "simplify the rule's patterns or raise its timeout (seconds, in its pack)",
+        ),
+    )
+
+
+def test_a_rule_past_its_limit_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    resume = tmp_path / "resume.txt"
+    resume.write_text("a" * 40 + "!", encoding="utf-8")
+    (tmp_path / "slow.toml").write_text(SLOW_PACK, encoding="utf-8")
+    code = main(["audit", str(resume), "--rules", str(tmp_path), "--format", "json"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.splitlines() == [
+        f"discreet: {resume}: rule slow.backtrack ran past its 0.2 s limit, so this document was not "
+        "audited; simplify the rule's patterns or raise its timeout (seconds, in its pack)"
+    ]
 
 
 def test_profile_option_marks_the_document_as_profile(tmp_path: Path) -> None:

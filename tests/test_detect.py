@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from discreet import detect as detect_module
 from discreet.detect import PRIVATE_TERM_RULE, Terms, detect
+from discreet.errors import RuleTimeoutError
 from discreet.model import Document, DocumentKind, Format, Segment, TextLocation, build_document
 from discreet.packs import all_rules, builtin_rules_dir, load_packs, parse_example
 from discreet.sections import sections_for
@@ -104,19 +106,39 @@ def test_public_terms_are_never_flagged() -> None:
     assert found(text, terms) == [(23, 29, "confidential.client-name")]
 
 
-def test_a_catastrophic_user_pattern_is_stopped(tmp_path: Path) -> None:
-    pack = tmp_path / "slow.toml"
-    pack.write_text(
-        '[pack]\nid = "slow"\n[[rules]]\nid = "slow.backtrack"\ncategory = "confidential"\n'
-        'title = "Backtracks"\nwhy = "A test."\nadvice = "None."\ntimeout = 0.2\n'
-        "patterns = ['''(a|aa)+$''']\n",
-        encoding="utf-8",
-    )
+SLOW_PACK = (
+    '[pack]\nid = "slow"\n[[rules]]\nid = "slow.backtrack"\ncategory = "confidential"\n'
+    'title = "Backtracks"\nwhy = "A test."\nadvice = "None."\ntimeout = 0.2\n'
+    "patterns = ['''(a|aa)+$''']\n"
+)
+
+
+def test_a_catastrophic_user_pattern_fails_the_document_naming_the_rule(tmp_path: Path) -> None:
+    (tmp_path / "slow.toml").write_text(SLOW_PACK, encoding="utf-8")
     rules = all_rules(load_packs([tmp_path]))
     started = time.monotonic()
-    detection = detect(document("a" * 40 + "!"), [*RULES, *rules])
+    with pytest.raises(RuleTimeoutError) as raised:
+        detect(document("Phone: (555) 555-0147\n" + "a" * 40 + "!"), [*RULES, *rules])
     assert time.monotonic() - started < 2.0
-    assert detection.timeouts == ("slow.backtrack",)
+    assert raised.value.rule == "slow.backtrack"
+    assert str(raised.value) == (
+        "<test>: rule slow.backtrack ran past its 0.2 s limit, so this document was not audited; "
+        "simplify the rule's patterns or raise its timeout (seconds, in its pack)"
+    )
+
+
+def test_terms_that_run_out_of_time_fail_the_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(detect_module, "TERMS_TIMEOUT", 1e-9)
+    text = "Built the Orion Engine " * 2000
+    with pytest.raises(RuleTimeoutError, match=r"rule confidential.private-term ran past .* --private-terms"):
+        detect(document(text), [], Terms(private=("Orion Engine",)))
+    with pytest.raises(RuleTimeoutError, match=r"rule public-terms ran past .* --public-terms file$"):
+        detect(document(text), [], Terms(public=("Orion Engine",)))
+
+
+def test_no_builtin_rule_has_a_limit_under_seconds() -> None:
+    assert min(rule.timeout for rule in RULES) >= 5.0
+    assert detect_module.TERMS_TIMEOUT >= 5.0
 
 
 def test_findings_are_in_text_order_and_never_overlap() -> None:

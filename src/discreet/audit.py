@@ -16,7 +16,7 @@ from discreet.advise import advise
 from discreet.classify import classify, finding_verdict
 from discreet.compare import compare
 from discreet.detect import Terms, detect
-from discreet.errors import InputError, UsageError
+from discreet.errors import InputError, RuleTimeoutError, UsageError
 from discreet.model import Document, DocumentKind, Finding, Limits, Location, TextLocation
 from discreet.packs import Rule
 from discreet.read import expand, read
@@ -132,14 +132,14 @@ def _run(
 
 
 def audit_path(path: Path, is_profile: bool, settings: Settings) -> DocumentReport | Failure:
-    """Read and audit one input, turning an unreadable or overlong one into a Failure."""
+    """Read and audit one input; an unreadable or overlong one, or a rule past its limit, is a Failure."""
     try:
         with _time_limit(settings.time_limit):
             document = read(path, settings.limits)
             if is_profile:
                 document = replace(document, kind=DocumentKind.PROFILE)
             return audit_document(document, settings.rules, settings.terms)
-    except InputError as error:
+    except (InputError, RuleTimeoutError) as error:
         return Failure(str(path), str(error))
     except DocumentTimeout:
         return Failure(
@@ -177,8 +177,7 @@ def audit_document(document: Document, rules: Sequence[Rule], terms: Terms = Ter
         replace(locate(document, f), verdict=finding_verdict(f, by_id), advice=advice[i])
         for i, f in enumerate(detection.findings)
     )
-    warnings = tuple(f"rule {r} took too long on this document and was stopped" for r in detection.timeouts)
-    return DocumentReport(document, located, warnings, classify(document, detection.findings, by_id))
+    return DocumentReport(document, located, verdicts=classify(document, detection.findings, by_id))
 
 
 def _advice_by_finding(

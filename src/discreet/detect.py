@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
+from discreet.errors import RuleTimeoutError
 from discreet.model import (
     Category,
     Document,
@@ -20,12 +21,15 @@ from discreet.model import (
     TextLocation,
     build_document,
 )
-from discreet.packs import Rule
+from discreet.packs import DEFAULT_TIMEOUT, Rule
 from discreet.validators import VALIDATORS
 
-PATTERN_TIMEOUT = 1.0
+# The private and public terms get the same safety limit as a rule; running past it fails the document.
+TERMS_TIMEOUT = DEFAULT_TIMEOUT
 PRIVATE_TERM_RULE = "confidential.private-term"
 PRIVATE_TERM_PRIORITY = 100
+# Public terms flag nothing; the name only tells the user which matcher ran out of time.
+PUBLIC_TERM_RULE = "public-terms"
 # A blank line, a bullet (mis-decoded ones too) or a sentence end bounds the text that confirms a match.
 _BREAK = regex.compile(r"\n\s*\n|\n\s*[•●▪◦·*\-–➢✓�]|\s[•●▪◦➢✓�]\s|\sâ\S{1,3}\s|[.!?](?=\s+[A-Z])")
 # Anonymisation placeholders stand for a value without being one.
@@ -56,31 +60,35 @@ def term_key(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Detection:
-    """Findings in text order, and rules that had to be stopped."""
+    """Findings in text order."""
 
     findings: tuple[Finding, ...]
-    timeouts: tuple[str, ...] = ()
 
 
 def detect(document: Document, rules: Sequence[Rule], terms: Terms = Terms()) -> Detection:
-    """Find what the rules flag in a document, resolve overlaps and drop public facts."""
+    """Find what the rules flag in a document, resolve overlaps and drop public facts.
+
+    Raises RuleTimeoutError when a rule, or the terms, run past their time limit: a document is
+    audited whole or not at all, so its findings never depend on how busy the machine is.
+    """
     folded = document.text.casefold()
     candidates: list[tuple[int, Finding]] = []
-    timeouts: list[str] = []
     for rule in rules:
         if rule.keywords and not any(keyword in folded for keyword in rule.keywords):
             continue
-        found: list[Finding] = []
-        try:
-            found.extend(_rule_findings(document, rule))
-        except TimeoutError:
-            timeouts.append(rule.id)
-        candidates.extend((rule.priority, f) for f in found if not _is_placeholder(f))
-    candidates.extend((PRIVATE_TERM_PRIORITY, f) for f in _term_findings(document.text, terms.private))
+        candidates.extend(
+            (rule.priority, f) for f in _rule_findings(document, rule) if not _is_placeholder(f)
+        )
+    private = _term_matcher(terms.private)
+    for start, end in _term_spans(document, private, PRIVATE_TERM_RULE, "--private-terms"):
+        finding = Finding(
+            PRIVATE_TERM_RULE, Category.CONFIDENTIAL, Severity.HIGH, start, end, document.text[start:end]
+        )
+        candidates.append((PRIVATE_TERM_PRIORITY, finding))
     public = _term_matcher(terms.public)
-    spans = [m.span() for m in public.finditer(document.text, timeout=PATTERN_TIMEOUT)] if public else []
+    spans = _term_spans(document, public, PUBLIC_TERM_RULE, "--public-terms")
     kept = [f for f in _resolve_overlaps(candidates) if not (public and _is_public(f, public, spans))]
-    return Detection(tuple(kept), tuple(timeouts))
+    return Detection(tuple(kept))
 
 
 def find_in_text(text: str, rule: Rule, section: Section = Section.OTHER) -> list[Finding]:
@@ -96,17 +104,22 @@ def _is_placeholder(finding: Finding) -> bool:
 
 
 def _rule_findings(document: Document, rule: Rule) -> Iterable[Finding]:
-    """Every accepted match of a rule; raises TimeoutError once the rule's time is spent."""
+    """Every accepted match of a rule; raises RuleTimeoutError once the rule's time is spent."""
     text = document.text
+    patterns = rule.patterns  # compiled before the clock starts: compiling is not matching
     deadline = time.monotonic() + rule.timeout
     stretches = _stretches(document, rule.sections) if rule.sections else [(0, len(text))]
-    for pattern in rule.patterns:
+    for pattern in patterns:
         reported = rule.group if rule.group in pattern.groupindex else None
         for pos, endpos in stretches:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise TimeoutError(rule.id)
-            for match in pattern.finditer(text, pos, endpos, timeout=remaining):
+                raise RuleTimeoutError(document.path, rule.id, rule.timeout)
+            try:
+                matches = list(pattern.finditer(text, pos, endpos, timeout=remaining))
+            except TimeoutError:
+                raise RuleTimeoutError(document.path, rule.id, rule.timeout) from None
+            for match in matches:
                 # NOTE: a group repeated by a quantifier reports every capture: one finding per list item.
                 spans = match.spans(reported) if reported else [match.span()]
                 for start, end in spans:
@@ -176,13 +189,17 @@ def _term_matcher(terms: Sequence[str]) -> regex.Pattern[str] | None:
     return regex.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", regex.IGNORECASE | regex.VERSION1)
 
 
-def _term_findings(text: str, terms: Sequence[str]) -> Iterable[Finding]:
-    matcher = _term_matcher(terms)
+def _term_spans(
+    document: Document, matcher: regex.Pattern[str] | None, rule: str, option: str
+) -> list[tuple[int, int]]:
+    """Where the terms occur; raises RuleTimeoutError when the matcher runs past its time limit."""
     if matcher is None:
-        return
-    for match in matcher.finditer(text, timeout=PATTERN_TIMEOUT):
-        start, end = match.span()
-        yield Finding(PRIVATE_TERM_RULE, Category.CONFIDENTIAL, Severity.HIGH, start, end, match.group())
+        return []
+    try:
+        return [m.span() for m in matcher.finditer(document.text, timeout=TERMS_TIMEOUT)]
+    except TimeoutError:
+        remedy = f"use fewer or shorter terms in the {option} file"
+        raise RuleTimeoutError(document.path, rule, TERMS_TIMEOUT, remedy) from None
 
 
 def _is_public(finding: Finding, matcher: regex.Pattern[str], spans: Sequence[tuple[int, int]]) -> bool:

@@ -46,3 +46,17 @@ class RulePackError(DiscreetError):
 
 class UsageError(DiscreetError):
     """Options that do not fit together."""
+
+
+class RuleTimeoutError(DiscreetError):
+    """A rule that ran past its time limit on one document: the document fails, it is never half-audited."""
+
+    def __init__(self, path: object, rule: str, seconds: float, remedy: str = "") -> None:
+        self.path = str(path)
+        self.rule = rule
+        self.seconds = seconds
+        remedy = remedy or "simplify the rule's patterns or raise its timeout (seconds, in its pack)"
+        super().__init__(
+            f"{self.path}: rule {rule} ran past its {seconds:g} s limit, so this document was not audited; "
+            f"{remedy}"
+        )
