@@ -1,4 +1,9 @@
-"""Checks for what a pattern cannot express: checksums and plausibility."""
+"""Checks for what a pattern cannot express: checksums and plausibility.
+
+National identifiers are checked with python-stdnum where it has the number; its modules are imported
+inside the validator that needs them, because importing stdnum costs tens of milliseconds and most
+documents never hold a candidate.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ import regex
 # ASCII digits only: int() cannot read every digit the regex module knows (e.g. Kirat Rai).
 _DIGITS = regex.compile(r"[0-9]")
 _YEAR_RANGE = regex.compile(r"(?:19|20)[0-9][0-9]\s*[-–/]\s*(?:19|20)[0-9][0-9]")
+_YEAR_PAIR = regex.compile(r"(?:19|20)[0-9][0-9]\s*[-–/. ]?\s*(?:19|20)[0-9][0-9]")
 _VERHOEFF_D = (
     (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
     (1, 2, 3, 4, 0, 6, 7, 8, 9, 5),
@@ -33,6 +39,18 @@ _VERHOEFF_P = (
     (2, 7, 9, 3, 8, 0, 6, 4, 1, 5),
     (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
 )
+# Published in advertising and then used by thousands: the IRS voids them (stdnum's list).
+_SSN_PUBLISHED = frozenset({"078051120", "219099999", "457555462"})
+# Visa, Mastercard, Amex, Diners, Discover, JCB, Maestro, UnionPay and UATP (15 digits from 1).
+_CARD_PREFIX = regex.compile(r"4|5[0-9]|2[2-7]|3[0-9]|6[0-9]|1[0-9]{14}$")
+# Offset added to the weighted sum, and the check letters by remainder, for each NRIC/FIN series.
+_NRIC_SERIES = {
+    "S": (0, "JZIHGFEDCBA"),
+    "T": (4, "JZIHGFEDCBA"),
+    "F": (0, "XWUTRQPNMLK"),
+    "G": (4, "XWUTRQPNMLK"),
+    "M": (3, "XWUTRQPNJLK"),
+}
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -71,19 +89,66 @@ def verhoeff(text: str) -> bool:
 def ssn(text: str) -> bool:
     """US SSN area, group and serial rules (no 000, 666, 9xx area; no 00 group; no 0000 serial)."""
     number = digits(text)
-    if len(number) != 9:
+    if len(number) != 9 or number in _SSN_PUBLISHED:
         return False
     area, group, serial = number[:3], number[3:5], number[5:]
     return area not in {"000", "666"} and area[0] != "9" and group != "00" and serial != "0000"
 
 
-def iban(text: str) -> bool:
-    """IBAN mod-97 check."""
-    compact = regex.sub(r"\s", "", text).upper()
-    if not regex.fullmatch(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}", compact) or not 2 <= int(compact[2:4]) <= 98:
+def itin(text: str) -> bool:
+    """US ITIN: nine digits starting with 9, the middle two in the ranges the IRS issues (stdnum)."""
+    from stdnum.us import itin as stdnum_itin
+
+    number = digits(text)
+    return len(number) == 9 and bool(stdnum_itin.is_valid(number))
+
+
+def credit_card(text: str) -> bool:
+    """A payment card number: 13 to 19 digits, a card network's prefix, and the Luhn checksum."""
+    number = digits(text)
+    return 13 <= len(number) <= 19 and _CARD_PREFIX.match(number) is not None and luhn(number)
+
+
+def sg_nric(text: str) -> bool:
+    """Singapore NRIC or FIN: S, T, F, G or M, seven digits and the check letter of its series."""
+    compact: str = regex.sub(r"\s", "", text).upper()
+    if not regex.fullmatch(r"[STFGM][0-9]{7}[A-Z]", compact):
         return False
-    moved = compact[4:] + compact[:4]
-    return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+    offset, letters = _NRIC_SERIES[compact[0]]
+    total = offset + sum(int(d) * w for d, w in zip(compact[1:8], (2, 7, 6, 5, 4, 3, 2), strict=True))
+    return letters[total % 11] == compact[8]
+
+
+def au_tfn(text: str) -> bool:
+    """Australian Tax File Number: eight or nine digits with its weighted checksum (stdnum)."""
+    from stdnum.au import tfn
+
+    number = digits(text)
+    return 8 <= len(number) <= 9 and bool(tfn.is_valid(number))
+
+
+def au_abn(text: str) -> bool:
+    """Australian Business Number: eleven digits with its mod-89 checksum (stdnum)."""
+    from stdnum.au import abn
+
+    number = digits(text)
+    return len(number) == 11 and bool(abn.is_valid(number))
+
+
+def uk_nhs(text: str) -> bool:
+    """UK NHS number: ten digits with its mod-11 check digit (stdnum)."""
+    from stdnum.gb import nhs
+
+    number = digits(text)
+    return len(number) == 10 and bool(nhs.is_valid(number))
+
+
+def iban(text: str) -> bool:
+    """IBAN: mod-97 and the country's own length and format (stdnum)."""
+    from stdnum import iban as stdnum_iban
+
+    compact = regex.sub(r"\s", "", text)
+    return compact.isascii() and compact.isalnum() and bool(stdnum_iban.is_valid(compact))
 
 
 def sin(text: str) -> bool:
@@ -105,19 +170,30 @@ def uk_ni(text: str) -> bool:
 
 
 def phone(text: str) -> bool:
-    """A possible phone number for some region (libphonenumber's metadata)."""
+    """A possible phone number: international, trunk-prefixed national, North American or Indian mobile."""
     number = digits(text)
     if not 7 <= len(number) <= 15 or len(set(number)) < 3 or _YEAR_RANGE.fullmatch(text.strip()):
         return False
-    region = None if text.lstrip().startswith("+") else "US"
+    if text.lstrip().startswith("+"):
+        return _possible("+" + number)
+    if number[0] == "0":
+        # A trunk prefix: 0 and a national number of nine to eleven digits (UK, India, Israel, China...).
+        return 9 <= len(number) <= 12
+    if len(number) == 10:
+        # NANP area and exchange codes never start with 0 or 1; Indian mobiles start with 6 to 9.
+        return (number[0] in "23456789" and number[3] in "23456789") or number[0] in "6789"
+    if len(number) <= 8:
+        # A local number, which only a phone label brings to this check: 6123 4567, 555-0147.
+        return number[0] in "23456789" and not _YEAR_PAIR.fullmatch(text.strip())
+    if len(number) == 11 and number[0] == "1":
+        return number[1] in "23456789" and number[4] in "23456789"
+    # A country code written without its plus: 91 484 2514876, (65) 9123 4567, (86) 139 1234 5678.
+    return len(number) >= 10 and _possible("+" + number)
+
+
+def _possible(international: str) -> bool:
     try:
-        parsed = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
-        return False
-    if phonenumbers.is_possible_number(parsed):
-        return True
-    try:
-        return phonenumbers.is_possible_number(phonenumbers.parse("+" + number, None))
+        return bool(phonenumbers.is_possible_number(phonenumbers.parse(international, None)))
     except phonenumbers.NumberParseException:
         return False
 
@@ -148,6 +224,12 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "ssn": ssn,
     "iban": iban,
     "phone": phone,
+    "itin": itin,
+    "credit-card": credit_card,
+    "sg-nric": sg_nric,
+    "au-tfn": au_tfn,
+    "au-abn": au_abn,
+    "uk-nhs": uk_nhs,
     "sin": sin,
     "pan": pan,
     "uk-ni": uk_ni,
