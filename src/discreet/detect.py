@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -203,16 +204,23 @@ def _term_spans(
 
 
 def _is_public(finding: Finding, matcher: regex.Pattern[str], spans: Sequence[tuple[int, int]]) -> bool:
-    """A finding inside a public fact, or naming one, is already public."""
-    inside = any(start <= finding.start and finding.end <= end for start, end in spans)
+    """A finding inside a public fact, or naming one, is already public (spans: in order, apart)."""
+    index = bisect.bisect_right(spans, finding.start, key=lambda span: span[0])
+    inside = index > 0 and spans[index - 1][1] >= finding.end
     return inside or matcher.fullmatch(finding.text) is not None
 
 
 def _resolve_overlaps(candidates: Iterable[tuple[int, Finding]]) -> list[Finding]:
     """Keep, of overlapping findings, the higher priority, then the longer, then the earlier."""
     ranked = sorted(candidates, key=lambda c: (-c[0], -(c[1].end - c[1].start), c[1].start, c[1].rule))
+    # NOTE: kept findings never overlap, so in start order their ends rise too: the one kept finding
+    # that starts last before a candidate ends is the only one that can overlap it (log time, not linear).
+    starts: list[int] = []
     kept: list[Finding] = []
     for _priority, finding in ranked:
-        if not any(finding.start < k.end and k.start < finding.end for k in kept):
-            kept.append(finding)
+        index = bisect.bisect_left(starts, finding.end)
+        if index and kept[index - 1].end > finding.start:
+            continue
+        starts.insert(index, finding.start)
+        kept.insert(index, finding)
     return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
