@@ -17,6 +17,7 @@ import regex
 _DIGITS = regex.compile(r"[0-9]")
 _YEAR_RANGE = regex.compile(r"(?:19|20)[0-9][0-9]\s*[-–/]\s*(?:19|20)[0-9][0-9]")
 _YEAR_PAIR = regex.compile(r"(?:19|20)[0-9][0-9]\s*[-–/. ]?\s*(?:19|20)[0-9][0-9]")
+_AREA_LOCAL = regex.compile(r"0[0-9][-\s][0-9]{7}")
 _VERHOEFF_D = (
     (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
     (1, 2, 3, 4, 0, 6, 7, 8, 9, 5),
@@ -144,11 +145,13 @@ def uk_nhs(text: str) -> bool:
 
 
 def iban(text: str) -> bool:
-    """IBAN: mod-97 and the country's own length and format (stdnum)."""
+    """IBAN: mod-97 and the country's own length and format (stdnum); not its bank registry, which ages."""
     from stdnum import iban as stdnum_iban
 
     compact = regex.sub(r"\s", "", text)
-    return compact.isascii() and compact.isalnum() and bool(stdnum_iban.is_valid(compact))
+    return (
+        compact.isascii() and compact.isalnum() and bool(stdnum_iban.is_valid(compact, check_country=False))
+    )
 
 
 def sin(text: str) -> bool:
@@ -177,8 +180,10 @@ def phone(text: str) -> bool:
     if text.lstrip().startswith("+"):
         return _possible("+" + number)
     if number[0] == "0":
-        # A trunk prefix: 0 and a national number of nine to eleven digits (UK, India, Israel, China...).
-        return 9 <= len(number) <= 12
+        # A trunk prefix and a national number (UK, India, China...): ten to twelve digits in all, nine
+        # only as an area code and a local number (Israel's 09-7625400); never 00, an exit code.
+        nine = _AREA_LOCAL.fullmatch(text.strip()) is not None
+        return number[1] != "0" and (10 <= len(number) <= 12 or (len(number) == 9 and nine))
     if len(number) == 10:
         # NANP area and exchange codes never start with 0 or 1; Indian mobiles start with 6 to 9.
         return (number[0] in "23456789" and number[3] in "23456789") or number[0] in "6789"
