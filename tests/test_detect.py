@@ -7,6 +7,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,7 +25,7 @@ from discreet.model import (
     TextLocation,
     build_document,
 )
-from discreet.packs import all_rules, builtin_rules_dir, load_packs, parse_example
+from discreet.packs import all_rules, builtin_rules_dir, define_last, load_packs, parse_example
 from discreet.sections import sections_for
 
 RULES = all_rules(load_packs([builtin_rules_dir()]))
@@ -180,3 +181,27 @@ def test_overlap_policy_equals_the_naive_one(spans: list[tuple[int, int, int, st
         for start, length, priority, rule in spans
     ]
     assert detect_module._resolve_overlaps(candidates) == naive_overlaps(candidates)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "moved"),
+    [
+        (r"(?(DEFINE)(?P<a>[A-Z]\w+))\bfor (?&a)", 0, r"\bfor (?&a)(?(DEFINE)(?P<a>[A-Z]\w+))"),
+        (r"(?(DEFINE)(?P<a>[)(]\)))x(?&a)", 0, r"x(?&a)(?(DEFINE)(?P<a>[)(]\)))"),
+        (r"(?(DEFINE)(?P<a>[]a]|[[a-z]--[(]]))x", 0, r"x(?(DEFINE)(?P<a>[]a]|[[a-z]--[(]]))"),
+        # Left alone: no definitions in front, a flag for the rest of the pattern, comments.
+        (r"x(?(DEFINE)(?P<a>y))", 0, r"x(?(DEFINE)(?P<a>y))"),
+        (r"(?(DEFINE)(?P<a>y))(?i)x(?&a)", 0, r"(?(DEFINE)(?P<a>y))(?i)x(?&a)"),
+        (r"(?(DEFINE)(?P<a>y))x  # a comment", regex.VERBOSE, r"(?(DEFINE)(?P<a>y))x  # a comment"),
+        (r"(?(DEFINE)(?P<a>y)", 0, r"(?(DEFINE)(?P<a>y)"),
+    ],
+)
+def test_definitions_go_behind_the_pattern_where_they_cost_nothing(
+    pattern: str, flags: int, moved: str
+) -> None:
+    assert define_last(pattern, flags) == moved
+
+
+def test_patterns_fold_case_one_character_for_one() -> None:
+    # Full case folding compiles long case-insensitive lists several times more slowly.
+    assert not any(pattern.flags & regex.FULLCASE for rule in RULES for pattern in rule.patterns)
