@@ -8,6 +8,7 @@ tables are in bench/presidio_cases.py.
 
     python bench/presidio.py            # the table
     python bench/presidio.py --show     # and every miss and false alarm
+    python bench/presidio.py --rules DIR   # DIR's rules replace the built-in rules of the same id
 """
 
 from __future__ import annotations
@@ -51,8 +52,11 @@ def main() -> int:
     """Print found/total and flagged/total per identifier type; exit 1 when a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", action="store_true", help="list every miss and false alarm")
+    parser.add_argument("--rules", type=Path, action="append", default=[], help="packs to try in place")
     args = parser.parse_args()
-    rules = all_rules(load_packs([builtin_rules_dir()]))
+    trial = all_rules(load_packs(args.rules))
+    replaced = {rule.id for rule in trial}
+    rules = [r for r in all_rules(load_packs([builtin_rules_dir()])) if r.id not in replaced] + list(trial)
     counts: dict[str, Counter[str]] = {}
     for case in CASES:
         count = counts.setdefault(case.kind, Counter())

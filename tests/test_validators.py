@@ -68,6 +68,14 @@ from discreet.validators import (
         ("uk-nhs", "401-023-2137", True),
         ("uk-nhs", "0032698674", True),
         ("uk-nhs", "401-023-2138", False),
+        ("ip-address", "192.168.1.1", True),
+        ("ip-address", "192.168.1.0/24", True),
+        ("ip-address", "2001:db8::8a2e:370:7334", True),
+        ("ip-address", "fe80::1%eth0/64", True),
+        ("ip-address", "::ffff:192.0.2.1", True),
+        ("ip-address", "2001::db8::1", False),  # '::' may stand only once
+        ("ip-address", "1:2:3:4:5:6:7:8:9", False),
+        ("ip-address", "::", False),  # 'unspecified' alone reads as punctuation more often than as an address
         ("iban", "DE89 3704 0044 0532 0130 00", True),
         ("iban", "GB82WEST12345698765432", True),
         ("iban", "GB82WEST12345698765433", False),

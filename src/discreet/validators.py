@@ -203,6 +203,18 @@ def _possible(international: str) -> bool:
         return False
 
 
+def ip_address(text: str) -> bool:
+    """An IPv4 or IPv6 address, with or without a zone and a prefix length; not the bare '::'."""
+    import ipaddress
+
+    core = text.split("/")[0].split("%")[0]
+    try:
+        ipaddress.ip_address(core)
+    except ValueError:
+        return False
+    return core != "::"
+
+
 def birth_date(text: str) -> bool:
     """A date that could be a living adult's birth date (year 1930 to 16 years ago)."""
     years = [int(y) for y in regex.findall(r"(?<![0-9])(19[0-9][0-9]|20[0-9][0-9])(?![0-9])", text)]
@@ -235,6 +247,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "au-tfn": au_tfn,
     "au-abn": au_abn,
     "uk-nhs": uk_nhs,
+    "ip-address": ip_address,
     "sin": sin,
     "pan": pan,
     "uk-ni": uk_ni,
