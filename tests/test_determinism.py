@@ -7,18 +7,24 @@ their work, never square it. The options weighed for counting that work:
 - the `regex` module counts no steps, and its `timeout` is wall-clock time, which a busy machine
   stretches: it is the very thing that made findings differ between an idle and a loaded machine;
 - hardware instruction counters (Linux perf_event_open) would give an exact count, but virtual
-  machines and containers rarely expose them (this project's CI machine answers ENOENT);
+  machines and containers rarely expose them (the machine these tests were written on answers ENOENT);
 - CPU time of the calling thread (`time.thread_time`) counts only the time this thread runs, not the
   time it waits for a core, so other processes do not inflate it the way they stretch wall-clock.
 
 So work is thread CPU time, and only ever compared with itself: the same pattern on n and on 8n
-copies of the same text, measured back to back in one process. A ratio cancels the machine's speed;
-the least of several runs drops interruptions (noise only ever adds time); linear work gives a ratio
+copies of the same text, measured back to back in one process. A ratio cancels the machine's speed,
+and a busy neighbour's effect on caches and shared cores, which slows the short and the long run
+alike; the least of several runs drops interruptions (noise only ever adds time); linear work gives a ratio
 near 8 and quadratic work near 64, and the bound, 20, sits well apart from both. A small absolute
 allowance (NOISE) keeps microsecond-sized measurements from failing on timer jitter; it is far
 below what even a mildly quadratic pattern costs at these sizes. A ratio over the bound is measured
 again before it fails, and `test_the_measure_tells_linear_from_quadratic` proves on the machine at
 hand that the measure separates the two.
+
+The texts are adversarial runs of what resumes hold (capitalised names, comma lists, digits and
+separators, 'Key: value', bullets), on one line and a line each, and each rule's own cue from its
+flag examples followed by a list that never ends the way the pattern wants; then whole corpus
+documents written out 8 times, which also covers the engine around the patterns.
 """
 
 from __future__ import annotations
