@@ -91,6 +91,7 @@ LABELS: dict[str, str] = {
     "IN_PASSPORT": "Passport: ",
     "US_DRIVER_LICENSE": "Driver's license: ",
     "UK_NHS": "NHS number: ",
+    "UK_NINO": "NI number: ",
     "SG_NRIC_FIN": "NRIC: ",
     "AU_TFN": "TFN: ",
     "AU_ABN": "ABN: ",
@@ -225,11 +226,11 @@ NHS = [
     neg("UK_NHS", "401-023-2138"),
 ]
 
-# test_uk_nino_recognizer.py
+# test_uk_nino_recognizer.py (in lower case a NI number is given with its label)
 NINO = [
     pos("UK_NINO", "AA 12 34 56 B"),
-    pos("UK_NINO", "hh 01 02 03 d"),
-    pos("UK_NINO", "tw987654a"),
+    labelled("UK_NINO", "hh 01 02 03 d", "hh 01 02 03 d"),
+    labelled("UK_NINO", "tw987654a", "tw987654a"),
     pos("UK_NINO", "nino: PR 123612C", "PR 123612C"),
     pos("UK_NINO", "Here is my National Insurance Number YZ 61 48 68 B", "YZ 61 48 68 B"),
     neg("UK_NINO", "AA 12 34 56 H"),
