@@ -74,7 +74,7 @@ RULES_BY_KIND: dict[str, tuple[str, ...]] = {
     "US_DRIVER_LICENSE": ("personal.driver-licence",),
     "UK_NHS": ("personal.uk-nhs",),
     "UK_NINO": ("personal.uk-ni-number",),
-    "SG_NRIC_FIN": ("personal.sg-nric", "personal.sg-nric-labelled"),
+    "SG_NRIC_FIN": ("personal.sg-nric", "personal.national-id"),
     "AU_TFN": ("personal.au-tfn",),
     "AU_ABN": ("personal.au-abn",),
     "IN_AADHAAR": ("personal.aadhaar",),
