@@ -157,9 +157,9 @@ def test_validators_never_raise(text: str) -> None:
         assert check(text) in (True, False)
 
 
-@given(st.text("0123456789", min_size=12, max_size=18).filter(lambda s: s[0] == "4"))
+@given(st.text("0123456789", min_size=11, max_size=17))
 def test_a_card_number_takes_exactly_one_check_digit(body: str) -> None:
-    assert sum(credit_card(body + d) for d in "0123456789") == 1
+    assert sum(credit_card("4" + body + d) for d in "0123456789") == 1
 
 
 @given(st.text("0123456789", min_size=7, max_size=7))
