@@ -100,6 +100,8 @@ from discreet.validators import (
         ("phone", "6731 2290", True),  # a local number a label vouches for
         ("phone", "401-023-2138", False),  # NANP exchanges never start with 0
         ("phone", "2019 2020", False),
+        ("phone", "139 1234 5678", True),  # a Chinese mobile, grouped 3-4-4
+        ("phone", "0532 123 45 67", True),
         ("birth-date", "7th December 1977", True),
         ("birth-date", "21/03/1986", True),
         ("birth-date", "01/01/1890", False),

@@ -18,6 +18,7 @@ _DIGITS = regex.compile(r"[0-9]")
 _YEAR_RANGE = regex.compile(r"(?:19|20)[0-9][0-9]\s*[-–/]\s*(?:19|20)[0-9][0-9]")
 _YEAR_PAIR = regex.compile(r"(?:19|20)[0-9][0-9]\s*[-–/. ]?\s*(?:19|20)[0-9][0-9]")
 _AREA_LOCAL = regex.compile(r"0[0-9][-\s][0-9]{7}")
+_CN_MOBILE = regex.compile(r"1[3-9][0-9]([ -])[0-9]{4}\1[0-9]{4}")
 _VERHOEFF_D = (
     (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
     (1, 2, 3, 4, 0, 6, 7, 8, 9, 5),
@@ -190,6 +191,8 @@ def phone(text: str) -> bool:
     if len(number) <= 8:
         # A local number, which only a phone label brings to this check: 6123 4567, 555-0147.
         return number[0] in "23456789" and not _YEAR_PAIR.fullmatch(text.strip())
+    if _CN_MOBILE.fullmatch(text.strip()):
+        return True
     if len(number) == 11 and number[0] == "1":
         return number[1] in "23456789" and number[4] in "23456789"
     # A country code written without its plus: 91 484 2514876, (65) 9123 4567, (86) 139 1234 5678.
