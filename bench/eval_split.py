@@ -20,11 +20,12 @@ def held_out(doc: str, share: int) -> bool:
 def main() -> int:
     """Write design/ and holdout/ beside each other under the folder given, each as score.py reads a split."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("out", type=Path, help="folder to write design/ and holdout/ into (outside the project)")
+    parser.add_argument("out", type=Path, help="folder for design/ and holdout/ (outside the project)")
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="labelled split to divide")
     parser.add_argument("--share", type=int, default=30, help="percent of documents held out")
     args = parser.parse_args()
-    labels = [json.loads(line) for line in (args.eval / "labels.jsonl").read_text().splitlines() if line.strip()]
+    lines = (args.eval / "labels.jsonl").read_text().splitlines()
+    labels = [json.loads(line) for line in lines if line.strip()]
     for part in ("design", "holdout"):
         (args.out / part / "docs").mkdir(parents=True, exist_ok=True)
     counts = {"design": 0, "holdout": 0}

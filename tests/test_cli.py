@@ -156,6 +156,15 @@ def test_rules_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.splitlines()[-1].endswith(" 0 failed")
 
 
+def test_rules_explain_says_a_rule_echoes_names(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rules", "explain", "confidential.client-name"], capsys)
+    assert code == 0
+    assert "\nAlso flags the other mentions of every name it finds.\n" in out
+    assert "\nNever flags the employer the document itself names.\n" in out
+    _, out, _ = run(["rules", "explain", "personal.email"], capsys)
+    assert "Also flags the other mentions" not in out
+
+
 def test_usage_error_exits_two(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["audit", "--format", "yaml", "x.txt"], capsys)
     assert code == 2

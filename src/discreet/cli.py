@@ -227,6 +227,8 @@ def rules_explain(
         f"Instead: {rule.advice}",
         "",
         *([f"Stand-in when rewriting: {rule.stand_in}"] if rule.stand_in else []),
+        *(["Also flags the other mentions of every name it finds."] if rule.echo else []),
+        *(["Never flags the employer the document itself names."] if rule.not_employer else []),
         "",
         "Flagged:",
         *(line for e in rule.flag for line in _example_lines(e.text, e.rewrite)),

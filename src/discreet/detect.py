@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import regex
 
+from discreet.echoes import echo_findings
+from discreet.employers import employer_names
 from discreet.errors import RuleTimeoutError
 from discreet.model import (
     Category,
@@ -77,9 +79,7 @@ def detect(document: Document, rules: Sequence[Rule], terms: Terms = Terms()) ->
     for rule in rules:
         if rule.keywords and not any(keyword in folded for keyword in rule.keywords):
             continue
-        candidates.extend(
-            (rule.priority, f) for f in _rule_findings(document, rule) if not _is_placeholder(f)
-        )
+        candidates.extend((rule.priority, f) for f in _named_findings(document, rule))
     private = _term_matcher(terms.private)
     for start, end in _term_spans(document, private, PRIVATE_TERM_RULE, "--private-terms"):
         finding = Finding(
@@ -96,12 +96,22 @@ def find_in_text(text: str, rule: Rule, section: Section = Section.OTHER) -> lis
     """Run one rule over a bare piece of text, as in a rule's examples."""
     segment = Segment(text, TextLocation(1), section)
     document = build_document("<example>", DocumentKind.RESUME, Format.TEXT, [segment])
-    found = [(rule.priority, f) for f in _rule_findings(document, rule) if not _is_placeholder(f)]
-    return _resolve_overlaps(found)
+    return _resolve_overlaps((rule.priority, f) for f in _named_findings(document, rule))
 
 
 def _is_placeholder(finding: Finding) -> bool:
     return _PLACEHOLDER.fullmatch(finding.text.strip(" \t\n,;|")) is not None
+
+
+def _named_findings(document: Document, rule: Rule) -> list[Finding]:
+    """A rule's findings, with the other mentions of the names it found, less the person's employers."""
+    found = [f for f in _rule_findings(document, rule) if not _is_placeholder(f)]
+    if rule.echo:
+        found.extend(echo_findings(document.text, found, lambda f: _in_sections(document, rule, f.start)))
+    if rule.not_employer:
+        employers = employer_names(document.text)
+        found = [f for f in found if " ".join(f.text.split()).casefold() not in employers]
+    return found
 
 
 def _rule_findings(document: Document, rule: Rule) -> Iterable[Finding]:
@@ -144,11 +154,17 @@ def _stretches(document: Document, sections: frozenset[Section]) -> list[tuple[i
     return runs
 
 
+def _in_sections(document: Document, rule: Rule, offset: int) -> bool:
+    """Whether an offset lies where the rule looks: in its sections and outside its excluded ones."""
+    if not (rule.sections or rule.not_sections):
+        return True
+    section = document.segment_at(offset).section
+    return (not rule.sections or section in rule.sections) and section not in rule.not_sections
+
+
 def _accepts(document: Document, rule: Rule, text: str, start: int, end: int) -> bool:
-    if rule.sections or rule.not_sections:
-        section = document.segment_at(start).section
-        if (rule.sections and section not in rule.sections) or section in rule.not_sections:
-            return False
+    if not _in_sections(document, rule, start):
+        return False
     value = text[start:end]
     if not all(VALIDATORS[name](value) for name in rule.validators):
         return False

@@ -50,6 +50,8 @@ RULE_KEYS = frozenset(
         "keywords",
         "timeout",
         "exclude_window",
+        "echo",
+        "not_employer",
     }
 )
 PACK_KEYS = frozenset({"pack", "lists", "fragments", "rules"})
@@ -166,6 +168,10 @@ class Rule:
     timeout: float = DEFAULT_TIMEOUT
     window_after: int = -1
     exclude_window: tuple[int, int] | None = None
+    # A name found once is flagged at its other mentions too; names the document gives as the
+    # person's employer are never flagged.
+    echo: bool = False
+    not_employer: bool = False
 
     @property
     def patterns(self) -> tuple[regex.Pattern[str], ...]:
@@ -320,6 +326,8 @@ def _rule(
         group=group,
         context=_word_pattern(where, raw.get("context", []), lists),
         require_context=_flag(where, "require_context", raw.get("require_context", False)),
+        echo=_flag(where, "echo", raw.get("echo", False)),
+        not_employer=_flag(where, "not_employer", raw.get("not_employer", False)),
         window=before,
         exclude=_word_pattern(where, raw.get("exclude", []), lists),
         validators=validators,
