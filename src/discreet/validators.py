@@ -7,12 +7,14 @@ documents never hold a candidate.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import phonenumbers
 import regex
 
+# Fixed bounds rather than today's date: the same document gives the same findings in any year.
+EARLIEST_BIRTH_YEAR = 1930
+LATEST_BIRTH_YEAR = 2012
 # ASCII digits only: int() cannot read every digit the regex module knows (e.g. Kirat Rai).
 _DIGITS = regex.compile(r"[0-9]")
 _YEAR_RANGE = regex.compile(r"(?:19|20)[0-9][0-9]\s*[-–/]\s*(?:19|20)[0-9][0-9]")
@@ -219,13 +221,12 @@ def ip_address(text: str) -> bool:
 
 
 def birth_date(text: str) -> bool:
-    """A date that could be a living adult's birth date (year 1930 to 16 years ago)."""
+    """A date that could be a working adult's birth date: a year from 1930 to 2012."""
     years = [int(y) for y in regex.findall(r"(?<![0-9])(19[0-9][0-9]|20[0-9][0-9])(?![0-9])", text)]
     if not years:
         short = regex.findall(r"(?<![0-9])([0-9][0-9])(?![0-9])\s*$", text)
         years = [1900 + int(short[0])] if short else []
-    today = dt.date.today()
-    return bool(years) and all(1930 <= y <= today.year - 16 for y in years)
+    return bool(years) and all(EARLIEST_BIRTH_YEAR <= y <= LATEST_BIRTH_YEAR for y in years)
 
 
 def plausible_date(text: str) -> bool:
