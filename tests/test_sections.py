@@ -19,6 +19,7 @@ from discreet.sections import heading_section, sections_for
         ("Top Skills", Section.SKILLS),
         ("Licenses & Certifications", Section.CERTIFICATIONS),
         ("REFERENCES", Section.REFERENCES),
+        ("Referances", Section.REFERENCES),
         ("Honors-Awards", Section.AWARDS),
         ("Work\u200b \u200bExperience", Section.EXPERIENCE),
         ("Grew sales 37% in the West region", None),

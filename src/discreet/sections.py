@@ -109,7 +109,14 @@ _HEADINGS: dict[Section, tuple[str, ...]] = {
         "certifications and licenses",
         "certification",
     ),
-    Section.REFERENCES: ("references", "referees", "professional references", "reference"),
+    Section.REFERENCES: (
+        "references",
+        "referees",
+        "professional references",
+        "reference",
+        # A misspelling common enough in real resumes to be a heading of its own.
+        "referances",
+    ),
     Section.OTHER: (
         "additional information",
         "activities",
