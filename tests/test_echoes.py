@@ -60,6 +60,7 @@ def test_echo_respects_the_callers_sections() -> None:
         ("Projects completed at Norvale, India: refinery", {"norvale"}),
         ("Joined Acme Foods as an analyst in 2019", {"acme foods"}),
         ("Worked at a rapid pace to meet deadlines", set()),
+        ("company - Sunridge Bank\nProject Profile: Sunridge Bank is a bank", set()),
         ("Sold to Acme Foods, Dixon and Costmart", set()),
     ],
 )

@@ -14,8 +14,20 @@ _EMPLOYER = regex.compile(
     r"(?=[ \t]*[,(]|[ \t]+(?i:as|in|from|since)\b)"
     rf"|\b(?i:joined)[ \t]+{_NAME}(?=[ \t]+(?i:as)\b)"
 )
+_CLIENT = regex.compile(
+    rf"\b(?i:client|customer|project[ \t]+(?:profile|summary|overview))[ \t]*[:\-–][ \t]*{_NAME}"
+)
 
 
 def employer_names(text: str) -> frozenset[str]:
-    """The employers a document names in its own structure, casefolded with spacing made single."""
-    return frozenset(" ".join(m.group("name").split()).casefold() for m in _EMPLOYER.finditer(text))
+    """The employers a document names in its own structure, casefolded with spacing made single.
+
+    A name the document also gives as a client ("company - X" over "Client: X" or "Project Profile: X")
+    is the client of an outsourcing employer, and stays a client.
+    """
+    employers = {_key(m.group("name")) for m in _EMPLOYER.finditer(text)}
+    return frozenset(employers - {_key(m.group("name")) for m in _CLIENT.finditer(text)})
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
