@@ -124,3 +124,12 @@ def test_bad_fixture_gets_one_line_and_exit_two(path: Path) -> None:
     assert done.stdout == ""
     [line] = done.stderr.splitlines()
     assert line.startswith(f"discreet: {path}: ")
+
+
+def test_only_a_zip_signature_makes_a_zip(tmp_path: Path) -> None:
+    assert sniff(write(tmp_path / "pk.txt", "PK Sharma — Sales Manager".encode()), Limits()) is Format.TEXT
+    assert sniff(write(tmp_path / "pki.md", b"PKI engineer"), Limits()) is Format.MARKDOWN
+    cut = write(tmp_path / "cut", b"PK\x03\x04 but no central directory")
+    with pytest.raises(InputError) as caught:
+        sniff(cut, Limits())
+    assert str(caught.value) == f"{cut}: is a damaged or truncated ZIP/DOCX file; download or save it again"

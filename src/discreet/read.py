@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -36,6 +35,9 @@ DOCUMENT_SUFFIXES = frozenset(
 )
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A ZIP opens with a local file header, or is empty (end of central directory), or was spanned;
+# "PK" alone is how a note about PK Sharma or a PKI engineer starts.
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _CONVERT = "save it as PDF or DOCX (in LibreOffice: libreoffice --headless --convert-to docx FILE)"
 
 
@@ -73,7 +75,7 @@ def _sniff_bytes(path: Path, head: bytes) -> Format:
     suffix = path.suffix.lower()
     if b"%PDF-" in head[:1024]:
         return Format.PDF
-    if head.startswith(b"PK"):
+    if head.startswith(_ZIP_MAGIC):
         return _sniff_zip(path)
     if head.startswith(_OLE_MAGIC):
         if suffix == ".docx":
@@ -95,6 +97,8 @@ def _sniff_bytes(path: Path, head: bytes) -> Format:
         )
     if suffix == ".docx":
         raise CorruptFileError(path, "is not a valid Word document", "re-save it from Word and try again")
+    if suffix == ".zip":
+        raise CorruptFileError(path, "is not a ZIP archive (no ZIP header)", "download or save it again")
     if suffix in {".odt", ".pages", ".doc", ".rtf"}:
         raise UnsupportedFormatError(path, f"is a {suffix} file, which is not supported", _CONVERT)
     if _is_binary(head):
@@ -112,14 +116,11 @@ def _is_binary(head: bytes) -> bool:
 
 def _sniff_json(path: Path) -> Format:
     try:
-        data = json.loads(text.decode(path.read_bytes()))
-    except json.JSONDecodeError as error:
+        data = jsonresume.load(path, text.decode(path.read_bytes()))
+    except CorruptFileError:
+        # A .txt that merely opens with "{" (or is JSON past our limits) is read as the text it is.
         if path.suffix.lower() == ".json":
-            raise CorruptFileError(
-                path,
-                f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})",
-                "fix the JSON and try again",
-            ) from error
+            raise
         return Format.TEXT
     if jsonresume.looks_like_resume(data):
         return Format.JSON_RESUME

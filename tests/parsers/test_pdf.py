@@ -203,6 +203,51 @@ def test_a_truncated_pdf_is_reported_as_damaged(tmp_path: Path) -> None:
         parse(path, Limits())
 
 
+def raw_pdf(path: Path, content: str) -> Path:
+    """Write a one-page Letter PDF by hand around a content stream, in Helvetica as /F1."""
+    stream = content.encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    data = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(("x", "far_x0"), [("1", 28800.0), ("-1", -28800.0)])
+def test_a_glyph_placed_absurdly_far_away_is_clamped_and_the_page_still_read(
+    tmp_path: Path, x: str, far_x0: float
+) -> None:
+    # Four 10^6 scalings put the glyph 10^24 pt off the page; the column search once
+    # allocated one slot per point there and died with OverflowError.
+    rows = "".join(
+        f"BT /F1 10 Tf 1 0 0 1 {column} {700 - 14 * i} Tm ({side} line {i}) Tj ET "
+        for i in range(4)
+        for column, side in ((50, "Left"), (300, "Right"))
+    )
+    far = "q " + "1000000 0 0 1 0 0 cm " * 4 + f"BT /F1 10 Tf 1 0 0 1 {x} 600 Tm (Far) Tj ET Q"
+    document = parse(raw_pdf(tmp_path / "far.pdf", rows + far), Limits())
+    assert [segment.text for segment in document.segments] == [
+        *(f"Left line {i} Right line {i}" for i in range(4)),
+        "Far",
+    ]
+    assert box(document.segments[-1]).x0 == far_x0
+    assert box(document.segments[-1]).x1 == 28800.0
+
+
 def test_a_file_that_is_not_a_pdf_is_reported_as_damaged(tmp_path: Path) -> None:
     path = tmp_path / "notes.pdf"
     path.write_text("Jane Doe, analyst\n")

@@ -10,10 +10,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
 
-import docx
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.package import Unmarshaller
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part as OpcPart
+from docx.opc.part import PartFactory
+from docx.opc.pkgreader import PackageReader
 from docx.oxml import parse_xml
+from docx.package import Package
 
 from discreet.archive import check_directory
 from discreet.errors import (
@@ -89,8 +95,25 @@ _LOAD_ERRORS = (
     SyntaxError,
     NotImplementedError,
     OSError,
+    # python-docx reads relationships without checking them: a Relationship with no Target
+    # fails with TypeError, a rels root outside its namespace with AttributeError.
+    AttributeError,
+    TypeError,
 )
 
+# The parts read beside the body; a malformed one is skipped with a note rather than refused.
+_OPTIONAL_PARTS = frozenset(
+    {
+        RT.STYLES,
+        RT.COMMENTS,
+        RT.HEADER,
+        RT.FOOTER,
+        RT.FOOTNOTES,
+        RT.ENDNOTES,
+        RT.CORE_PROPERTIES,
+        RT.EXTENDED_PROPERTIES,
+    }
+)
 _FURNITURE_ORDER = {"first": 0, "default": 1, "even": 2}
 _CORE_PROPERTIES = (
     (_DC + "creator", "author"),
@@ -189,15 +212,41 @@ def _check_sizes(path: Path, members: Sequence[zipfile.ZipInfo], limits: Limits)
 def _open(path: Path) -> Any:
     """Load the package with python-docx, turning its many failure modes into one error."""
     try:
-        return docx.Document(str(path))
+        # docx.Document with our own part factory; these two python-docx calls are untyped.
+        package = Package()
+        reader = PackageReader.from_file(str(path))  # type: ignore[no-untyped-call]
+        Unmarshaller.unmarshal(reader, package, _load_part)  # type: ignore[no-untyped-call]
+        main = package.main_document_part
     except _LOAD_ERRORS as exc:
         raise CorruptFileError(path, "is damaged or is not a Word document", _RESAVE) from exc
+    if main.content_type != CT.WML_DOCUMENT_MAIN:
+        raise CorruptFileError(path, "is damaged or is not a Word document", _RESAVE)
+    return main.document
 
 
-def _xml(part: Part) -> Element:
-    """Return a part's root element, parsing it when python-docx kept only bytes."""
+def _load_part(partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Any) -> Part:
+    """Build a part as docx.Document would, but keep a malformed part other than the body as bytes.
+
+    Such a part (styles, comments, properties, a header) is then skipped with a note, so one
+    damaged optional part does not cost the whole document.
+    """
+    try:
+        return PartFactory(partname, content_type, reltype, blob, package)
+    except SyntaxError:  # lxml's XMLSyntaxError
+        if content_type == CT.WML_DOCUMENT_MAIN:
+            raise
+        return OpcPart(partname, content_type, blob, package)
+
+
+def _xml(part: Part) -> Element | None:
+    """Return a part's root element, parsing it when python-docx kept only bytes; None if malformed."""
     element = getattr(part, "element", None)
-    return element if element is not None else parse_xml(part.blob)
+    if element is not None:
+        return element
+    try:
+        return parse_xml(part.blob)
+    except SyntaxError:  # lxml's XMLSyntaxError
+        return None
 
 
 def _related(part_or_package: Any, reltype: str) -> Part | None:
@@ -224,11 +273,13 @@ class _Styles:
 
     @staticmethod
     def read(word: Any) -> _Styles:
-        """Read the styles part of a loaded document."""
+        """Read the styles part of a loaded document; without a readable one, no style hides text."""
+        part = _related(word.part, RT.STYLES)
+        root = None if part is None else _xml(part)
         own: dict[str, bool | None] = {}
         based_on: dict[str, str] = {}
         default = ""
-        for style in word.styles.element.iter(_W + "style"):
+        for style in () if root is None else root.iter(_W + "style"):
             name = style.get(_W + "styleId", "")
             own[name] = _toggle(style.find(f"{_W}rPr/{_W}vanish"))
             parent = style.find(_W + "basedOn")
@@ -470,11 +521,12 @@ class _Comment:
 def _comments(word: Any) -> dict[str, _Comment]:
     """Return the document's comments by id, in the order the comments part holds them."""
     part = _related(word.part, RT.COMMENTS)
-    if part is None:
+    root = None if part is None else _xml(part)
+    if root is None:
         return {}
     return {
         comment.get(_W + "id", ""): _Comment(comment.get(_W + "author", ""), comment, part)
-        for comment in _xml(part).iter(_W + "comment")
+        for comment in root.iter(_W + "comment")
     }
 
 
@@ -568,9 +620,10 @@ def _furniture(word: Any, body: Element, kind: str) -> list[Part]:
         references.sort(key=lambda ref: _FURNITURE_ORDER.get(ref.get(_W + "type", "default"), 1))
         for reference in references:
             part = word.part.related_parts.get(reference.get(_R_ID))
-            if part is None:
+            root = None if part is None else _xml(part)
+            if root is None:
                 continue
-            texts = tuple(t.text or "" for t in _xml(part).iter(_W + "t", _W + "delText"))
+            texts = tuple(t.text or "" for t in root.iter(_W + "t", _W + "delText"))
             if "".join(texts).strip() and texts not in seen:
                 seen.add(texts)
                 parts.append(part)
@@ -597,8 +650,8 @@ def _properties(word: Any) -> list[Segment]:
         (RT.EXTENDED_PROPERTIES, _APP_PROPERTIES),
     ):
         part = _related(package, reltype)
-        if part is not None:
-            root = _xml(part)
+        root = None if part is None else _xml(part)
+        if root is not None:
             values += [(label, "".join(_itertext(root.find(tag)))) for tag, label in names]
     kept = [(label, value) for label, value in values if value.strip()]
     return [
@@ -614,13 +667,24 @@ def _itertext(element: Element | None) -> Iterator[str]:
 
 def _notes(word: Any) -> list[str]:
     """Say when footnotes or endnotes hold text this parser does not read."""
-    notes = []
+    notes = _skipped(word)
     for reltype, kind in ((RT.FOOTNOTES, "footnote"), (RT.ENDNOTES, "endnote")):
         part = _related(word.part, reltype)
-        if part is None:
+        root = None if part is None else _xml(part)
+        if root is None:
             continue
-        for note in _xml(part).iter(_W + kind):
+        for note in root.iter(_W + kind):
             if note.get(_W + "type", "normal") == "normal" and "".join(_itertext(note)).strip():
                 notes.append(f"the {kind}s hold text that discreet does not read yet")
                 break
     return notes
+
+
+def _skipped(word: Any) -> list[str]:
+    """Say which parts this parser reads were too damaged to parse and were skipped."""
+    damaged = {
+        str(rel.target_part.partname).lstrip("/")
+        for rel in word.part.package.iter_rels()
+        if rel.reltype in _OPTIONAL_PARTS and not rel.is_external and _xml(rel.target_part) is None
+    }
+    return [f"{name} is damaged and was not read; {_RESAVE}" for name in sorted(damaged)]

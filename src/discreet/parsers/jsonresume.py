@@ -48,6 +48,8 @@ _NOT_TEXT = frozenset({"image", "picture"})
 _NOT_CONTENT = frozenset({"$schema", "meta"})
 # Real resumes nest three or four levels; anything far deeper is not a resume worth walking.
 _MAX_DEPTH = 32
+# The longest card or account number is 19 digits; an integer beyond this is no resume's.
+_MAX_DIGITS = 100
 
 
 def looks_like_resume(data: object) -> bool:
@@ -102,8 +104,13 @@ def _load(path: Path, limits: Limits) -> object:
         raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from error
     if len(data) > limits.max_file_bytes:
         raise TooLargeError(path, "is larger than the file size limit", "raise it with --max-file-mb")
+    return load(path, decode(data))
+
+
+def load(path: Path, text: str) -> object:
+    """Decode JSON text; bad syntax, deep nesting or a huge number is a CorruptFileError naming the file."""
     try:
-        return json.loads(decode(data))
+        return json.loads(text, parse_int=_integer)
     except json.JSONDecodeError as error:
         raise CorruptFileError(
             path,
@@ -114,6 +121,27 @@ def _load(path: Path, limits: Limits) -> object:
         raise CorruptFileError(
             path, "nests JSON too deeply to be a resume", "check that it is the right file"
         ) from error
+    except _HugeNumberError as error:
+        raise CorruptFileError(
+            path,
+            f"holds a number {error.digits} digits long, too long to be resume data",
+            "check that it is the right file",
+        ) from error
+
+
+class _HugeNumberError(ValueError):
+    """A JSON integer too long to be resume data (Python refuses past 4,300 digits anyway)."""
+
+    def __init__(self, digits: int) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _integer(literal: str) -> int:
+    """Parse a JSON integer, refusing one longer than any phone, ID or amount a resume holds."""
+    if len(literal.lstrip("-")) > _MAX_DIGITS:
+        raise _HugeNumberError(len(literal.lstrip("-")))
+    return int(literal)
 
 
 def _segments(key: str, value: object, notes: list[str]) -> list[Segment]:

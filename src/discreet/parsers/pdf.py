@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -45,6 +46,9 @@ _LINKEDIN_HEADINGS = _LINKEDIN_SIDEBAR_HEADINGS | {"summary", "experience", "edu
 # Headings of LinkedIn profiles that discreet.sections does not know.
 _LINKEDIN_EXTRA = {"skills & expertise": Section.SKILLS, "test scores": Section.EDUCATION}
 _RECOMMENDED = re.compile(r"\d+ (people have|person has) recommended ")
+# PDF pages are at most 14,400 units wide (ISO 32000 Annex C); a glyph placed further out than
+# twice that is clamped there, so absurd geometry costs no more than a large page.
+_FAR = 2 * 14_400.0
 # Zero-width characters carry no text and must not split a word.
 _INVISIBLE = frozenset({0, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF})
 
@@ -169,9 +173,17 @@ def _chars(textpage: pdfium.PdfTextPage, page_top: float) -> list[Char | None]:
                 chars.append(None)
             continue
         box_of(handle, i, rect_ref)
-        left, right = rect.left, rect.right
-        chars.append((char, left, page_top - rect.top, right, page_top - rect.bottom, round(right - left, 1)))
+        left, right = _bounded(rect.left), _bounded(rect.right)
+        top, bottom = _bounded(page_top - rect.top), _bounded(page_top - rect.bottom)
+        chars.append((char, left, top, right, bottom, round(right - left, 1)))
     return chars
+
+
+def _bounded(value: float) -> float:
+    """Clamp a coordinate to the far edge of the largest page; NaN becomes 0."""
+    if math.isnan(value):
+        return 0.0
+    return min(max(value, -_FAR), _FAR)
 
 
 def _usual_gaps(chars: Sequence[Char | None]) -> dict[tuple[str, float], float]:
