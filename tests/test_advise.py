@@ -1065,6 +1065,27 @@ SEVERAL: list[Row] = [
         ],
         "Multi-million-dollar deal with a major retail client.",
     ),
+    # Currencies the financial pack finds besides dollars, euros, pounds and rupees.
+    (
+        "Sold a HK$250MM tower to investors.",
+        [(7, 15, "financial.revenue", FIN)],
+        "Sold a nine-figure tower to investors.",
+    ),
+    (
+        "Led a MYR 90mn expansion.",
+        [(6, 14, "financial.revenue", FIN)],
+        "Led an eight-figure expansion.",
+    ),
+    (
+        "Built the Dh600-million tower.",
+        [(10, 23, "financial.revenue", FIN)],
+        "Built the nine-figure tower.",
+    ),
+    (
+        "Signed a EUR2.1bn deal.",
+        [(9, 17, "financial.revenue", FIN)],
+        "Signed a multi-billion-euro deal.",
+    ),
 ]
 
 

@@ -323,7 +323,11 @@ _APPROX = (
 )
 _NUMBER = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[,.]\d)|\d[\d,]*(?:\.\d+)?|\.\d+)"
 _SCALE = r"(?:thousand|million|billion|trillion|crores?|cr|lakhs?|lacs?|lpa|mm|mn|bn|tn|[kmbtl])"
-_CODE = r"(?:USD|EUR|GBP|INR|CAD|AUD|SGD|JPY|Rs\.?)"
+# The currency codes the financial pack finds, before or after an amount.
+_CODE = (
+    r"(?:USD|EUR|GBP|INR|CAD|AUD|SGD|JPY|NZD|HKD|NTD|TWD|AED|SAR|QAR|KWD|CHF|CNY|RMB|MYR|THB|IDR|VND|KRW|ZAR"
+    r"|BRL|MXN|SEK|NOK|DKK|PLN|PKR|BDT|LKR|NGN|KES|EGP|RM|Dhs?\.?|Rp\.?|PHP|Rs\.?)"
+)
 _PERIOD = r"(?:/\s*|per\s+|an?\s+|each\s+)(?P<period>month|mo|year|yr|annum|quarter|qtr|week|wk)\b"
 _WORD = r"[^\W\d_][\w&'’-]*"
 _GROWTH = r"(?:increased|grew|raised|boosted|improved|lifted|expanded|scaled|multiplied)"
@@ -346,7 +350,7 @@ _LABEL_WORDS = rf"{_LABEL_WORD}(?:\s*(?:&|and|/|:)\s*{_LABEL_WORD})*"
 PERCENT = re.compile(rf"(?P<num>{_NUMBER})\s*(?:%|percent|per\s+cent|pct)", re.I)
 MULTIPLE = re.compile(rf"(?P<num>{_NUMBER})\s*(?:[x×]|-?fold)", re.I)
 MONEY = re.compile(
-    rf"(?P<pre>US\$|CA?\$|A\$|S\$|[$£€₹¥]|{_CODE}(?=[\s\d.]))?\s*(?P<num>{_NUMBER})\s*"
+    rf"(?P<pre>(?:US|CA?|AU?|S|SGD|HK|NZ|NT|R)\s?\$|[$£€₹¥]|{_CODE}(?=[\s\d.]))?\s*(?P<num>{_NUMBER})[\s-]*"
     rf"(?P<scale>{_SCALE}\b)?\.?\s*(?P<post>{_CODE}|dollars?|euros?|pounds?|rupees?)?(?:\s*{_PERIOD})?",
     re.I,
 )
