@@ -1065,6 +1065,11 @@ SEVERAL: list[Row] = [
         ],
         "Multi-million-dollar deal with a major retail client.",
     ),
+    (
+        "Grew market share by12%.",
+        [(20, 23, "financial.revenue", FIN)],
+        "Grew market share by double digits.",
+    ),
     # Currencies the financial pack finds besides dollars, euros, pounds and rupees.
     (
         "Sold a HK$250MM tower to investors.",

@@ -365,7 +365,8 @@ FIGURES_BEFORE = re.compile(
     r"\b(?:to|of|at|past|exceeding|surpassing|topping|reaching|reached|hit|hitting|than|under|below)\s+$",
     re.I,
 )
-BY_BEFORE = re.compile(r"\bby\s+$", re.I)
+# "by12%" from exports that drop spaces is still "by 12%".
+BY_BEFORE = re.compile(r"\bby\s*$", re.I)
 # A saving takes its amount as an object: "saved 8% on supplies", not "saved by 8%".
 SAVED_BEFORE = re.compile(r"\b(?:saved|saving|saves|save|trimmed|shaved|recovered|recouped)\s+$", re.I)
 # A percentage against a plan says only how far: "15% under budget" is "well under budget".
