@@ -1070,6 +1070,11 @@ SEVERAL: list[Row] = [
         [(20, 23, "financial.revenue", FIN)],
         "Grew market share by double digits.",
     ),
+    (
+        "Led a 4 billion global organization.",
+        [(6, 15, "financial.revenue", FIN)],
+        "Led a multi-billion global organization.",
+    ),
     # Currencies the financial pack finds besides dollars, euros, pounds and rupees.
     (
         "Sold a HK$250MM tower to investors.",

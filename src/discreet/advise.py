@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import reduce
 
@@ -1062,6 +1062,9 @@ def _multiple_edits(sentence: str, start: int, end: int, ratio: float) -> list[E
 
 def _count_edits(sentence: str, start: int, end: int, figure: Figure) -> list[Edit]:
     noun = NEXT_WORD.match(sentence, end)
+    # "a 4 billion global organization": a bare scaled figure after an article describes a size in money.
+    if not figure.noun and figure.value >= 1e6 and DETERMINER_BEFORE.search(sentence, 0, start):
+        return [Edit(start, end, money_adjective(replace(figure, kind=Kind.MONEY)))]
     if not figure.noun and noun and _is_noun(noun["word"]):
         return [Edit(start, noun.end(), count_phrase(figure.value, noun["word"]))]
     return [Edit(start, end, count_phrase(figure.value, figure.noun))]
