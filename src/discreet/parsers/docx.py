@@ -238,8 +238,10 @@ def _load_part(partname: PackURI, content_type: str, reltype: str, blob: bytes, 
         return OpcPart(partname, content_type, blob, package)
 
 
-def _xml(part: Part) -> Element | None:
-    """Return a part's root element, parsing it when python-docx kept only bytes; None if malformed."""
+def _xml(part: Part | None) -> Element | None:
+    """A part's root element, parsed when python-docx kept only bytes; None if absent or malformed."""
+    if part is None:
+        return None
     element = getattr(part, "element", None)
     if element is not None:
         return element
@@ -275,7 +277,7 @@ class _Styles:
     def read(word: Any) -> _Styles:
         """Read the styles part of a loaded document; without a readable one, no style hides text."""
         part = _related(word.part, RT.STYLES)
-        root = None if part is None else _xml(part)
+        root = _xml(part)
         own: dict[str, bool | None] = {}
         based_on: dict[str, str] = {}
         default = ""
@@ -521,7 +523,7 @@ class _Comment:
 def _comments(word: Any) -> dict[str, _Comment]:
     """Return the document's comments by id, in the order the comments part holds them."""
     part = _related(word.part, RT.COMMENTS)
-    root = None if part is None else _xml(part)
+    root = _xml(part)
     if root is None:
         return {}
     return {
@@ -620,7 +622,7 @@ def _furniture(word: Any, body: Element, kind: str) -> list[Part]:
         references.sort(key=lambda ref: _FURNITURE_ORDER.get(ref.get(_W + "type", "default"), 1))
         for reference in references:
             part = word.part.related_parts.get(reference.get(_R_ID))
-            root = None if part is None else _xml(part)
+            root = _xml(part)
             if root is None:
                 continue
             texts = tuple(t.text or "" for t in root.iter(_W + "t", _W + "delText"))
@@ -650,7 +652,7 @@ def _properties(word: Any) -> list[Segment]:
         (RT.EXTENDED_PROPERTIES, _APP_PROPERTIES),
     ):
         part = _related(package, reltype)
-        root = None if part is None else _xml(part)
+        root = _xml(part)
         if root is not None:
             values += [(label, "".join(_itertext(root.find(tag)))) for tag, label in names]
     kept = [(label, value) for label, value in values if value.strip()]
@@ -670,7 +672,7 @@ def _notes(word: Any) -> list[str]:
     notes = _skipped(word)
     for reltype, kind in ((RT.FOOTNOTES, "footnote"), (RT.ENDNOTES, "endnote")):
         part = _related(word.part, reltype)
-        root = None if part is None else _xml(part)
+        root = _xml(part)
         if root is None:
             continue
         for note in root.iter(_W + kind):
