@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from discreet.echoes import echo_findings
-from discreet.employers import employer_names
+from discreet.employers import without_employers
 from discreet.errors import RuleTimeoutError
 from discreet.model import (
     Category,
@@ -109,8 +109,7 @@ def _named_findings(document: Document, rule: Rule) -> list[Finding]:
     if rule.echo:
         found.extend(echo_findings(document.text, found, lambda f: _in_sections(document, rule, f.start)))
     if rule.not_employer:
-        employers = employer_names(document.text)
-        found = [f for f in found if " ".join(f.text.split()).casefold() not in employers]
+        found = without_employers(document.text, found)
     return found
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import regex
 
+from discreet.employers import name_key
 from discreet.model import Finding
 
 # A mention is the whole name: no name-like word straight after it on the same line, so "Microsoft"
@@ -24,12 +25,12 @@ def echo_findings(
     text: str, found: Sequence[Finding], accepts: Callable[[Finding], bool] = lambda _: True
 ) -> list[Finding]:
     """Findings for the other mentions of names already found, written as found, in capitals or title case."""
-    sources = {_key(f.text): f for f in found if _echoable(text, f.text)}
+    sources = {name_key(f.text): f for f in found if _echoable(text, f.text)}
     for finding in found:
         alias = _ALIAS.match(text, finding.end)
         if alias and _abbreviates(alias.group(1), finding.text) and _echoable(text, alias.group(1)):
             named = replace(finding, start=alias.start(1), end=alias.end(1), text=alias.group(1))
-            sources.setdefault(_key(named.text), named)
+            sources.setdefault(name_key(named.text), named)
     if not sources:
         return []
     variants = {v: key for key in sources for v in _variants(sources[key].text)}
@@ -48,23 +49,24 @@ def echo_findings(
     return echoes
 
 
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+def _flat(name: str) -> str:
+    return " ".join(name.split())
 
 
 def _variants(name: str) -> Iterable[str]:
     """The name as written and in the two other cases a resume writes company names in."""
-    flat = " ".join(name.split())
+    flat = _flat(name)
     return {flat, flat.upper(), flat.title()}
 
 
 def _echoable(text: str, name: str) -> bool:
     """Long enough to be a name, no plural of a common noun, not a word the text also writes in lower case."""
-    flat = " ".join(name.split())
+    flat = _flat(name)
     if len(flat) < _SHORTEST or not flat[0].isalnum() or _PLURAL_NOUN.fullmatch(flat):
         return False
-    lowered = regex.compile(rf"(?<![\w&'’-]){regex.escape(flat.lower())}(?![\w&-])")
-    return flat == flat.lower() or lowered.search(text) is None
+    if flat == flat.lower():
+        return True
+    return regex.search(rf"(?<![\w&'’-]){regex.escape(flat.lower())}(?![\w&-])", text) is None
 
 
 def _abbreviates(alias: str, name: str) -> bool:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
+
+from discreet.model import Finding
 
 # "company - Acme Tech", "Employer: Acme", "worked at ACME, Pune": the structure of the document,
 # not the wording of a duty, says whose staff the person was.
@@ -25,9 +29,16 @@ def employer_names(text: str) -> frozenset[str]:
     A name the document also gives as a client ("company - X" over "Client: X" or "Project Profile: X")
     is the client of an outsourcing employer, and stays a client.
     """
-    employers = {_key(m.group("name")) for m in _EMPLOYER.finditer(text)}
-    return frozenset(employers - {_key(m.group("name")) for m in _CLIENT.finditer(text)})
+    employers = {name_key(m.group("name")) for m in _EMPLOYER.finditer(text)}
+    return frozenset(employers - {name_key(m.group("name")) for m in _CLIENT.finditer(text)})
 
 
-def _key(name: str) -> str:
+def without_employers(text: str, found: Sequence[Finding]) -> list[Finding]:
+    """The findings that do not name an employer the document gives."""
+    employers = employer_names(text)
+    return [f for f in found if name_key(f.text) not in employers]
+
+
+def name_key(name: str) -> str:
+    """A name as names are compared: case does not count, and any spacing is one space."""
     return " ".join(name.split()).casefold()
