@@ -25,6 +25,7 @@ from discreet.model import (
     build_document,
 )
 from discreet.packs import DEFAULT_TIMEOUT, Rule
+from discreet.prefilter import Sightings, prefilter
 from discreet.validators import VALIDATORS
 
 # The private and public terms get the same safety limit as a rule; running past it fails the document.
@@ -74,12 +75,11 @@ def detect(document: Document, rules: Sequence[Rule], terms: Terms = Terms()) ->
     Raises RuleTimeoutError when a rule, or the terms, run past their time limit: a document is
     audited whole or not at all, so its findings never depend on how busy the machine is.
     """
-    folded = document.text.casefold()
+    sightings = prefilter(tuple(rules)).sight(document.text)
     candidates: list[tuple[int, Finding]] = []
     for rule in rules:
-        if rule.keywords and not any(keyword in folded for keyword in rule.keywords):
-            continue
-        candidates.extend((rule.priority, f) for f in _named_findings(document, rule))
+        if sightings.rule_may_match(rule):
+            candidates.extend((rule.priority, f) for f in _named_findings(document, rule, sightings))
     private = _term_matcher(terms.private)
     for start, end in _term_spans(document, private, PRIVATE_TERM_RULE, "--private-terms"):
         finding = Finding(
@@ -96,37 +96,38 @@ def find_in_text(text: str, rule: Rule, section: Section = Section.OTHER) -> lis
     """Run one rule over a bare piece of text, as in a rule's examples."""
     segment = Segment(text, TextLocation(1), section)
     document = build_document("<example>", DocumentKind.RESUME, Format.TEXT, [segment])
-    return _resolve_overlaps((rule.priority, f) for f in _named_findings(document, rule))
+    sightings = prefilter((rule,)).sight(text)
+    return _resolve_overlaps((rule.priority, f) for f in _named_findings(document, rule, sightings))
 
 
 def _is_placeholder(finding: Finding) -> bool:
     return _PLACEHOLDER.fullmatch(finding.text.strip(" \t\n,;|")) is not None
 
 
-def _named_findings(document: Document, rule: Rule) -> list[Finding]:
+def _named_findings(document: Document, rule: Rule, sightings: Sightings) -> list[Finding]:
     """A rule's findings, with the other mentions of the names it found, less the person's employers."""
-    found = [f for f in _rule_findings(document, rule) if not _is_placeholder(f)]
-    if rule.echo:
+    found = [f for f in _rule_findings(document, rule, sightings) if not _is_placeholder(f)]
+    if rule.echo and found:
         found.extend(echo_findings(document.text, found, lambda f: _in_sections(document, rule, f.start)))
-    if rule.not_employer:
+    if rule.not_employer and found:
         found = without_employers(document.text, found)
     return found
 
 
-def _rule_findings(document: Document, rule: Rule) -> Iterable[Finding]:
+def _rule_findings(document: Document, rule: Rule, sightings: Sightings) -> Iterable[Finding]:
     """Every accepted match of a rule; raises RuleTimeoutError once the rule's time is spent."""
     text = document.text
     patterns = rule.patterns  # compiled before the clock starts: compiling is not matching
     deadline = time.monotonic() + rule.timeout
     stretches = _stretches(document, rule.sections) if rule.sections else [(0, len(text))]
-    for pattern in patterns:
+    for pattern, needles in zip(patterns, rule.compiled.needles, strict=True):
+        if not sightings.pattern_may_match(needles):
+            continue
+        starts = sightings.candidates(needles)
         reported = rule.group if rule.group in pattern.groupindex else None
         for pos, endpos in stretches:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise RuleTimeoutError(document.path, rule.id, rule.timeout)
             try:
-                matches = list(pattern.finditer(text, pos, endpos, timeout=remaining))
+                matches = _matches(pattern, text, pos, endpos, starts, deadline)
             except TimeoutError:
                 raise RuleTimeoutError(document.path, rule.id, rule.timeout) from None
             for match in matches:
@@ -135,6 +136,33 @@ def _rule_findings(document: Document, rule: Rule) -> Iterable[Finding]:
                 for start, end in spans:
                     if start < end and _accepts(document, rule, text, start, end):
                         yield Finding(rule.id, rule.category, rule.severity, start, end, text[start:end])
+
+
+def _matches(
+    pattern: regex.Pattern[str], text: str, pos: int, endpos: int, starts: list[int] | None, deadline: float
+) -> list[regex.Match[str]]:
+    """The matches finditer would give, tried only at the given starts when they are known."""
+    if starts is None:
+        return list(pattern.finditer(text, pos, endpos, timeout=_remaining(deadline)))
+    found: list[regex.Match[str]] = []
+    free = pos
+    for start in starts[bisect.bisect_left(starts, pos) :]:
+        if start >= endpos:
+            break
+        if start < free:
+            continue
+        match = pattern.match(text, start, endpos, timeout=_remaining(deadline))
+        if match is not None:
+            found.append(match)
+            free = max(match.end(), start + 1)
+    return found
+
+
+def _remaining(deadline: float) -> float:
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise TimeoutError
+    return remaining
 
 
 def _stretches(document: Document, sections: frozenset[Section]) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ import regex
 
 from discreet.errors import RulePackError
 from discreet.model import Category, Section, Severity
+from discreet.needles import Needles, needles
 from discreet.validators import VALIDATORS
 
 FLAG_NAMES = {
@@ -110,6 +111,8 @@ class Patterns:
     sources: tuple[str, ...]
     flags: int
     lists: tuple[tuple[str, tuple[str, ...]], ...]
+    # What each pattern's matches must contain: a document without it skips that pattern's scan.
+    needles: tuple[Needles, ...] = ()
     cache: list[tuple[regex.Pattern[str], ...]] = field(default_factory=list, compare=False, repr=False)
 
     def get(self) -> tuple[regex.Pattern[str], ...]:
@@ -172,6 +175,10 @@ class Rule:
     # person's employer are never flagged.
     echo: bool = False
     not_employer: bool = False
+
+    def __hash__(self) -> int:
+        # Rules are keys of the prefilter cache; hashing every field of a rule costs more than detection.
+        return hash(self.id)
 
     @property
     def patterns(self) -> tuple[regex.Pattern[str], ...]:
@@ -308,7 +315,9 @@ def _rule(
         _splice(where, p, fragments) for p in _strings(path, f"{rule_id}.patterns", raw["patterns"])
     )
     used = {name: tuple(words) for source in sources for name, words in _used_lists(source, lists).items()}
-    compiled = Patterns(where, sources, flags, tuple(sorted(used.items())))
+    verbose = bool(flags & regex.VERBOSE)
+    found = tuple(needles(source, used, verbose=verbose) for source in sources)
+    compiled = Patterns(where, sources, flags, tuple(sorted(used.items())), found)
     if compile_now:
         compiled.get()
     group = str(raw.get("group", ""))
