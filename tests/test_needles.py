@@ -28,7 +28,7 @@ LISTS = {"units": ("million", "billion")}
         (r"social\s+security", ("security",), ("social",)),
         (r"emp\.?\s*id", ("emp",), ("emp",)),
         (r"cells?\b", ("cell",), ("cell",)),
-        (r"(?:Mr|Mrs)\.? Smith", (" smith",), ()),
+        (r"(?:Mr|Mrs)\.? Smith", (" smith",), ("mr", "mrs")),
         # A required word after a variable start still gates the pattern; the start stays unknown.
         (r"\d{1,3}\s+(?:RSUs?|stock\s+options)", ("options", "rsu"), ()),
         (r"\d+(?=\s*percent)", ("percent",), ()),
@@ -44,8 +44,9 @@ LISTS = {"units": ("million", "billion")}
         # One alternative without a literal leaves the whole pattern without needles.
         (r"salary|\d{5}", (), ()),
         (r"salary|wages", ("salary", "wages"), ("salary", "wages")),
-        # Short words are in every resume: testing for them would cost more than it saves.
-        (r"\b(?:for|on)\s+\w+", (), ()),
+        # Single letters are in every resume: testing for them would cost more than it saves.
+        (r"\b(?:a|I)\s+\w+", (), ()),
+        (r"\b(?:an|on)\s+\w+", ("an", "on"), ("an", "on")),
         # Syntax the reader does not follow gives no needles rather than wrong ones.
         (r"(?x) salary \d+", (), ()),
         (r"(?(1)salary|wage)", (), ()),

@@ -15,8 +15,8 @@ import regex
 
 # Beyond this many alternatives the test costs more than the scan it saves; shorter strings occur
 # in nearly every resume and would only add work.
-MAX_NEEDLES = 24
-MIN_LENGTH = 3
+MAX_NEEDLES = 64
+MIN_LENGTH = 2
 RARE_SYMBOLS = frozenset("$£€₹¥@%#")
 _QUANTIFIER = regex.compile(r"\{(\d*)(,?)(\d*)\}")
 _VERBOSE = regex.compile(r"\(\?[a-zA-Z]*x[a-zA-Z-]*[:)]")
