@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -103,26 +104,24 @@ class Example:
     section: Section | None = None
 
 
+# A pack's named word lists a pattern uses, as (name, words) pairs.
+NamedLists = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Patterns:
-    """A rule's patterns, compiled on first use: most rules never run on most documents."""
+    """A rule's pattern sources, compiled on first use: most rules never run on most documents."""
 
     where: str
     sources: tuple[str, ...]
     flags: int
-    lists: tuple[tuple[str, tuple[str, ...]], ...]
+    lists: NamedLists
     # What each pattern's matches must contain: a document without it skips that pattern's scan.
     needles: tuple[Needles, ...] = ()
-    cache: list[tuple[regex.Pattern[str], ...]] = field(default_factory=list, compare=False, repr=False)
 
     def get(self) -> tuple[regex.Pattern[str], ...]:
         """The compiled patterns; a bad one raises RulePackError naming the file and the rule."""
-        if not self.cache:
-            lists = {name: list(words) for name, words in self.lists}
-            self.cache.append(
-                tuple(_compile(self.where, source, self.flags, lists) for source in self.sources)
-            )
-        return self.cache[0]
+        return _compiled(self.where, self.sources, self.flags, self.lists)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,15 +129,12 @@ class Words:
     """Context or exclusion words, matched whole and ignoring case; compiled on first use."""
 
     words: tuple[str, ...]
-    cache: list[regex.Pattern[str]] = field(default_factory=list, compare=False, repr=False)
 
     def search(self, text: str) -> bool:
         """Whether any of the words occurs in text as a whole word, ignoring case and spacing."""
-        if not self.cache:
-            self.cache.append(_words_pattern(self.words))
         # Matching casefolded words against casefolded text is full case-insensitive matching, which
         # a FULLCASE pattern compiles several times more slowly to do.
-        return self.cache[0].search(text.casefold()) is not None
+        return _words_pattern(self.words).search(text.casefold()) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,6 +405,22 @@ def _strings(path: Path, where: str, value: object) -> list[str]:
     return list(value)
 
 
+# Compiled patterns live here, once per process, keyed by what they are compiled from; the rules that
+# name them stay immutable values that pickle to worker processes as text.
+_COMPILED: dict[tuple[str, tuple[str, ...], int, NamedLists], tuple[regex.Pattern[str], ...]] = {}
+
+
+def _compiled(
+    where: str, sources: tuple[str, ...], flags: int, lists: NamedLists
+) -> tuple[regex.Pattern[str], ...]:
+    key = (where, sources, flags, lists)
+    found = _COMPILED.get(key)
+    if found is None:
+        words = {name: list(items) for name, items in lists}
+        found = _COMPILED[key] = tuple(_compile(where, source, flags, words) for source in sources)
+    return found
+
+
 def _compile(where: str, pattern: str, flags: int, lists: Mapping[str, list[str]]) -> regex.Pattern[str]:
     try:
         return regex.compile(
@@ -486,7 +498,8 @@ def _word_pattern(where: str, words: object, lists: Mapping[str, list[str]]) -> 
     return Words(tuple(expanded))
 
 
-def _words_pattern(words: Sequence[str]) -> regex.Pattern[str]:
+@cache
+def _words_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
     """One matcher of the casefolded words, a space in a word standing for any run of whitespace."""
     folded = sorted({w.casefold() for w in words}, key=lambda w: (-len(w), w))
     alternatives = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in folded)
