@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURES
 from discreet.audit import audit_document
 from discreet.compare import compare
 from discreet.detect import PRIVATE_TERM_RULE, Terms
@@ -39,8 +40,7 @@ from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
 from discreet.read import read, sniff
 from discreet.report import Comparison, DocumentReport, LocatedFinding, Mismatch, Suggestion, Verdict
 
-REPO = Path(__file__).resolve().parents[1]
-PERSONA = REPO / "fixtures" / "persona"
+PERSONA = FIXTURES / "persona"
 # The built-in packs are still being tuned; these rules' verdicts on the persona are settled.
 STABLE_RULES = frozenset({"personal.email", "personal.phone", "financial.money-amount"})
 MONEY = "financial.money-amount"

@@ -15,6 +15,7 @@ import jsonschema  # type: ignore[import-untyped]
 import pytest
 from markdown_it import MarkdownIt
 
+from conftest import REPO
 from discreet.audit import Settings, audit, locate
 from discreet.classify import finding_verdict
 from discreet.formatters import aggregate, html, markdown, sarif, terminal
@@ -52,7 +53,6 @@ from discreet.report import (
     Verdict,
 )
 
-REPO = Path(__file__).resolve().parents[1]
 GOLDEN = REPO / "tests" / "golden"
 # Our own pack: the built-in packs are tuned often, and these goldens should move only with the formatters.
 GOLDEN_RULES = Path("tests/golden/rules")
@@ -363,14 +363,18 @@ def test_sarif_declares_each_rule_once_with_its_documentation(handmade: Report) 
     }
 
 
-def test_sarif_levels_cover_every_severity() -> None:
-    assert sarif.LEVEL == {
-        Severity.CRITICAL: "error",
-        Severity.HIGH: "error",
-        Severity.MEDIUM: "warning",
-        Severity.LOW: "note",
-        Severity.INFO: "note",
-    }
+def test_sarif_levels_rise_with_severity(handmade: Report) -> None:
+    severity = {rule.id: rule.severity for rule in golden_rules()} | {PRIVATE_TERM: Severity.HIGH}
+    rank = {"note": 0, "warning": 1, "error": 2}
+    seen = sorted(
+        (list(Severity).index(severity[result["ruleId"]]), rank[result["level"]])
+        for result in sarif_run(handmade)["results"]
+    )
+    levels = [level for _severity, level in seen]
+    # Higher severity never gets a lower level, and a high finding fails a code-scanning check.
+    assert levels == sorted(levels)
+    assert len(set(levels)) >= 2
+    assert all(level == rank["error"] for sev, level in seen if sev >= list(Severity).index(Severity.HIGH))
     assert set(sarif.SECURITY_SEVERITY) == set(Severity)
     assert set(sarif.VERDICT_PHRASE) == set(Verdict)
 

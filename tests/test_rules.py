@@ -52,11 +52,6 @@ def test_category_is_known(rule: Rule) -> None:
     assert rule.category in FIVE or rule.severity.value == "info"
 
 
-def test_ids_are_unique() -> None:
-    ids = [rule.id for rule in RULES]
-    assert len(ids) == len(set(ids))
-
-
 def test_one_toml_per_pack() -> None:
     files = sorted(builtin_rules_dir().glob("*.toml"))
     assert [Path(p.path).stem for p in PACKS] == [f.stem for f in files]

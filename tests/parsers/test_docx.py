@@ -16,6 +16,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 
+from conftest import SHARED
 from discreet.errors import (
     CorruptFileError,
     EncryptedError,
@@ -26,7 +27,6 @@ from discreet.errors import (
 from discreet.model import Document, DocumentKind, DocxLocation, DocxPart, Format, Limits, Section
 from discreet.parsers.docx import parse
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPUS = SHARED / "corpus" / "resumes"
 CORPUS_DOCX = sorted(p.name for p in (CORPUS / "docx").glob("*.docx")) if CORPUS.is_dir() else []
 

@@ -10,17 +10,18 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
 
+from conftest import SHARED
 from discreet.errors import CorruptFileError, EncryptedError, NoTextError, TooLargeError
 from discreet.model import BBox, DocumentKind, Format, Limits, PdfLocation, Section, Segment
 from discreet.parsers import pdf as pdf_parser
 from discreet.parsers.pdf import parse, repair_mojibake
 
-REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 RESUMES = CORPUS / "resumes" / "pdf"
 PROFILES = CORPUS / "profiles" / "linkedin-pdf"
 needs_corpus = pytest.mark.skipif(
@@ -300,7 +301,6 @@ def test_livecareer_words_drawn_without_spaces_are_spaced_like_pdfplumber() -> N
         Section.SUMMARY,
     )
     assert line_at(path, 1, 4) == ("companies to financial success.", Section.SUMMARY)
-    pdfplumber = pytest.importorskip("pdfplumber")
     with pdfplumber.open(path) as reference:
         expected = reference.pages[0].extract_text().splitlines()[2:4]
     assert [line_at(path, 1, 3)[0], line_at(path, 1, 4)[0]] == expected
@@ -489,7 +489,6 @@ AGREEMENT_FILES = [
 @needs_corpus
 @pytest.mark.parametrize("name", AGREEMENT_FILES, ids=lambda n: Path(n).parent.name + "/" + Path(n).name)
 def test_words_agree_with_pdfplumber(name: str) -> None:
-    pdfplumber = pytest.importorskip("pdfplumber")
     path = CORPUS / name
     ours: Counter[str] = Counter()
     theirs: Counter[str] = Counter()
