@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
+from discreet import __version__
 from discreet.audit import OnDone, Settings, audit
 from discreet.detect import Terms
 from discreet.errors import DiscreetError, UsageError
@@ -30,15 +31,35 @@ from discreet.textview import extract_view
 app = typer.Typer(
     name="discreet",
     help="Audit resumes and public profiles for material that must not be public.",
-    add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
 )
 rules_app = typer.Typer(help="List, explain and test rule packs.", no_args_is_help=True)
+
+
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        typer.echo(f"discreet {__version__}")
+        raise typer.Exit(EXIT_CLEAN)
+
+
+@app.callback()
+def _options(
+    _version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Audit resumes and public profiles for material that must not be public."""
+
+
 app.add_typer(rules_app, name="rules")
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# Wide enough that no line of a report written to a file or a pipe is ever broken.
+UNWRAPPED = 100_000
+READABLE = "discreet reads PDF, Word .docx, text and Markdown, JSON Resume and LinkedIn exports"
 
 
 class OutputFormat(StrEnum):
@@ -179,9 +200,9 @@ def audit_command(
         )
     for failure in report.failures:
         typer.echo(f"discreet: {failure.message}", err=True)
-    options = RenderOptions(
-        mask=mask, quiet=quiet, width=_width(), color=output is None and sys.stdout.isatty()
-    )
+    if not report.documents and not report.failures:
+        raise UsageError(f"no documents found in {', '.join(map(str, paths))}; {READABLE}")
+    options = RenderOptions(mask=mask, quiet=quiet, width=_width(output), color=_color(output))
     if report.documents or output_format is not OutputFormat.TEXT or output is not None:
         _write(FORMATTERS[output_format](report, options), output, [*paths, *(profile or [])])
     worst = report.worst()
@@ -273,11 +294,19 @@ def _progress_bar(*, enabled: bool) -> Iterator[OnDone | None]:
         yield advance
 
 
-def _width() -> int:
+def _width(output: Path | None) -> int:
+    """The terminal's width for a person reading; no wrapping for a file or a pipe (grep reads lines)."""
+    if output is not None or not sys.stdout.isatty():
+        return UNWRAPPED
     try:
         return max(60, min(os.get_terminal_size().columns, 140))
     except OSError:
         return 100
+
+
+def _color(output: Path | None) -> bool:
+    """Colour for a terminal, unless the NO_COLOR convention (no-color.org) asks for none."""
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
