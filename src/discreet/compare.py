@@ -27,6 +27,8 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from discreet.dates import DateRange, date_reader, overlaps, same_date, same_range
+from discreet.languages.en import ENGLISH
 from discreet.model import (
     Document,
     DocxLocation,
@@ -91,38 +93,11 @@ _LEGAL_SUFFIXES = frozenset(
     {"inc", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "gmbh", "plc", "pvt", "llp",
      "ag"}
 )  # fmt: skip
-_TITLE_WORDS = {
-    "sr": "senior", "snr": "senior", "jr": "junior", "mgr": "manager", "mngr": "manager",
-    "exec": "executive", "vp": "vice president", "svp": "senior vice president", "dir": "director",
-    "asst": "assistant", "assoc": "associate", "eng": "engineer", "engr": "engineer", "dev": "developer",
-    "rep": "representative", "acct": "account", "mktg": "marketing", "ops": "operations",
-    "admin": "administrator", "coord": "coordinator", "swe": "software engineer", "intl": "international",
-}  # fmt: skip
-_STOPWORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"})
-_LEVELS = frozenset({"i", "ii", "iii", "iv", "1", "2", "3", "4"})
+_TITLE_WORDS = ENGLISH.title_words
+_STOPWORDS = frozenset(ENGLISH.stopwords)
+_LEVELS = frozenset(ENGLISH.levels)
+_DATES = date_reader(ENGLISH)
 
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
-_MONTH = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_YEAR = r"(?:19|20)\d\d"
-_DATE = (
-    rf"(?:(?<![a-z])(?:{_MONTH})\b\.?,?\s*['’]?{_YEAR}"
-    rf"|{_YEAR}[-/.](?:1[0-2]|0?[1-9])(?:[-/.](?:3[01]|[12]\d|0?[1-9]))?(?!\d)"
-    rf"|(?<!\d)(?:1[0-2]|0?[1-9])[-/.]{_YEAR}"
-    rf"|(?<!\d){_YEAR}(?!\d))"
-)
-_PRESENT = r"present|current|now|today|ongoing|date"
-_RANGE = re.compile(
-    rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until|till|through)\s*(?P<end>{_DATE}|(?:{_PRESENT})\b)",
-    re.IGNORECASE,
-)
-_MONTH_YEAR = re.compile(rf"({_MONTH})\b\.?,?\s*['’]?({_YEAR})", re.IGNORECASE)
-_YEAR_MONTH = re.compile(rf"({_YEAR})[-/.](1[0-2]|0?[1-9])\b")
-_NUMERIC_MONTH_YEAR = re.compile(rf"(1[0-2]|0?[1-9])[-/.]({_YEAR})")
-_YEAR_ONLY = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 
 _POSITION_COLUMNS = {"company name": "company", "title": "title", "started on": "start", "finished on": "end"}
 _WORK_FIELDS = {
@@ -133,9 +108,6 @@ _WORK_FIELDS = {
     "endDate": "end",
 }
 _WORK_POINTER = re.compile(r"/work/(\d+)/(\w+)")
-
-_Date = tuple[int, int | None]
-_Range = tuple[_Date, _Date | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +232,7 @@ def _is_content(unit: _Unit, document: Document) -> bool:
     """Prose of the experience or summary: a bullet, a sentence, or a line of eight words or more."""
     if unit.section not in _CONTENT_SECTIONS or not unit.key or _is_heading(unit):
         return False
-    if _RANGE.search(unit.text):
+    if _DATES.has_range(unit.text):
         return False
     first = document.segments[unit.segments[0]].text
     return (
@@ -709,7 +681,7 @@ def _visible(document: Document, section: Section) -> list[Segment]:
 
 
 def _dates_only(text: str) -> bool:
-    return not re.sub(_DATE, " ", text, flags=re.IGNORECASE).strip(" -–—,.|()")
+    return not _DATES.date.sub(" ", text).strip(" -–—,.|()")
 
 
 # Mismatches
@@ -762,14 +734,14 @@ def _structured_mismatches(position: _Position, resume: Sequence[_Position]) -> 
         return [_mismatch("employer", similar[0].company, position.company)] if similar else []
     wanted = _profile_range(position)
     # Another stint at the same employer (dates that never overlap) is not this position.
-    overlapping = [p for p in same if wanted is None or _overlaps(_profile_range(p), wanted)]
+    overlapping = [p for p in same if wanted is None or overlaps(_profile_range(p), wanted)]
     found = []
     if position.title and not any(_titles_agree(p.title, position.title) for p in overlapping):
         titled = [p.title for p in overlapping if p.title]
         if titled:
             found.append(_mismatch("title", titled[0], position.title))
     ranges = [(p, r) for p in overlapping if (r := _profile_range(p))]
-    if wanted and ranges and not any(_same_range(r, wanted) for _, r in ranges):
+    if wanted and ranges and not any(same_range(r, wanted) for _, r in ranges):
         found.append(_range_mismatch(ranges[0][0], wanted, position))
     return found
 
@@ -778,7 +750,7 @@ def _mismatch(field: str, resume: Segment, profile: Segment) -> Mismatch:
     return Mismatch(field, resume.text, profile.text, resume.location, profile.location)
 
 
-def _range_mismatch(resume: _Position, wanted: _Range, position: _Position) -> Mismatch:
+def _range_mismatch(resume: _Position, wanted: DateRange, position: _Position) -> Mismatch:
     value = _range_text(resume.start, resume.end)
     where = resume.start or resume.end
     return Mismatch(
@@ -866,10 +838,10 @@ def _text_date_mismatch(
         (index, found)
         for block in blocks
         for index in block
-        for found in _ranges(document.segments[index].text)
-        if _overlaps(found[2], wanted)
+        for found in _DATES.ranges(document.segments[index].text)
+        if overlaps(found[2], wanted)
     ]
-    if not ranges or any(_same_range(parsed, wanted) for _, (_, _, parsed) in ranges):
+    if not ranges or any(same_range(parsed, wanted) for _, (_, _, parsed) in ranges):
         return []
     index, (offset, text, parsed) = ranges[0]
     return [
@@ -881,16 +853,6 @@ def _text_date_mismatch(
             _range_location(position, wanted, parsed),
         )
     ]
-
-
-def _ranges(text: str) -> list[tuple[int, str, _Range]]:
-    """The date ranges of a line, with their offsets and texts."""
-    found = []
-    for match in _RANGE.finditer(text):
-        parsed = _parse_range(match.group("start"), match.group("end"))
-        if parsed:
-            found.append((match.start(), match.group(), parsed))
-    return found
 
 
 def _text_employer_mismatch(
@@ -908,7 +870,9 @@ def _text_employer_mismatch(
             titled = bool(title) and any(
                 _same_title(_title_key(p), title) for t in near for _, p in _pieces(t)
             )
-            dated = wanted is not None and any(_same_range(r, wanted) for t in near for _, _, r in _ranges(t))
+            dated = wanted is not None and any(
+                same_range(r, wanted) for t in near for _, _, r in _DATES.ranges(t)
+            )
             if titled or dated:
                 where = _at(segment, offset)
                 return [Mismatch("employer", piece, position.company.text, where, position.company.location)]
@@ -918,8 +882,7 @@ def _text_employer_mismatch(
 def _pieces(text: str) -> list[tuple[int, str]]:
     """The parts of a header line between commas, bars, dashes, "at" and dates, with their offsets."""
     cleaned = _MARKUP.sub(lambda m: " " * len(m.group()), text)
-    cleaned = _RANGE.sub(lambda m: "|" * len(m.group()), cleaned)
-    cleaned = re.sub(_DATE, lambda m: "|" * len(m.group()), cleaned, flags=re.IGNORECASE)
+    cleaned = _DATES.blank(cleaned, lambda m: "|" * len(m.group()))
     pieces = []
     start = 0
     for separator in [*_TITLE_SEPARATOR.finditer(cleaned), None]:
@@ -964,75 +927,27 @@ def _titles_match(a: Segment | None, b: Segment | None) -> bool:
 
 
 def _starts_agree(a: Segment | None, b: Segment | None) -> bool:
-    first, second = (_parse_date(a.text) if a else None), (_parse_date(b.text) if b else None)
-    return first is not None and second is not None and _same_date(first, second)
+    first, second = (_DATES.parse_date(a.text) if a else None), (_DATES.parse_date(b.text) if b else None)
+    return first is not None and second is not None and same_date(first, second)
 
 
 # Dates
 
 
-def _parse_date(text: str) -> _Date | None:
-    """Read "Mar 2019", "March 2019", "2019-03", "03/2019" or "2019" as (year, month or None)."""
-    text = text.strip()
-    if found := _MONTH_YEAR.search(text):
-        return int(found.group(2)), _MONTHS[found.group(1)[:3].casefold()]
-    if found := _YEAR_MONTH.search(text):
-        return int(found.group(1)), int(found.group(2))
-    if found := _NUMERIC_MONTH_YEAR.search(text):
-        return int(found.group(2)), int(found.group(1))
-    if found := _YEAR_ONLY.search(text):
-        return int(found.group(1)), None
-    return None
-
-
-def _parse_range(start: str, end: str) -> _Range | None:
-    """A start date and an end date, None for an end that is still going on."""
-    first = _parse_date(start)
-    if first is None:
-        return None
-    if re.fullmatch(_PRESENT, end.strip(), flags=re.IGNORECASE):
-        return first, None
-    last = _parse_date(end)
-    return (first, last) if last else None
-
-
-def _profile_range(position: _Position) -> _Range | None:
-    start = _parse_date(position.start.text) if position.start else None
+def _profile_range(position: _Position) -> DateRange | None:
+    start = _DATES.parse_date(position.start.text) if position.start else None
     if start is None:
         return None
     # NOTE: LinkedIn and JSON Resume leave the end empty for a job that is still going on.
-    return start, _parse_date(position.end.text) if position.end else None
-
-
-def _same_date(a: _Date, b: _Date) -> bool:
-    return a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
-
-
-def _same_range(a: _Range, b: _Range) -> bool:
-    if not _same_date(a[0], b[0]):
-        return False
-    if a[1] is None or b[1] is None:
-        return a[1] is None and b[1] is None
-    return _same_date(a[1], b[1])
-
-
-def _overlaps(a: _Range | None, b: _Range) -> bool:
-    """Whether two ranges share a month (unknown ranges and months are given the benefit of the doubt)."""
-    if a is None:
-        return True
-    ongoing = (9999, 12)
-    a_start, b_start = (a[0][0], a[0][1] or 1), (b[0][0], b[0][1] or 1)
-    a_end = (a[1][0], a[1][1] or 12) if a[1] else ongoing
-    b_end = (b[1][0], b[1][1] or 12) if b[1] else ongoing
-    return a_start <= b_end and b_start <= a_end
+    return start, _DATES.parse_date(position.end.text) if position.end else None
 
 
 def _range_text(start: Segment | None, end: Segment | None) -> str:
     return f"{start.text if start else '?'} – {end.text if end else 'Present'}"
 
 
-def _range_location(position: _Position, wanted: _Range, other: _Range | None) -> Location:
+def _range_location(position: _Position, wanted: DateRange, other: DateRange | None) -> Location:
     """The profile cell that differs: the start when the starts differ, else the end when there is one."""
-    starts_differ = other is None or not _same_date(other[0], wanted[0])
+    starts_differ = other is None or not same_date(other[0], wanted[0])
     cell = position.start if starts_differ or position.end is None else position.end
     return (cell or position.company).location
