@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from discreet.detect import PRIVATE_TERM_RULE, Terms, detect
 from discreet.model import DocumentKind, Format, Segment, TextLocation, build_document
-from discreet.terms import compile_terms, find_terms, is_term, term_key
+from discreet.terms import SPACING, compile_terms, find_terms, is_term, term_key
 
 SPANS = [
     # any case, any spacing or line break between the words
@@ -30,6 +30,9 @@ SPANS = [
     ("ΣΊΣΥΦΟΣ", ["σίσυφος"], [(0, 7)]),
     ("ZOË analytics", ["Zoë Analytics"], [(0, 13)]),
     ("ﬁnance team", ["Finance"], [(0, 6)]),
+    # offsets after characters that fold to several stay exact
+    ("Weiß & Straße: PROJECT falcon", ["Project Falcon"], [(15, 29)]),
+    ("ǅ ﬃ Straße", ["straße", "ffi"], [(2, 3), (4, 10)]),
     # punctuation is part of a term
     ("C++ and C#; Acme Inc. rocks", ["C++", "C#", "Acme Inc."], [(0, 3), (8, 10), (12, 21)]),
     # blank terms match nothing
@@ -57,6 +60,21 @@ def test_a_whole_text_is_a_term_spaced_as_one() -> None:
 
 def test_the_key_ignores_case_and_spacing() -> None:
     assert term_key(" Orion\n ENGINE ") == "orionengine"
+
+
+def test_spacing_is_what_str_split_splits_on() -> None:
+    assert "".join(chr(c) for c in range(0x110000) if chr(c).isspace()) == SPACING
+
+
+def test_a_long_document_costs_work_in_proportion_to_its_length() -> None:
+    line = "Led a team of 12 engineers; shipped a billing platform on time.\n"
+    text = line * 8_000 + "Weiß, PROJECT\nFALCON." + line * 8_000
+    matcher = compile_terms(["Project Falcon", "Northwind Logistics"])
+    assert matcher is not None
+    started = time.thread_time()
+    assert find_terms(matcher, text, 60.0) == [(len(line) * 8_000 + 6, len(line) * 8_000 + 20)]
+    # NOTE: about 0.01 s for this megabyte; a walk per character would take seconds.
+    assert time.thread_time() - started < 1.0
 
 
 def reference(terms: list[str]) -> regex.Pattern[str]:
