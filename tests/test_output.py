@@ -101,7 +101,7 @@ def test_a_full_disk_leaves_the_old_report_and_no_partial_file(
     assert code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"discreet: {target}: cannot write the report (No space left on device); any report already "
-        "there is unchanged: free some space or choose another --output"
+        "there is unchanged: check that its folder exists, can be written to and has space"
     )
     assert target.read_text(encoding="utf-8") == PREVIOUS
     assert names(target.parent) == ["report.json"]

@@ -129,7 +129,7 @@ def _write(text: str, output: Path | None, inputs: Sequence[Path]) -> None:
     except OSError as error:
         raise UsageError(
             f"{output}: cannot write the report ({error.strerror or error}); any report already there is "
-            "unchanged: free some space or choose another --output"
+            "unchanged: check that its folder exists, can be written to and has space"
         ) from error
 
 
@@ -149,8 +149,10 @@ def _replace(target: Path, data: bytes) -> None:
 def _fill(fd: int, named: Path | None, data: bytes, mode: int | None, target: Path) -> Path:
     """Write the data to the new file, durably, and name it when it has no name yet."""
     try:
-        if mode is not None:
+        if named is None and mode is not None:
             os.fchmod(fd, mode)
+        elif named is not None:
+            named.chmod(_default_mode() if mode is None else mode)
         _write_all(fd, data)
         os.fsync(fd)
         if named is not None:
@@ -176,10 +178,14 @@ def _new_file(target: Path) -> tuple[int, Path | None]:
             if error.errno not in {errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL}:
                 raise
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    return fd, Path(name)
+
+
+def _default_mode() -> int:
+    """The mode a new file gets (mkstemp's is private to its owner)."""
     umask = os.umask(0o022)
     os.umask(umask)
-    os.fchmod(fd, 0o666 & ~umask)
-    return fd, Path(name)
+    return 0o666 & ~umask
 
 
 def _write_all(fd: int, data: bytes) -> None:
