@@ -26,6 +26,7 @@ from discreet.model import (
 )
 from discreet.packs import DEFAULT_TIMEOUT, Rule
 from discreet.prefilter import Sightings, prefilter
+from discreet.terms import TermMatcher, compile_terms, find_terms, is_term, term_key
 from discreet.validators import VALIDATORS
 
 # The private and public terms get the same safety limit as a rule; running past it fails the document.
@@ -57,11 +58,6 @@ class Terms:
         return next((stand_in for term, stand_in in self.stand_ins if term_key(term) == key), "")
 
 
-def term_key(text: str) -> str:
-    """A term as private-term matching sees it: case, spacing and line breaks do not count."""
-    return "".join(text.split()).casefold()
-
-
 @dataclass(frozen=True, slots=True)
 class Detection:
     """Findings in text order."""
@@ -80,13 +76,13 @@ def detect(document: Document, rules: Sequence[Rule], terms: Terms = Terms()) ->
     for rule in rules:
         if sightings.rule_may_match(rule):
             candidates.extend((rule.priority, f) for f in _named_findings(document, rule, sightings))
-    private = _term_matcher(terms.private)
+    private = compile_terms(terms.private)
     for start, end in _term_spans(document, private, PRIVATE_TERM_RULE, "--private-terms"):
         finding = Finding(
             PRIVATE_TERM_RULE, Category.CONFIDENTIAL, Severity.HIGH, start, end, document.text[start:end]
         )
         candidates.append((PRIVATE_TERM_PRIORITY, finding))
-    public = _term_matcher(terms.public)
+    public = compile_terms(terms.public)
     spans = _term_spans(document, public, PUBLIC_TERM_RULE, "--public-terms")
     kept = [f for f in _resolve_overlaps(candidates) if not (public and _is_public(f, public, spans))]
     return Detection(tuple(kept))
@@ -222,35 +218,24 @@ def _window(text: str, start: int, end: int, width: int, width_after: int) -> tu
     return before, after
 
 
-def _term_matcher(terms: Sequence[str]) -> regex.Pattern[str] | None:
-    """One matcher for terms, ignoring case, and spacing or line breaks between and inside words."""
-    words = [t.split() for t in terms if t.strip()]
-    if not words:
-        return None
-    alternatives = sorted(
-        (r"\s*".join(regex.escape(w) for w in term) for term in words), key=len, reverse=True
-    )
-    return regex.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", regex.IGNORECASE | regex.VERSION1)
-
-
 def _term_spans(
-    document: Document, matcher: regex.Pattern[str] | None, rule: str, option: str
+    document: Document, matcher: TermMatcher | None, rule: str, option: str
 ) -> list[tuple[int, int]]:
     """Where the terms occur; raises RuleTimeoutError when the matcher runs past its time limit."""
     if matcher is None:
         return []
     try:
-        return [m.span() for m in matcher.finditer(document.text, timeout=TERMS_TIMEOUT)]
+        return find_terms(matcher, document.text, TERMS_TIMEOUT)
     except TimeoutError:
         remedy = f"use fewer or shorter terms in the {option} file"
         raise RuleTimeoutError(document.path, rule, TERMS_TIMEOUT, remedy) from None
 
 
-def _is_public(finding: Finding, matcher: regex.Pattern[str], spans: Sequence[tuple[int, int]]) -> bool:
+def _is_public(finding: Finding, matcher: TermMatcher, spans: Sequence[tuple[int, int]]) -> bool:
     """A finding inside a public fact, or naming one, is already public (spans: in order, apart)."""
     index = bisect.bisect_right(spans, finding.start, key=lambda span: span[0])
     inside = index > 0 and spans[index - 1][1] >= finding.end
-    return inside or matcher.fullmatch(finding.text) is not None
+    return inside or is_term(matcher, finding.text)
 
 
 def _resolve_overlaps(candidates: Iterable[tuple[int, Finding]]) -> list[Finding]:

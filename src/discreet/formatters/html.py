@@ -8,7 +8,7 @@ from html import escape
 
 from discreet import __version__
 from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent
-from discreet.formatters.options import RenderOptions, shown
+from discreet.formatters.options import RenderOptions, hiding, scrubbed, shown
 from discreet.model import Category, Location, Section, Segment
 from discreet.packs import DEFAULT_ACTIONS, Action
 from discreet.report import (
@@ -171,6 +171,7 @@ JS = """
 
 def render(report: Report, options: RenderOptions) -> str:
     """Render a report as one HTML page that loads nothing and escapes every piece of document text."""
+    options = hiding(report, options)
     parts = [
         _head(),
         '<body data-ready="0">',
@@ -275,8 +276,8 @@ def _comparison(comparison: Comparison, report: Report, options: RenderOptions) 
         f"<header><h2>Profile exposures: {escape(comparison.profile_path)} ↔ "
         f"{escape(comparison.resume_path)}</h2>"
         "<p>What the public profile shows that belongs only in the resume, or nowhere.</p></header>"
-        f"{exposures}{_metrics(comparison)}{_suggestions(comparison.suggestions)}"
-        f"{_mismatches(comparison.mismatches)}</section>"
+        f"{exposures}{_metrics(comparison)}{_suggestions(comparison.suggestions, options)}"
+        f"{_mismatches(comparison.mismatches, options)}</section>"
     )
 
 
@@ -303,24 +304,25 @@ def _metrics(comparison: Comparison) -> str:
     )
 
 
-def _suggestions(suggestions: Sequence[Suggestion]) -> str:
+def _suggestions(suggestions: Sequence[Suggestion], options: RenderOptions) -> str:
     if not suggestions:
         return ""
     items = "".join(
-        f"<li><b>{escape(s.section.value.capitalize())}</b>: {escape(s.text)} "
+        f"<li><b>{escape(s.section.value.capitalize())}</b>: {escape(scrubbed(s.text, options))} "
         f'<span class="where">({_where(s.resume)})</span></li>'
         for s in suggestions
     )
     return f'<h3 class="sub-head">Worth adding to the profile</h3><ul class="plain">{items}</ul>'
 
 
-def _mismatches(mismatches: Sequence[Mismatch]) -> str:
+def _mismatches(mismatches: Sequence[Mismatch], options: RenderOptions) -> str:
     if not mismatches:
         return ""
     rows = "".join(
-        f"<tr><td><b>{escape(m.field)}</b></td><td>{escape(m.resume_value)}"
+        f"<tr><td><b>{escape(m.field)}</b></td><td>{escape(scrubbed(m.resume_value, options))}"
         + (f' <span class="where">({_where(m.resume)})</span>' if m.resume else "")
-        + f'</td><td>{escape(m.profile_value)} <span class="where">({_where(m.profile)})</span></td></tr>'
+        + f"</td><td>{escape(scrubbed(m.profile_value, options))} "
+        + f'<span class="where">({_where(m.profile)})</span></td></tr>'
         for m in mismatches
     )
     return (
@@ -386,14 +388,14 @@ def _marked(
         start, end = max(located.finding.start, cursor), min(located.finding.end, segment.end)
         if start >= end:
             continue
-        out.append(escape(segment.text[cursor - segment.start : start - segment.start]))
+        out.append(escape(scrubbed(segment.text[cursor - segment.start : start - segment.start], options)))
         out.append(
             _mark(
                 located, ids[id(located)], segment.text[start - segment.start : end - segment.start], options
             )
         )
         cursor = end
-    out.append(escape(segment.text[cursor - segment.start :]))
+    out.append(escape(scrubbed(segment.text[cursor - segment.start :], options)))
     return "".join(out)
 
 
@@ -431,21 +433,15 @@ def _advice(located: LocatedFinding, report: Report, options: RenderOptions) -> 
     rewrite = advice.rewrite if advice else ""
     public, resume = _actions(located, report)
     return (
-        (f"<p>{escape(_masked(why, located, options))}</p>" if why else "")
+        (f"<p>{escape(scrubbed(why, options))}</p>" if why else "")
         + f'<div class="acts">{_act("Public profile", public)}{_act("Resume", resume)}</div>'
         + (f"<p><b>Instead:</b> {escape(rule.advice)}</p>" if rule else "")
         + (
-            f'<p class="rewrite"><span>Rewritten</span>{escape(_masked(rewrite, located, options))}</p>'
+            f'<p class="rewrite"><span>Rewritten</span>{escape(scrubbed(rewrite, options))}</p>'
             if rewrite
             else ""
         )
     )
-
-
-def _masked(text: str, located: LocatedFinding, options: RenderOptions) -> str:
-    """Advice text with the finding's own words hidden when masking."""
-    match = located.finding.text
-    return text.replace(match, shown(match, options)) if options.mask and match else text
 
 
 def _act(label: str, action: Action) -> str:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from discreet.formatters.options import RenderOptions, shown
+from discreet.formatters.options import RenderOptions, hiding, scrubbed, shown
 from discreet.model import Location
 from discreet.report import REPORT_VERSION, Comparison, DocumentReport, LocatedFinding, Report
 
 
 def render(report: Report, options: RenderOptions) -> str:
     """Render a report as JSON: documents with their findings, comparisons, and inputs that failed."""
+    options = hiding(report, options)
     comparisons = [_comparison(c, options) for c in report.comparisons]
     data = {
         "version": REPORT_VERSION,
@@ -55,10 +56,10 @@ def _finding(located: LocatedFinding, report: Report, options: RenderOptions) ->
         advice = located.advice
         data["public"] = advice.public.value
         data["resume"] = advice.resume.value
-        rewrite = advice.rewrite
-        if options.mask:
-            rewrite = rewrite.replace(finding.text, shown(finding.text, options))
-        data["advice"] = {"reason": advice.reason, "rewrite": rewrite}
+        data["advice"] = {
+            "reason": scrubbed(advice.reason, options),
+            "rewrite": scrubbed(advice.rewrite, options),
+        }
     return data
 
 
@@ -84,14 +85,14 @@ def _comparison(comparison: Comparison, options: RenderOptions) -> dict[str, Any
         "replacement_ratio": round(comparison.replacement_ratio, 3),
         "resume_only_share": round(comparison.resume_only_share, 3),
         "suggestions": [
-            {"section": s.section.value, "text": s.text, "resume": s.resume.to_dict()}
+            {"section": s.section.value, "text": scrubbed(s.text, options), "resume": s.resume.to_dict()}
             for s in comparison.suggestions
         ],
         "mismatches": [
             {
                 "field": m.field,
-                "resume_value": m.resume_value,
-                "profile_value": m.profile_value,
+                "resume_value": scrubbed(m.resume_value, options),
+                "profile_value": scrubbed(m.profile_value, options),
                 "resume": _location(m.resume),
                 "profile": m.profile.to_dict(),
             }

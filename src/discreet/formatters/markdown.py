@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent, plural
-from discreet.formatters.options import RenderOptions, shown
+from discreet.formatters.options import RenderOptions, hiding, scrubbed, shown
 from discreet.model import Location
 from discreet.packs import DEFAULT_ACTIONS, Action
 from discreet.report import (
@@ -27,6 +27,7 @@ _SPACE = re.compile(r"\s+")
 
 def render(report: Report, options: RenderOptions) -> str:
     """Render a report as Markdown; matched text is shown only as options allow."""
+    options = hiding(report, options)
     lines = ["# discreet report", "", *_summary(report)]
     if report.comparisons:
         lines += ["", "## Exposures on the public profile"]
@@ -36,7 +37,7 @@ def render(report: Report, options: RenderOptions) -> str:
         for document in report.documents:
             lines += ["", *_document(document, report, options)]
     for comparison in report.comparisons:
-        lines += ["", *_comparison(comparison)]
+        lines += ["", *_comparison(comparison, options)]
     if report.failures:
         lines += ["", "## Files that could not be read", ""]
         lines += [f"- {_code(f.path)}: {escape(_reason(f.path, f.message))}" for f in report.failures]
@@ -128,13 +129,13 @@ def _finding(
     advice = located.advice
     why = advice.reason if advice else (rule.why if rule else "")
     if why:
-        yield f"  - Why: {escape(_masked(why, located, options))}"
+        yield f"  - Why: {escape(scrubbed(why, options))}"
     if rule:
         yield f"  - Instead: {escape(rule.advice)}"
     public, resume = _actions(located, report)
     yield f"  - Public profile: {public.value} · resume: {resume.value}"
     if advice and advice.rewrite:
-        yield f"  - Rewritten: “{escape(_masked(advice.rewrite, located, options))}”"
+        yield f"  - Rewritten: “{escape(scrubbed(advice.rewrite, options))}”"
 
 
 def _line(located: LocatedFinding, others: Sequence[LocatedFinding], options: RenderOptions) -> str:
@@ -143,7 +144,7 @@ def _line(located: LocatedFinding, others: Sequence[LocatedFinding], options: Re
     spans = sorted(
         (max(f.finding.start - offset, 0), min(f.finding.end - offset, len(line)), f is located)
         for f in others
-        if f is located or (options.mask and f.finding.start < offset + len(line) and f.finding.end > offset)
+        if f is located or (options.hides and f.finding.start < offset + len(line) and f.finding.end > offset)
     )
     pieces: list[str] = []
     cursor = 0
@@ -151,10 +152,10 @@ def _line(located: LocatedFinding, others: Sequence[LocatedFinding], options: Re
         start = max(start, cursor)
         if start >= end:
             continue
-        pieces.append(escape(line[cursor:start]))
+        pieces.append(escape(scrubbed(line[cursor:start], options)))
         pieces.append(_bold(line[start:end], options) if own else escape(shown(line[start:end], options)))
         cursor = end
-    pieces.append(escape(line[cursor:]))
+    pieces.append(escape(scrubbed(line[cursor:], options)))
     return "".join(pieces).strip()
 
 
@@ -167,12 +168,6 @@ def _bold(match: str, options: RenderOptions) -> str:
     return f"{escape(lead)}**{escape(shown(core, options))}**{escape(trail)}"
 
 
-def _masked(text: str, located: LocatedFinding, options: RenderOptions) -> str:
-    """Advice text with the finding's own words hidden when masking."""
-    match = located.finding.text
-    return text.replace(match, shown(match, options)) if options.mask and match else text
-
-
 def _actions(located: LocatedFinding, report: Report) -> tuple[Action, Action]:
     if located.advice is not None:
         return located.advice.public, located.advice.resume
@@ -180,7 +175,7 @@ def _actions(located: LocatedFinding, report: Report) -> tuple[Action, Action]:
     return (rule.public, rule.resume) if rule else DEFAULT_ACTIONS[located.finding.category]
 
 
-def _comparison(comparison: Comparison) -> list[str]:
+def _comparison(comparison: Comparison, options: RenderOptions) -> list[str]:
     lines = [
         f"## Resume and profile compared: {_code(comparison.resume_path)} ↔ {_code(comparison.profile_path)}",
         "",
@@ -191,25 +186,27 @@ def _comparison(comparison: Comparison) -> list[str]:
     ]
     if comparison.suggestions:
         lines += ["", f"### Worth adding to the profile ({len(comparison.suggestions)})", ""]
-        lines += [_suggestion(s) for s in comparison.suggestions]
+        lines += [_suggestion(s, options) for s in comparison.suggestions]
     if comparison.mismatches:
         lines += ["", f"### Differences between resume and profile ({len(comparison.mismatches)})", ""]
-        lines += [_mismatch(m) for m in comparison.mismatches]
+        lines += [_mismatch(m, options) for m in comparison.mismatches]
     return lines
 
 
-def _suggestion(suggestion: Suggestion) -> str:
+def _suggestion(suggestion: Suggestion, options: RenderOptions) -> str:
     return (
-        f"- {suggestion.section.value.capitalize()}: “{escape(suggestion.text)}” "
+        f"- {suggestion.section.value.capitalize()}: “{escape(scrubbed(suggestion.text, options))}” "
         f"(resume: {_where(suggestion.resume)})"
     )
 
 
-def _mismatch(mismatch: Mismatch) -> str:
+def _mismatch(mismatch: Mismatch, options: RenderOptions) -> str:
     resume = f" ({_where(mismatch.resume)})" if mismatch.resume else ""
+    said = escape(scrubbed(mismatch.resume_value, options))
+    shows = escape(scrubbed(mismatch.profile_value, options))
     return (
-        f"- **{escape(mismatch.field)}**: the resume says “{escape(mismatch.resume_value)}”{resume}; "
-        f"the profile says “{escape(mismatch.profile_value)}” ({_where(mismatch.profile)})"
+        f"- **{escape(mismatch.field)}**: the resume says “{said}”{resume}; "
+        f"the profile says “{shows}” ({_where(mismatch.profile)})"
     )
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.console import Console
 from rich.text import Text
 
 from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent, plural
-from discreet.formatters.options import RenderOptions, shown
+from discreet.formatters.options import RenderOptions, hidden, hiding, scrubbed, shown
 from discreet.model import Severity
 from discreet.packs import Action
 from discreet.report import Comparison, DocumentReport, LocatedFinding, Report, Verdict
@@ -31,6 +31,7 @@ INDENT = "    "
 
 def render(report: Report, options: RenderOptions) -> str:
     """Render a report for a terminal: colour and highlight when asked, carets under matches otherwise."""
+    options = hiding(report, options)
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -126,13 +127,17 @@ def _print_comparison(
         )
     for mismatch in comparison.mismatches:
         where = mismatch.profile.describe()
-        values = f"resume “{mismatch.resume_value}” vs profile “{mismatch.profile_value}”"
+        said, shows = scrubbed(mismatch.resume_value, options), scrubbed(mismatch.profile_value, options)
+        values = f"resume “{said}” vs profile “{shows}”"
         console.print(Text(f"{INDENT}{mismatch.field}: {values} ({where})"))
     if comparison.suggestions:
         console.print(Text(f"  Safe to add to the profile ({len(comparison.suggestions)}):", "bold green"))
     for suggestion in comparison.suggestions:
         console.print(
-            Text(f"{INDENT}+ {suggestion.text}  ({suggestion.section.value}, {suggestion.resume.describe()})")
+            Text(
+                f"{INDENT}+ {scrubbed(suggestion.text, options)}  "
+                f"({suggestion.section.value}, {suggestion.resume.describe()})"
+            )
         )
 
 
@@ -153,10 +158,16 @@ def _print_document(
                 Text(f"  {VERDICT_TITLE[verdict]} — {VERDICT_NOTE[verdict]}", VERDICT_STYLE[verdict])
             )
             for located in group:
-                _print_finding(console, located, report, options)
+                _print_finding(console, located, document, report, options)
 
 
-def _print_finding(console: Console, located: LocatedFinding, report: Report, options: RenderOptions) -> None:
+def _print_finding(
+    console: Console,
+    located: LocatedFinding,
+    document: DocumentReport,
+    report: Report,
+    options: RenderOptions,
+) -> None:
     finding = located.finding
     rule = report.rule(finding.rule)
     head = Text(INDENT)
@@ -166,27 +177,32 @@ def _print_finding(console: Console, located: LocatedFinding, report: Report, op
     if located.hidden:
         head.append("  (hidden in the file: comments, tracked changes or properties)", style="magenta")
     console.print(head)
-    for line in _excerpt(located, options):
+    for line in _excerpt(located, document.findings, options):
         console.print(line)
     width = options.width - len(INDENT) * 2
     if rule is not None:
         _print_wrapped(console, rule.why, width, "dim")
     advice = located.advice
     if advice is not None:
-        _print_wrapped(console, advice.reason, width, "bold")
+        _print_wrapped(console, scrubbed(advice.reason, options), width, "bold")
     if advice is not None and advice.rewrite and advice.public is not Action.KEEP:
-        _print_wrapped(console, f"Public version: {advice.rewrite}", width, "green")
+        _print_wrapped(console, f"Public version: {scrubbed(advice.rewrite, options)}", width, "green")
     elif rule is not None:
         _print_wrapped(console, f"Instead: {rule.advice}", width, "green")
 
 
-def _excerpt(located: LocatedFinding, options: RenderOptions) -> list[Text]:
-    """The finding's line, cut to the width around the match, highlighted or underlined with carets."""
+def _excerpt(located: LocatedFinding, others: Sequence[LocatedFinding], options: RenderOptions) -> list[Text]:
+    """The finding's line, cut to the width around the match, highlighted or underlined with carets.
+
+    When hiding, every other finding on the line, and any matched text, is masked too.
+    """
     line = located.line_text.replace("\t", " ").replace("\n", " ")
     start = max(0, located.finding.start - located.line_start)
     end = min(len(line), max(start + 1, located.finding.end - located.line_start))
     match = shown(line[start:end], options)
-    before, after = line[:start], line[end:]
+    spans = [(f.finding.start, f.finding.end) for f in others if f is not located]
+    before = hidden(line[:start], located.line_start, spans, options)
+    after = hidden(line[end:], located.line_start + end, spans, options)
     room = max(20, options.width - len(INDENT) * 2 - len(match))
     if len(before) + len(after) > room:
         keep_before = min(len(before), room // 2)

@@ -1,0 +1,138 @@
+"""--mask hides every matched text in every format, and a --quiet report never carries any."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from discreet.audit import Settings, audit
+from discreet.cli import FORMATTERS, OutputFormat, main
+from discreet.detect import Terms
+from discreet.formatters.options import MASK, RenderOptions, hiding, scrubbed
+from discreet.packs import all_rules, builtin_rules_dir, load_packs
+from discreet.report import Report
+from test_formatters import handmade_report
+
+RESUME = (
+    "Dana Whitfield\n"
+    "dana@example.com | (555) 555-0147 | 12 Elm Street, Springfield, IL 62704\n\n"
+    "EXPERIENCE\n"
+    "Senior Account Executive, Acme Corp\n"
+    "- Current salary: $128,000; expected $140K; bonus $25K\n"
+    "- Closed a $850K deal with Project Falcon and Northwind Logistics for Walmart; "
+    "grew revenue 37% to $4.2M\n"
+)
+PROFILE = {
+    "basics": {
+        "name": "Dana Whitfield",
+        "email": "dana@example.com",
+        "summary": "Closed a $850K deal with Project Falcon for Walmart; grew revenue 37% to $4.2M",
+    },
+    "work": [
+        {
+            "name": "Acme Corp",
+            "position": "Senior Account Manager",
+            "highlights": ["Closed a $850K deal with Project Falcon and Northwind Logistics"],
+        }
+    ],
+}
+PRIVATE = ("Project Falcon", "Northwind Logistics")
+# Formats that show matched text when not hiding it: hiding must leave masks there, not nothing.
+SHOWS_TEXT = {OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN, OutputFormat.HTML}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A resume with several findings per line, a profile that exposes some, and private terms."""
+    folder = tmp_path_factory.mktemp("masking")
+    (folder / "resume.txt").write_text(RESUME, encoding="utf-8")
+    (folder / "profile.json").write_text(json.dumps(PROFILE), encoding="utf-8")
+    (folder / "private.txt").write_text("\n".join(PRIVATE) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def report(folder: Path) -> Report:
+    """The audit the command line runs on these files, made once for every format."""
+    settings = Settings(all_rules(load_packs([builtin_rules_dir()])), Terms(private=PRIVATE))
+    return audit([folder / "resume.txt"], settings, profiles=[folder / "profile.json"])
+
+
+def matched_texts(report: Report) -> set[str]:
+    """Every text the audit matched: findings and exposures."""
+    texts = {f.finding.text for d in report.documents for f in d.findings}
+    return texts | {e.text for c in report.comparisons for e in c.exposures}
+
+
+def test_the_audit_has_several_findings_a_line_and_exposures(report: Report) -> None:
+    lines = Counter(f.line_start for f in report.documents[0].findings)
+    assert lines.most_common(1)[0][1] >= 5
+    assert len(report.comparisons[0].exposures) >= 5
+
+
+@pytest.mark.parametrize(
+    "options", [RenderOptions(mask=True), RenderOptions(quiet=True)], ids=["mask", "quiet"]
+)
+@pytest.mark.parametrize("fmt", list(OutputFormat))
+def test_no_format_carries_matched_text_when_masked_or_quiet(
+    report: Report, fmt: OutputFormat, options: RenderOptions
+) -> None:
+    output = FORMATTERS[fmt](report, options)
+    assert output.strip()
+    assert sorted(t for t in matched_texts(report) if t in output) == []
+    assert (MASK in output) == (fmt in SHOWS_TEXT)
+
+
+@pytest.mark.parametrize("hiding_option", ["--mask", "--quiet"])
+def test_the_command_line_hides_what_it_matched(
+    folder: Path, report: Report, hiding_option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [
+        *("audit", str(folder / "resume.txt"), "--profile", str(folder / "profile.json")),
+        *("--private-terms", str(folder / "private.txt"), "--jobs", "1", "--format", "json", hiding_option),
+    ]
+    assert main(args) == 1
+    output = capsys.readouterr().out
+    assert output == FORMATTERS[OutputFormat.JSON](report, RenderOptions(mask=True))
+    assert sorted(t for t in matched_texts(report) if t in output) == []
+
+
+def test_every_finding_on_a_context_line_is_masked(report: Report) -> None:
+    output = FORMATTERS[OutputFormat.TEXT](report, RenderOptions(mask=True)).splitlines()
+    salary = [line.strip() for line in output if "Current salary" in line]
+    assert salary == ["- Current salary: ████████; expected █████; bonus ████"] * 3
+    deal = {line.strip() for line in output if line.strip().startswith("- Closed a")}
+    assert deal == {"- Closed a █████ deal with ████████ and ████████ for Walmart; grew revenue ███ to █████"}
+
+
+def test_quiet_json_keeps_its_shape_with_masked_text(report: Report) -> None:
+    data = json.loads(FORMATTERS[OutputFormat.JSON](report, RenderOptions(quiet=True)))
+    findings = [f for d in data["documents"] for f in d["findings"]]
+    assert len(findings) == sum(len(d.findings) for d in report.documents)
+    assert {f["text"] for f in findings} == {MASK * 3, MASK * 4, MASK * 5, MASK * 8}
+
+
+@pytest.mark.parametrize(
+    "options", [RenderOptions(mask=True), RenderOptions(quiet=True)], ids=["mask", "quiet"]
+)
+@pytest.mark.parametrize("fmt", list(OutputFormat))
+def test_every_formatter_hides_the_handmade_reports_text(fmt: OutputFormat, options: RenderOptions) -> None:
+    report = handmade_report()
+    texts = {f.finding.text for d in report.documents for f in d.findings}
+    texts |= {e.text for c in report.comparisons for e in c.exposures}
+    output = FORMATTERS[fmt](report, options)
+    assert sorted(t for t in texts if t in output) == []
+
+
+def test_free_text_is_scrubbed_whatever_its_case_and_spacing() -> None:
+    options = hiding(handmade_report(), RenderOptions(mask=True))
+    assert scrubbed("PROJECT\nfalcon is confidential; so is $128,000.", options) == (
+        "████████ is confidential; so is ████████."
+    )
+    assert (
+        scrubbed("Project Falconry is a word of its own", options) == "Project Falconry is a word of its own"
+    )
+    assert scrubbed("Project Falcon", RenderOptions()) == "Project Falcon"
