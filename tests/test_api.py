@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from importlib import import_module
 from pathlib import Path
 
@@ -211,6 +212,16 @@ def test_a_folder_lists_unreadable_documents_as_failures_and_audits_the_rest(tmp
     (failure,) = report.failures
     assert failure.path == str(tmp_path / "scan.pdf")
     assert failure.message.startswith(f"{tmp_path / 'scan.pdf'}: ")
+
+
+def test_the_calls_run_outside_the_main_thread() -> None:
+    # The CLI's per-document time limit uses SIGALRM, which only the main thread may set.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        from_path = pool.submit(discreet.audit_path, RESUME, profile=PROFILE)
+        from_text = pool.submit(discreet.audit_text, RESUME.read_text(encoding="utf-8"), name=str(RESUME))
+        path_report, text_report = from_path.result(), from_text.result()
+    assert path_report == discreet.audit_path(RESUME, profile=PROFILE)
+    assert text_report == path_report.documents[0]
 
 
 # Errors
