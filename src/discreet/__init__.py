@@ -7,8 +7,6 @@ change in any release. There is no ``discreet.fix`` yet: rewriting a document in
 planned, and until it ships the rewrite of each finding is in ``LocatedFinding.advice.rewrite``.
 """
 
-from __future__ import annotations
-
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which costs more than this module
 
 __version__ = "0.1.0"
