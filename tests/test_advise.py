@@ -24,6 +24,7 @@ from discreet.advise import (
 )
 from discreet.model import Category, Finding, Severity
 from discreet.packs import Action, Rule, load_pack
+from discreet.privateterm import rules_by_id
 
 FIN, CONF, PERS, COMP, REF, NOTE = (
     Category.FINANCIAL,
@@ -228,12 +229,12 @@ Row = tuple[str, Spans, str]
 def rules(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rule]:
     """A small rule set written here, so these tests do not follow the built-in packs as they change."""
     folder = tmp_path_factory.mktemp("packs")
-    loaded: dict[str, Rule] = {}
+    loaded: list[Rule] = []
     for name, text in PACKS.items():
         path = folder / f"{name}.toml"
         path.write_text(text, encoding="utf-8")
-        loaded.update({rule.id: rule for rule in load_pack(path).rules})
-    return loaded
+        loaded.extend(load_pack(path).rules)
+    return rules_by_id(loaded)
 
 
 def findings(sentence: str, spans: Spans) -> list[Finding]:

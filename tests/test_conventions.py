@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import subprocess
@@ -14,7 +15,9 @@ import pytest
 from conftest import FIXTURES, REPO
 from discreet import __version__
 from discreet.cli import main
+from discreet.detect import Terms
 from discreet.packs import all_rules, builtin_rules_dir, load_packs
+from discreet.termsfile import parse_terms
 
 RESUME = FIXTURES / "persona" / "resume.txt"
 ESCAPE = "\x1b["
@@ -98,3 +101,42 @@ def test_a_report_into_a_pipe_keeps_each_line_whole() -> None:
     printed = [line.strip() for line in lines]
     assert whys & set(printed)
     assert max(map(len, lines)) > 100
+
+
+def test_the_private_term_rule_is_explained_like_any_other(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rules", "explain", "confidential.private-term"], capsys)
+    assert code == 0
+    assert out.splitlines()[:2] == [
+        "confidential.private-term: A name you listed as private",
+        "category: confidential   severity: high   public: remove   resume: generalize",
+    ]
+    code, out, _ = run(["rules", "list"], capsys)
+    assert "confidential.private-term" in out
+
+
+def test_disabling_the_private_term_rule_stops_private_terms(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    resume = tmp_path / "resume.txt"
+    resume.write_text("Led the Orion Engine rollout.\n", encoding="utf-8")
+    terms = tmp_path / "private.txt"
+    terms.write_text("# clients and code names\nOrion Engine => an internal platform\n", encoding="utf-8")
+    base = ["audit", str(resume), "--private-terms", str(terms), "--format", "json"]
+    code, out, _ = run(base, capsys)
+    assert code == 1
+    [found] = json.loads(out)["documents"][0]["findings"]
+    assert (found["rule"], found["start"], found["end"]) == ("confidential.private-term", 8, 20)
+    assert "Orion" not in found["advice"]["rewrite"]
+    code, out, _ = run([*base, "--disable", "confidential.private-term"], capsys)
+    assert (code, json.loads(out)["documents"][0]["findings"]) == (0, [])
+
+
+def test_terms_files_are_read_by_one_parser() -> None:
+    terms = parse_terms(
+        ["# comment", "  Project Falcon => a pricing pilot ", "", "Orion"], ["Q3 results", "#x"]
+    )
+    assert terms == Terms(
+        private=("Project Falcon", "Orion"),
+        public=("Q3 results",),
+        stand_ins=(("Project Falcon", "a pricing pilot"),),
+    )

@@ -10,8 +10,8 @@ from enum import StrEnum
 from functools import reduce
 
 from discreet.model import Category, Finding, Section
-from discreet.packs import DEFAULT_ACTIONS, Action, Rule
-from discreet.report import UNRULED_TITLES, Advice
+from discreet.packs import Action, Rule, rule_actions
+from discreet.report import Advice
 
 # The ladders: (floor, phrase) from the top down; the first floor at or below the value wins.
 MONEY_ADJECTIVES: tuple[tuple[float, str], ...] = (
@@ -577,13 +577,12 @@ def advise(
 
 def _advice(finding: Finding, rule: Rule | None, rewrite: str) -> Advice:
     public, resume = _actions(finding, rule)
-    fallback = UNRULED_TITLES.get(finding.rule, TITLES[finding.category])
-    title = " ".join((rule.title if rule else fallback).split())
+    title = " ".join((rule.title if rule else TITLES[finding.category]).split())
     return Advice(public, resume, f"{title}: {_action_phrase(public, resume)}", rewrite)
 
 
 def _actions(finding: Finding, rule: Rule | None) -> tuple[Action, Action]:
-    return (rule.public, rule.resume) if rule else DEFAULT_ACTIONS[finding.category]
+    return rule_actions(rule, finding.category)
 
 
 def _action_phrase(public: Action, resume: Action) -> str:
@@ -600,7 +599,8 @@ def _span(
         return None
     category = rule.category if rule else finding.category
     public = _actions(finding, rule)[0]
-    stand_in = rule.stand_in.strip() if rule else stand_ins(finding.text).strip()
+    # The user's own stand-in for a private term comes first; a rule's is for the names it finds.
+    stand_in = stand_ins(finding.text).strip() or (rule.stand_in.strip() if rule else "")
     treatment = _treatment(category, public, sentence[start:end], stand_in)
     if treatment is Treatment.DROP:
         start, end = _balanced(sentence, start, end)

@@ -19,6 +19,7 @@ from discreet.detect import Terms, detect
 from discreet.errors import InputError, RuleTimeoutError, UsageError
 from discreet.model import Document, DocumentKind, Finding, Limits, Location, TextLocation
 from discreet.packs import Rule
+from discreet.privateterm import rules_by_id
 from discreet.read import expand, read
 from discreet.report import Advice, DocumentReport, Failure, LocatedFinding, Report
 
@@ -171,7 +172,7 @@ def _time_limit(seconds: float) -> Iterator[None]:
 def audit_document(document: Document, rules: Sequence[Rule], terms: Terms = Terms()) -> DocumentReport:
     """Detect, locate and classify the findings of one parsed document."""
     detection = detect(document, rules, terms)
-    by_id = {rule.id: rule for rule in rules}
+    by_id = rules_by_id(rules)
     advice = _advice_by_finding(document, detection.findings, by_id, terms)
     located = tuple(
         replace(locate(document, f), verdict=finding_verdict(f, by_id), advice=advice[i])

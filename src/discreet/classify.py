@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from discreet.model import Document, Finding, Section
-from discreet.packs import DEFAULT_ACTIONS, Action, Rule
+from discreet.packs import Action, Rule, rule_actions
 from discreet.report import Verdict
 
 # Sections whose content belongs in a resume sent privately, never on a public profile.
@@ -24,8 +24,7 @@ def finding_verdict(finding: Finding, rules: Mapping[str, Rule]) -> Verdict:
 
 def actions(finding: Finding, rules: Mapping[str, Rule]) -> tuple[Action, Action]:
     """The public and resume actions of a finding's rule, or its category's defaults."""
-    rule = rules.get(finding.rule)
-    return (rule.public, rule.resume) if rule else DEFAULT_ACTIONS[finding.category]
+    return rule_actions(rules.get(finding.rule), finding.category)
 
 
 def classify(

@@ -10,6 +10,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -20,16 +21,17 @@ from rich.progress import Progress
 
 from discreet import __version__
 from discreet.audit import OnDone, Settings, audit
-from discreet.detect import Terms
 from discreet.errors import DiscreetError, UsageError
 from discreet.formatters import aggregate, html, markdown, sarif, terminal
 from discreet.formatters import json as json_format
 from discreet.formatters.options import RenderOptions
 from discreet.model import Limits, Severity
 from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
+from discreet.privateterm import PRIVATE_TERM
 from discreet.read import read
 from discreet.report import Report
 from discreet.rulecheck import check_rules
+from discreet.termsfile import read_terms
 from discreet.textview import extract_view
 
 app = typer.Typer(
@@ -108,35 +110,13 @@ def _limits(max_file_mb: int, max_pages: int, max_archive_mb: int) -> Limits:
 
 
 def _rules(extra: Sequence[Path], disabled: Sequence[str]) -> list[Rule]:
-    rules = all_rules(load_packs([builtin_rules_dir(), *extra]))
+    rules = (*all_rules(load_packs([builtin_rules_dir(), *extra])), PRIVATE_TERM)
     unknown = set(disabled) - {r.id for r in rules}
     if unknown:
         raise UsageError(
             f"--disable: no rule has the id {', '.join(sorted(unknown))}; see `discreet rules list`"
         )
     return [r for r in rules if r.id not in disabled]
-
-
-def _term_lines(path: Path | None, option: str) -> list[str]:
-    if path is None:
-        return []
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(
-            f"{path}: cannot read the {option} file ({error}); give a UTF-8 file, one term a line"
-        ) from error
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-
-
-def _terms(private: Path | None, public: Path | None) -> Terms:
-    """Read the term files; a private line 'Falcon => an internal pricing pilot' names its stand-in."""
-    pairs = [line.partition("=>") for line in _term_lines(private, "--private-terms")]
-    return Terms(
-        private=tuple(term.strip() for term, _, _ in pairs),
-        public=tuple(_term_lines(public, "--public-terms")),
-        stand_ins=tuple((term.strip(), stand_in.strip()) for term, arrow, stand_in in pairs if arrow),
-    )
 
 
 def _write(text: str, output: Path | None, inputs: Sequence[Path]) -> None:
@@ -253,7 +233,9 @@ def audit_command(
     timeout: Annotated[float, typer.Option(min=0, help="Seconds allowed per document (0: no limit).")] = 60.0,
 ) -> None:
     """Audit documents and report what must not be public."""
-    terms = _terms(private_terms, public_terms)
+    terms = read_terms(private_terms, public_terms)
+    if PRIVATE_TERM.id in (disable or []):
+        terms = replace(terms, private=(), stand_ins=())
     settings = Settings(
         tuple(_rules(rules or [], disable or [])),
         terms,
@@ -321,10 +303,10 @@ def rules_explain(
         *([f"Stand-in when rewriting: {rule.stand_in}"] if rule.stand_in else []),
         *(["Also flags the other mentions of every name it finds."] if rule.echo else []),
         *(["Never flags the employer the document itself names."] if rule.not_employer else []),
-        "",
-        "Flagged:",
+        *(["Flags the names of your --private-terms file."] if rule is PRIVATE_TERM else []),
+        *(["", "Flagged:"] if rule.flag else []),
         *(line for e in rule.flag for line in _example_lines(e.text, e.rewrite)),
-        "Allowed:",
+        *(["Allowed:"] if rule.allow else []),
         *(f"  {e.text}" for e in rule.allow),
     ]
     typer.echo("\n".join(lines))

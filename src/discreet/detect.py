@@ -13,26 +13,24 @@ from discreet.echoes import echo_findings
 from discreet.employers import without_employers
 from discreet.errors import RuleTimeoutError
 from discreet.model import (
-    Category,
     Document,
     DocumentKind,
     Finding,
     Format,
     Section,
     Segment,
-    Severity,
     TextLocation,
     build_document,
 )
 from discreet.packs import DEFAULT_TIMEOUT, Rule
 from discreet.prefilter import Sightings, prefilter
+from discreet.privateterm import PRIVATE_TERM
 from discreet.terms import TermMatcher, compile_terms, find_terms, is_term, term_key
 from discreet.validators import VALIDATORS
 
 # The private and public terms get the same safety limit as a rule; running past it fails the document.
 TERMS_TIMEOUT = DEFAULT_TIMEOUT
-PRIVATE_TERM_RULE = "confidential.private-term"
-PRIVATE_TERM_PRIORITY = 100
+PRIVATE_TERM_RULE = PRIVATE_TERM.id
 # Public terms flag nothing; the name only tells the user which matcher ran out of time.
 PUBLIC_TERM_RULE = "public-terms"
 # A blank line, a bullet (mis-decoded ones too) or a sentence end bounds the text that confirms a match.
@@ -78,10 +76,9 @@ def detect(document: Document, rules: Sequence[Rule], terms: Terms = Terms()) ->
             candidates.extend((rule.priority, f) for f in _named_findings(document, rule, sightings))
     private = compile_terms(terms.private)
     for start, end in _term_spans(document, private, PRIVATE_TERM_RULE, "--private-terms"):
-        finding = Finding(
-            PRIVATE_TERM_RULE, Category.CONFIDENTIAL, Severity.HIGH, start, end, document.text[start:end]
-        )
-        candidates.append((PRIVATE_TERM_PRIORITY, finding))
+        rule = PRIVATE_TERM
+        finding = Finding(rule.id, rule.category, rule.severity, start, end, document.text[start:end])
+        candidates.append((rule.priority, finding))
     public = compile_terms(terms.public)
     spans = _term_spans(document, public, PUBLIC_TERM_RULE, "--public-terms")
     kept = [f for f in _resolve_overlaps(candidates) if not (public and _is_public(f, public, spans))]

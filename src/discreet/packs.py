@@ -83,6 +83,13 @@ DEFAULT_ACTIONS: dict[Category, tuple[Action, Action]] = {
     Category.REFERENCES: (Action.REMOVE, Action.REMOVE),
     Category.NOTE: (Action.KEEP, Action.KEEP),
 }
+
+
+def rule_actions(rule: Rule | None, category: Category) -> tuple[Action, Action]:
+    """The public and resume actions of a rule, or its category's defaults for a finding without one."""
+    return (rule.public, rule.resume) if rule else DEFAULT_ACTIONS[category]
+
+
 CATEGORY_PRIORITY = {
     Category.REFERENCES: 50,
     Category.COMPENSATION: 40,

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from discreet.model import Category, Document, Finding, Location, Section, Severity
-from discreet.packs import Action, Rule
+from discreet.packs import Action, Rule, rule_actions
+from discreet.privateterm import rules_by_id
 
 REPORT_VERSION = 2
-UNRULED_TITLES = {"confidential.private-term": "A name you listed as private"}
 
 
 class Verdict(StrEnum):
@@ -164,10 +164,16 @@ class Report:
         )
 
     def title(self, rule_id: str) -> str:
-        """What a rule flags, in words; findings from the user's private terms have no rule."""
+        """What a rule flags, in words."""
         rule = self.rule(rule_id)
-        return rule.title if rule else UNRULED_TITLES.get(rule_id, rule_id)
+        return rule.title if rule else rule_id
 
     def rule(self, rule_id: str) -> Rule | None:
-        """The rule with this id, when it came from a pack."""
-        return next((r for r in self.rules if r.id == rule_id), None)
+        """The rule a finding came from: a pack's, or the private-term rule."""
+        return rules_by_id(self.rules).get(rule_id)
+
+    def actions(self, located: LocatedFinding) -> tuple[Action, Action]:
+        """A finding's public and resume actions: its advice's, else its rule's, else its category's."""
+        if located.advice is not None:
+            return located.advice.public, located.advice.resume
+        return rule_actions(self.rule(located.finding.rule), located.finding.category)

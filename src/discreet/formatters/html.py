@@ -10,7 +10,7 @@ from discreet import __version__
 from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent
 from discreet.formatters.options import RenderOptions, hiding, scrubbed, shown
 from discreet.model import Category, Location, Section, Segment
-from discreet.packs import DEFAULT_ACTIONS, Action
+from discreet.packs import Action
 from discreet.report import (
     Comparison,
     DocumentReport,
@@ -431,7 +431,7 @@ def _advice(located: LocatedFinding, report: Report, options: RenderOptions) -> 
     advice = located.advice
     why = advice.reason if advice else (rule.why if rule else "")
     rewrite = advice.rewrite if advice else ""
-    public, resume = _actions(located, report)
+    public, resume = report.actions(located)
     return (
         (f"<p>{escape(scrubbed(why, options))}</p>" if why else "")
         + f'<div class="acts">{_act("Public profile", public)}{_act("Resume", resume)}</div>'
@@ -446,13 +446,6 @@ def _advice(located: LocatedFinding, report: Report, options: RenderOptions) -> 
 
 def _act(label: str, action: Action) -> str:
     return f'<span class="act {action.value}">{label}: <b>{action.value}</b></span>'
-
-
-def _actions(located: LocatedFinding, report: Report) -> tuple[Action, Action]:
-    if located.advice is not None:
-        return located.advice.public, located.advice.resume
-    rule = report.rule(located.finding.rule)
-    return (rule.public, rule.resume) if rule else DEFAULT_ACTIONS[located.finding.category]
 
 
 def _failures(report: Report) -> str:

@@ -9,7 +9,6 @@ from collections.abc import Iterator, Sequence
 from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent, plural
 from discreet.formatters.options import RenderOptions, hiding, scrubbed, shown
 from discreet.model import Location
-from discreet.packs import DEFAULT_ACTIONS, Action
 from discreet.report import (
     Comparison,
     DocumentReport,
@@ -132,7 +131,7 @@ def _finding(
         yield f"  - Why: {escape(scrubbed(why, options))}"
     if rule:
         yield f"  - Instead: {escape(rule.advice)}"
-    public, resume = _actions(located, report)
+    public, resume = report.actions(located)
     yield f"  - Public profile: {public.value} · resume: {resume.value}"
     if advice and advice.rewrite:
         yield f"  - Rewritten: “{escape(scrubbed(advice.rewrite, options))}”"
@@ -166,13 +165,6 @@ def _bold(match: str, options: RenderOptions) -> str:
         return escape(match)
     lead, trail = match[: len(match) - len(match.lstrip())], match[len(match.rstrip()) :]
     return f"{escape(lead)}**{escape(shown(core, options))}**{escape(trail)}"
-
-
-def _actions(located: LocatedFinding, report: Report) -> tuple[Action, Action]:
-    if located.advice is not None:
-        return located.advice.public, located.advice.resume
-    rule = report.rule(located.finding.rule)
-    return (rule.public, rule.resume) if rule else DEFAULT_ACTIONS[located.finding.category]
 
 
 def _comparison(comparison: Comparison, options: RenderOptions) -> list[str]:

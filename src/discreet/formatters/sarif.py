@@ -21,8 +21,8 @@ from discreet.model import (
     Severity,
     TextLocation,
 )
-from discreet.packs import DEFAULT_ACTIONS, Action, Rule
-from discreet.report import UNRULED_TITLES, Failure, LocatedFinding, Report, Verdict
+from discreet.packs import Action, Rule, rule_actions
+from discreet.report import Failure, LocatedFinding, Report, Verdict
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT = "discreetLocation/v1"
@@ -110,7 +110,7 @@ def _rule(rule: Rule) -> dict[str, Any]:
 
 
 def _undeclared(rule_id: str, category: Category, severity: Severity) -> dict[str, Any]:
-    public, resume = DEFAULT_ACTIONS[category]
+    public, resume = rule_actions(None, category)
     return {
         "id": rule_id,
         "name": _pascal(rule_id),
@@ -137,7 +137,7 @@ def _result(
 ) -> dict[str, Any]:
     finding = located.finding
     public, resume = _actions(located, rule)
-    title = rule.title if rule else UNRULED_TITLES.get(finding.rule, finding.rule)
+    title = rule.title if rule else finding.rule
     message = (
         f"{title} at {located.location.describe()}: {VERDICT_PHRASE[located.verdict]}. "
         f"Public profile: {public.value}; resume: {resume.value}."
@@ -163,9 +163,7 @@ def _result(
 def _actions(located: LocatedFinding, rule: Rule | None) -> tuple[Action, Action]:
     if located.advice is not None:
         return located.advice.public, located.advice.resume
-    if rule is not None:
-        return rule.public, rule.resume
-    return DEFAULT_ACTIONS[located.finding.category]
+    return rule_actions(rule, located.finding.category)
 
 
 def _location(located: LocatedFinding, document: Document) -> dict[str, Any]:
