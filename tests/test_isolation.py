@@ -141,25 +141,33 @@ def test_a_crash_while_detecting_costs_its_document_one_line(
     ]
 
 
-def test_a_worker_killed_by_a_signal_is_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("megabytes", "line"),
+    [
+        (
+            300,
+            "{bad}: stopped its reader (SIGABRT), most likely past the 300 MB memory limit, "
+            "and was skipped; raise it with --max-memory-mb if you trust this file",
+        ),
+        (
+            0,
+            "internal error while reading {bad}: its worker process stopped (SIGABRT); "
+            "please report it with `--debug` output",
+        ),
+    ],
+)
+def test_a_worker_killed_by_a_signal_is_replaced(
+    megabytes: int, line: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_text(GOOD, encoding="utf-8")
     good = good_files(tmp_path / "good", 3)
     abort = text_parser_that(lambda: os.kill(os.getpid(), signal.SIGABRT))
     monkeypatch.setitem(read_module.PARSERS, Format.TEXT, abort)
-    report = audit([bad, *good], Settings(RULES, memory_limit=300 * MB), jobs=1)
-    assert [Path(d.document.path).name for d in report.documents] == [
-        "good-00.txt",
-        "good-01.txt",
-        "good-02.txt",
-    ]
-    assert report.failures == (
-        Failure(
-            str(bad),
-            f"{bad}: stopped its reader (SIGABRT), most likely past the 300 MB memory limit, "
-            "and was skipped; raise it with --max-memory-mb if you trust this file",
-        ),
-    )
+    report = audit([bad, *good], Settings(RULES, memory_limit=megabytes * MB), jobs=1)
+    names = [Path(d.document.path).name for d in report.documents]
+    assert names == ["good-00.txt", "good-01.txt", "good-02.txt"]
+    assert report.failures == (Failure(str(bad), line.format(bad=bad)),)
 
 
 def test_a_worker_that_exits_is_an_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -119,7 +119,8 @@ def _run(
     """Audit each input in a worker process bounded in time and memory, where the platform can fork."""
     if not can_isolate():
         return [_done(audit_input(task, settings), task, len(inputs), on_done) for task in inputs]
-    _compile(settings.rules)
+    if len(inputs) > 1:
+        _compile(settings.rules)
 
     def done(index: int) -> None:
         if on_done:
@@ -145,7 +146,7 @@ def _size(task: tuple[Path, bool]) -> float:
 
 
 def _compile(rules: Sequence[Rule]) -> None:
-    """Compile every rule's patterns once, before forking, so no worker repeats it on its clock."""
+    """Compile every rule's patterns once, before forking, so no worker of a batch repeats it on its clock."""
     for rule in rules:
         _ = rule.patterns
         for words in (rule.context, rule.exclude):
@@ -197,17 +198,19 @@ def _lost(task: tuple[Path, bool], lost: Lost, settings: Settings) -> Failure:
             str(path),
             f"{path}: took longer than {settings.time_limit:g} s and was skipped; raise it with --timeout",
         )
-    if lost.exit_code is not None and lost.exit_code < 0:
+    code = lost.exit_code or 0
+    if code < 0 and settings.memory_limit > 0:
         # Native code (PDFium, lxml) that cannot allocate under the ceiling aborts instead of raising.
         return Failure(
             str(path),
-            f"{path}: stopped its reader ({_signal_name(-lost.exit_code)}), most likely past the "
+            f"{path}: stopped its reader ({_signal_name(-code)}), most likely past the "
             f"{settings.memory_limit // 2**20} MB memory limit, and was skipped; "
             "raise it with --max-memory-mb if you trust this file",
         )
+    how = _signal_name(-code) if code < 0 else f"exit code {code}"
     return Failure(
         str(path),
-        f"internal error while reading {path}: its worker process stopped (exit code {lost.exit_code}); "
+        f"internal error while reading {path}: its worker process stopped ({how}); "
         "please report it with `--debug` output",
     )
 
@@ -220,6 +223,8 @@ def _signal_name(number: int) -> str:
 
 
 def _memory_message(path: Path, settings: Settings) -> str:
+    if settings.memory_limit <= 0:
+        return f"{path}: needed more memory than this machine has and was skipped; check what the file holds"
     return (
         f"{path}: needed more than {settings.memory_limit // 2**20} MB of memory and was skipped; "
         "raise it with --max-memory-mb if you trust this file"

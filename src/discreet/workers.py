@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import faulthandler
+import gc
 import multiprocessing
 import os
 import pickle
@@ -102,6 +103,9 @@ class _Pool(Generic[Task, Result]):
     def run(self, tasks: Sequence[Task], order: Iterable[int], jobs: int) -> list[Result]:
         results: dict[int, Result] = {}
         pending = deque(order)
+        # Objects that exist now are never collected in a worker: without this, the worker's
+        # collector writes to every one of them and copies all the pages fork shared.
+        gc.freeze()
         self.workers = [self._start() for _ in range(jobs)]
         while len(results) < len(tasks):
             for worker in self.workers:
@@ -169,6 +173,7 @@ class _Pool(Generic[Task, Result]):
 
     def close(self) -> None:
         """Stop every worker: idle ones are waiting for a task and hold nothing worth keeping."""
+        gc.unfreeze()
         for worker in self.workers:
             worker.process.kill()
         for worker in self.workers:
