@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -397,3 +398,8 @@ def test_a_long_field_is_read_without_raising_the_process_wide_csv_limit() -> No
     table = linkedin.read_table(f'First Name,Summary\nDana,"{summary}"\n'.encode(), "Profile.csv")
     assert table.rows == (("Dana", summary),)
     assert csv.field_size_limit() == limit
+
+
+def test_the_parent_gets_its_objects_back_for_collection_after_a_batch(tmp_path: Path) -> None:
+    audit(good_files(tmp_path, 2), Settings(RULES), jobs=2)
+    assert gc.get_freeze_count() == 0
