@@ -403,3 +403,55 @@ def test_a_long_field_is_read_without_raising_the_process_wide_csv_limit() -> No
 def test_the_parent_gets_its_objects_back_for_collection_after_a_batch(tmp_path: Path) -> None:
     audit(good_files(tmp_path, 2), Settings(RULES), jobs=2)
     assert gc.get_freeze_count() == 0
+
+
+ORPHAN_SCRIPT = """
+import signal, sys, time
+from pathlib import Path
+from discreet import read
+from discreet.audit import Settings, audit
+from discreet.model import Format
+real = read.PARSERS[Format.TEXT]
+def stuck(path, limits):
+    if path.name == "bad.txt":
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGTERM})
+        time.sleep(120)
+    return real(path, limits)
+read.PARSERS[Format.TEXT] = stuck
+audit([Path(p) for p in sys.argv[1:]], Settings(()), jobs=2)
+"""
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in {"Z", "X"}
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_workers_die_with_a_killed_parent_busy_or_idle(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text(GOOD, encoding="utf-8")
+    good = good_files(tmp_path / "good", 1)[0]
+    parent = subprocess.Popen([sys.executable, "-c", ORPHAN_SCRIPT, str(bad), str(good)])
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers := children(parent.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(workers) == 2
+        time.sleep(1)  # the good document is done: one worker idle, one stuck with signals blocked
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 20
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [pid for pid in workers if running(pid)] == []

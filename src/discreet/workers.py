@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import faulthandler
 import gc
 import multiprocessing
@@ -9,6 +10,7 @@ import os
 import pickle
 import resource
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -24,6 +26,7 @@ Task = TypeVar("Task")
 Result = TypeVar("Result")
 
 _UNSENDABLE = 70
+_PR_SET_PDEATHSIG = 1
 
 
 class Loss(StrEnum):
@@ -106,7 +109,8 @@ class _Pool(Generic[Task, Result]):
         # Objects that exist now are never collected in a worker: without this, the worker's
         # collector writes to every one of them and copies all the pages fork shared.
         gc.freeze()
-        self.workers = [self._start() for _ in range(jobs)]
+        for _ in range(jobs):
+            self.workers.append(self._start())
         while len(results) < len(tasks):
             for worker in self.workers:
                 if worker.index is None and pending:
@@ -165,7 +169,8 @@ class _Pool(Generic[Task, Result]):
     def _start(self) -> _Worker:
         parent, child = multiprocessing.Pipe()
         context = multiprocessing.get_context("fork")
-        args = (child, self.work, self.limits.memory_bytes)
+        inherited = [parent, *(worker.conn for worker in self.workers)]
+        args = (child, inherited, self.work, self.limits.memory_bytes, os.getpid())
         process = context.Process(target=_serve, args=args, daemon=True)
         process.start()
         child.close()
@@ -181,8 +186,19 @@ class _Pool(Generic[Task, Result]):
             worker.conn.close()
 
 
-def _serve(conn: Connection, work: Callable[[object], object], memory_bytes: int) -> None:
+def _serve(
+    conn: Connection,
+    inherited: Sequence[Connection],
+    work: Callable[[object], object],
+    memory_bytes: int,
+    parent: int,
+) -> None:
     """The worker's loop: receive a task, send back its result, until the parent goes away."""
+    # Fork copied the parent's ends of this pipe and of the other workers' pipes; held here,
+    # they would keep those pipes open after the parent dies, and no worker would see EOF.
+    for other in inherited:
+        other.close()
+    _die_with(parent)
     # Ctrl-C is the parent's to handle: it kills the workers and reports nothing half-done.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A fatal signal is reported by the parent as one line; a stack dump here would be noise.
@@ -201,6 +217,15 @@ def _serve(conn: Connection, work: Callable[[object], object], memory_bytes: int
             # The parent went away, or the result is not plain data: the parent reports the
             # task as lost, and no traceback from the child (with document text) is printed.
             os._exit(_UNSENDABLE)
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this worker if the parent dies (Linux), even mid-document."""
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(0)
 
 
 def _cap_memory(memory_bytes: int) -> None:
