@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from discreet.errors import TooLargeError
@@ -12,6 +13,7 @@ from discreet.model import Limits
 # A member must be this large before its compression ratio counts: tiny repetitive files
 # (header-only CSVs, Word's settings parts) compress extremely well without being dangerous.
 RATIO_FLOOR = 2**20
+CHUNK_BYTES = 2**16
 
 
 def check_totals(path: Path, count: int, total: int, limits: Limits) -> None:
@@ -44,6 +46,15 @@ def check_directory(path: Path, members: Sequence[zipfile.ZipInfo], limits: Limi
                 "as a ZIP bomb does",
                 "unzip it yourself and check what it holds",
             )
+
+
+def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+    """Unpack one member in bounded steps, never past the size the directory declares."""
+    # ZipExtFile.read() with no size inflates the whole stream in one call, up to 2 GB whatever
+    # the directory declares; read in chunks, it stops at the declared size and a longer
+    # stream fails its CRC, so the actual size is bounded by the declared one at every step.
+    with archive.open(member) as handle:
+        return b"".join(iter(partial(handle.read, CHUNK_BYTES), b""))
 
 
 def _size(size: int) -> str:

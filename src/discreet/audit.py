@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import signal
+import traceback
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import repeat
+from functools import partial
 from pathlib import Path
-from types import FrameType
 
 from discreet.advise import advise
 from discreet.classify import classify, finding_verdict
@@ -22,6 +20,7 @@ from discreet.packs import Rule
 from discreet.privateterm import rules_by_id
 from discreet.read import expand, read
 from discreet.report import Advice, DocumentReport, Failure, LocatedFinding, Report
+from discreet.workers import Loss, Lost, WorkerLimits, can_isolate, run_isolated
 
 OnDone = Callable[[str, int], None]
 
@@ -34,10 +33,7 @@ class Settings:
     terms: Terms = Terms()
     limits: Limits = Limits()
     time_limit: float = 0.0
-
-
-class DocumentTimeout(Exception):
-    """One document took longer than the per-document time limit."""
+    memory_limit: int = 1024 * 2**20
 
 
 def audit(
@@ -55,11 +51,13 @@ def audit(
             f"{len(profiles)} --profile options for {len(paths)} resumes: give one profile for all, "
             "or one per resume in the same order"
         )
-    owners = [(path, index) for index, path in enumerate(paths) for path in expand([path], settings.limits)]
+    expanded = [(found, i) for i, path in enumerate(paths) for found in expand([path], settings.limits)]
+    owners = [(path, index) for path, index in expanded if isinstance(path, Path)]
+    skipped = [path for path, _ in expanded if isinstance(path, Failure)]
     inputs = [(path, False) for path, _ in owners] + [(path, True) for path in profiles]
-    results = list(_run(inputs, settings, jobs, on_done))
+    results = _run(inputs, settings, jobs, on_done) if inputs else []
     documents = tuple(r for r in results if isinstance(r, DocumentReport))
-    failures = tuple(r for r in results if isinstance(r, Failure))
+    failures = (*skipped, *(r for r in results if isinstance(r, Failure)))
     by_path = {d.document.path: d for d in documents}
     pairs = _pairs_by_option(owners, profiles, by_path)
     if pair_by_name:
@@ -118,55 +116,120 @@ def _pairs_by_name(documents: Sequence[DocumentReport]) -> list[tuple[DocumentRe
 
 def _run(
     inputs: list[tuple[Path, bool]], settings: Settings, jobs: int, on_done: OnDone | None
-) -> Iterator[DocumentReport | Failure]:
-    paths, flags = [path for path, _ in inputs], [is_profile for _, is_profile in inputs]
-    with ExitStack() as stack:
-        if jobs > 1 and len(inputs) > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=min(jobs, len(inputs))))
-            results = pool.map(audit_path, paths, flags, repeat(settings))
-        else:
-            results = map(audit_path, paths, flags, repeat(settings))
-        for path, result in zip(paths, results, strict=True):
-            if on_done:
-                on_done(str(path), len(inputs))
-            yield result
+) -> list[DocumentReport | Failure]:
+    """Audit each input in a worker process bounded in time and memory, where the platform can fork."""
+    if not can_isolate():
+        return [_done(audit_input(task, settings), task, len(inputs), on_done) for task in inputs]
+    if len(inputs) > 1:
+        _compile(settings.rules)
+
+    def done(index: int) -> None:
+        if on_done:
+            on_done(str(inputs[index][0]), len(inputs))
+
+    return run_isolated(
+        inputs,
+        partial(audit_input, settings=settings),
+        partial(_lost, settings=settings),
+        jobs=jobs,
+        limits=WorkerLimits(settings.time_limit, settings.memory_limit),
+        on_done=done,
+        cost=_size if jobs > 1 else None,
+    )
+
+
+def _size(task: tuple[Path, bool]) -> float:
+    """A document's size on disk: the cheapest hint of how long it takes (folders count as 0)."""
+    try:
+        return task[0].stat().st_size if task[0].is_file() else 0
+    except OSError:
+        return 0
+
+
+def _compile(rules: Sequence[Rule]) -> None:
+    """Compile every rule's patterns once, before forking, so no worker of a batch repeats it on its clock."""
+    for rule in rules:
+        _ = rule.patterns
+        for words in (rule.context, rule.exclude):
+            if words is not None:
+                words.search("")
+
+
+def _done(
+    result: DocumentReport | Failure, task: tuple[Path, bool], total: int, on_done: OnDone | None
+) -> DocumentReport | Failure:
+    if on_done:
+        on_done(str(task[0]), total)
+    return result
+
+
+def audit_input(task: tuple[Path, bool], settings: Settings) -> DocumentReport | Failure:
+    """Audit one (path, is_profile) input; see audit_path."""
+    path, is_profile = task
+    return audit_path(path, is_profile, settings)
 
 
 def audit_path(path: Path, is_profile: bool, settings: Settings) -> DocumentReport | Failure:
-    """Read and audit one input; an unreadable or overlong one, or a rule past its limit, is a Failure."""
+    """Read and audit one input; an unreadable one, a rule past its limit or a crash is a Failure."""
     try:
-        with _time_limit(settings.time_limit):
-            document = read(path, settings.limits)
-            if is_profile:
-                document = replace(document, kind=DocumentKind.PROFILE)
-            return audit_document(document, settings.rules, settings.terms)
+        document = read(path, settings.limits)
+        if is_profile:
+            document = replace(document, kind=DocumentKind.PROFILE)
+        return audit_document(document, settings.rules, settings.terms)
     except (InputError, RuleTimeoutError) as error:
         return Failure(str(path), str(error))
-    except DocumentTimeout:
+    except MemoryError:
+        return Failure(str(path), _memory_message(path, settings))
+    # The one per-document isolation point: whatever a parser or a rule raises on one input
+    # costs that input one line, never the batch. The traceback travels for --debug only.
+    except Exception as error:
+        return Failure(
+            str(path),
+            f"internal error while reading {path}: {type(error).__name__}; "
+            "please report it with `--debug` output",
+            traceback.format_exc(),
+        )
+
+
+def _lost(task: tuple[Path, bool], lost: Lost, settings: Settings) -> Failure:
+    """The Failure of an input whose worker was killed past the time limit or died."""
+    path = task[0]
+    if lost.loss is Loss.TIMEOUT:
         return Failure(
             str(path),
             f"{path}: took longer than {settings.time_limit:g} s and was skipped; raise it with --timeout",
         )
+    code = lost.exit_code or 0
+    if code < 0 and settings.memory_limit > 0:
+        # Native code (PDFium, lxml) that cannot allocate under the ceiling aborts instead of raising.
+        return Failure(
+            str(path),
+            f"{path}: stopped its reader ({_signal_name(-code)}), most likely past the "
+            f"{settings.memory_limit // 2**20} MB memory limit, and was skipped; "
+            "raise it with --max-memory-mb if you trust this file",
+        )
+    how = _signal_name(-code) if code < 0 else f"exit code {code}"
+    return Failure(
+        str(path),
+        f"internal error while reading {path}: its worker process stopped ({how}); "
+        "please report it with `--debug` output",
+    )
 
 
-@contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    # SIGALRM interrupts pure-Python work and returns between PDFium calls; only the main
-    # thread of a process may set it, which holds for the CLI and for each pool worker.
-    if seconds <= 0 or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def expire(_signum: int, _frame: FrameType | None) -> None:
-        raise DocumentTimeout
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+def _signal_name(number: int) -> str:
     try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
+
+
+def _memory_message(path: Path, settings: Settings) -> str:
+    if settings.memory_limit <= 0:
+        return f"{path}: needed more memory than this machine has and was skipped; check what the file holds"
+    return (
+        f"{path}: needed more than {settings.memory_limit // 2**20} MB of memory and was skipped; "
+        "raise it with --max-memory-mb if you trust this file"
+    )
 
 
 def audit_document(document: Document, rules: Sequence[Rule], terms: Terms = Terms()) -> DocumentReport:

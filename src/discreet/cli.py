@@ -231,6 +231,10 @@ def audit_command(
     max_archive_mb: MaxArchiveOption = 200,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parallel workers (0: one per core).")] = 0,
     timeout: Annotated[float, typer.Option(min=0, help="Seconds allowed per document (0: no limit).")] = 60.0,
+    max_memory_mb: Annotated[
+        int, typer.Option("--max-memory-mb", min=0, help="Memory allowed per document, in MB (0: no limit).")
+    ] = 1024,
+    debug: Annotated[bool, typer.Option("--debug", help="Print the traceback of an internal error.")] = False,
 ) -> None:
     """Audit documents and report what must not be public."""
     terms = read_terms(private_terms, public_terms)
@@ -241,6 +245,7 @@ def audit_command(
         terms,
         _limits(max_file_mb, max_pages, max_archive_mb),
         timeout,
+        max_memory_mb * 2**20,
     )
     with _progress_bar(enabled=sys.stderr.isatty() and not quiet) as progress:
         report = audit(
@@ -253,6 +258,8 @@ def audit_command(
         )
     for failure in report.failures:
         typer.echo(f"discreet: {failure.message}", err=True)
+        if debug and failure.debug:
+            typer.echo(failure.debug, err=True, nl=False)
     if not report.documents and not report.failures:
         raise UsageError(f"no documents found in {', '.join(map(str, paths))}; {READABLE}")
     options = RenderOptions(mask=mask, quiet=quiet, width=_width(output), color=_color(output))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from discreet.errors import (
 )
 from discreet.model import Document, Format, Limits
 from discreet.parsers import docx, jsonresume, linkedin, pdf, text
+from discreet.report import Failure
 
 PARSERS: dict[Format, Callable[[Path, Limits], Document]] = {
     Format.PDF: pdf.parse,
@@ -156,27 +158,87 @@ def _sniff_zip(path: Path) -> Format:
 
 def _names_in(folder: Path) -> list[str]:
     names: list[str] = []
+    # os.walk follows no directory symlinks, so a link loop cannot make this endless.
     for root, _dirs, files in os.walk(folder):
         names.extend(str(Path(root, f).relative_to(folder)) for f in files)
     return names
 
 
-def expand(paths: Iterable[Path], limits: Limits) -> Iterator[Path]:
-    """Yield the documents named by paths: files as given, folders searched for documents."""
+def expand(paths: Iterable[Path], limits: Limits) -> Iterator[Path | Failure]:
+    """Yield the documents named by paths: files as given, folders searched for documents.
+
+    Each folder and file under a folder is visited once however many links lead to it, so a
+    link loop ends; FIFOs, sockets and devices are never opened and come back as Failures.
+    """
+    seen: set[tuple[int, int]] = set()
     for path in paths:
-        if path.is_dir() and not linkedin.looks_like_export(_names_in(path)):
-            yield from _documents_under(path)
-        else:
+        kind = _kind(path)
+        if kind == "folder" and not linkedin.looks_like_export(_names_in(path)):
+            yield from _documents_under(path, seen)
+        elif kind in {"folder", "file", "missing"}:
+            _mark(path, seen)
             yield path
+        else:
+            yield _special(path, kind)
 
 
-def _documents_under(folder: Path) -> Iterator[Path]:
-    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+def _documents_under(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Failure]:
+    if not _mark(folder, seen):
+        return
+    try:
+        entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    except OSError as error:
+        yield Failure(str(folder), f"{folder}: cannot be listed ({error.strerror}); check its permissions")
+        return
     for entry in entries:
-        if entry.is_dir():
-            if linkedin.looks_like_export(_names_in(entry)):
+        kind = _kind(entry)
+        if kind == "folder":
+            if not linkedin.looks_like_export(_names_in(entry)):
+                yield from _documents_under(entry, seen)
+            elif _mark(entry, seen):
                 yield entry
-            else:
-                yield from _documents_under(entry)
-        elif entry.suffix.lower() in DOCUMENT_SUFFIXES:
-            yield entry
+        elif kind == "file":
+            if entry.suffix.lower() in DOCUMENT_SUFFIXES and _mark(entry, seen):
+                yield entry
+        elif kind != "missing" or entry.suffix.lower() in DOCUMENT_SUFFIXES:
+            yield _special(entry, kind)
+
+
+_SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _kind(path: Path) -> str:
+    """'folder', 'file', 'missing' (or a broken link), or what kind of special file path is."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "missing"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return "file"
+    return next((name for test, name in _SPECIAL_KINDS if test(mode)), "a special file")
+
+
+def _special(path: Path, kind: str) -> Failure:
+    if kind == "missing":
+        return Failure(str(path), f"{path}: is a link to nothing and was skipped; fix or remove the link")
+    return Failure(str(path), f"{path}: is {kind}, not a document, and was skipped; name a regular file")
+
+
+def _mark(path: Path, seen: set[tuple[int, int]]) -> bool:
+    """Record a file or folder as visited; False when another path already led to it."""
+    try:
+        info = path.stat()
+    except OSError:
+        return True
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True

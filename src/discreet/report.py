@@ -62,10 +62,11 @@ class DocumentReport:
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """An input that could not be audited, with the one-line reason."""
+    """An input that could not be audited, with the one-line reason (and a traceback for --debug)."""
 
     path: str
     message: str
+    debug: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,12 +26,13 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from discreet.archive import check_directory, check_totals
+from discreet.archive import check_directory, check_totals, read_member
 from discreet.errors import (
     CorruptFileError,
     EncryptedError,
     InputError,
     NoTextError,
+    TooLargeError,
     UnsupportedFormatError,
 )
 from discreet.model import (
@@ -48,6 +49,9 @@ from discreet.model import (
 _REDOWNLOAD = (
     "download the export again from LinkedIn (Settings & Privacy → Data privacy → Get a copy of your data)"
 )
+# LinkedIn caps its longest fields (summaries, posts, recommendations) at a few thousand
+# characters; a million leaves room for any export and stops a 10 MB field before detection.
+MAX_FIELD_CHARS = 2**20
 _PASS_EXPORT = "pass the ZIP from LinkedIn's 'Get a copy of your data', or the folder it was extracted to"
 
 
@@ -273,15 +277,63 @@ def read_table(data: bytes, source: str) -> Table:
     line_end = _LINE_END.search(text, start)
     header_line = text[start : line_end.start() if line_end else len(text)]
     delimiter = "\t" if header_line.count("\t") > header_line.count(",") else ","
-    # The module-wide limit (128 KiB by default) would reject a long summary; no cell can be
-    # longer than the file, and raising the limit never breaks another reader.
-    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
-    try:
-        rows = list(csv.reader(io.StringIO(text[start:], newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise CorruptFileError(source, f"is not a readable CSV file ({exc})", _REDOWNLOAD) from exc
+    rows = _split_rows(text[start:], delimiter)
+    if rows is None:
+        try:
+            reader = csv.reader(io.StringIO(text[start:], newline=""), delimiter=delimiter)
+            rows = [list(row) for row in reader]
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise _field_too_long(source) from exc
+            raise CorruptFileError(source, f"is not a readable CSV file ({exc})", _REDOWNLOAD) from exc
+    if any(len(cell) > MAX_FIELD_CHARS for row in rows for cell in row):
+        raise _field_too_long(source)
     header = tuple(name.strip() for name in rows[0]) if rows else ()
     return Table(header, tuple(tuple(row) for row in rows[1:]), encoding, delimiter)
+
+
+def _split_rows(text: str, delimiter: str) -> list[list[str]] | None:
+    """Split well-formed RFC 4180 text into rows as csv.reader does; None for anything else.
+
+    csv.reader refuses a field past csv.field_size_limit(), which is process-wide state: raising
+    it for a long summary would change every other reader, so well-formed files (LinkedIn's are)
+    are split here and bounded by MAX_FIELD_CHARS, and only malformed ones go to csv.reader.
+    """
+    field = _FIELDS[delimiter]
+    rows: list[list[str]] = []
+    position, end = 0, len(text)
+    while position < end:
+        row: list[str] = []
+        if text[position] not in "\r\n":
+            while (match := field.match(text, position)) is not None:
+                quoted, plain = match.groups()
+                row.append(plain if quoted is None else quoted.replace('""', '"'))
+                position = match.end()
+                if position == end or text[position] != delimiter:
+                    break
+                position += 1
+            else:
+                return None
+        rows.append(row)
+        position += 2 if text.startswith("\r\n", position) else 1
+    return rows
+
+
+def _field_pattern(delimiter: str) -> re.Pattern[str]:
+    """A quoted field ("" for a quote) or a plain one, either ending at a delimiter or a line end."""
+    ends = rf"(?={re.escape(delimiter)}|[\r\n]|\Z)"
+    return re.compile(rf'"([^"]*(?:""[^"]*)*)"{ends}|([^{re.escape(delimiter)}"\r\n]*){ends}')
+
+
+_FIELDS = {delimiter: _field_pattern(delimiter) for delimiter in (",", "\t")}
+
+
+def _field_too_long(source: str) -> TooLargeError:
+    return TooLargeError(
+        source,
+        f"has a field longer than {MAX_FIELD_CHARS:,} characters, far past any LinkedIn profile field",
+        "check that this is LinkedIn's export, or remove that file from it",
+    )
 
 
 def _decode(data: bytes, source: str) -> tuple[str, str]:
@@ -489,10 +541,9 @@ def _read_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) ->
             "unzip it and pass the folder",
         )
     try:
-        # ZipExtFile stops at the declared size and checks the CRC, so a lying directory
-        # cannot make this read more than check_directory allowed.
-        with archive.open(info) as handle:
-            return handle.read()
+        # read_member stops at the declared size and ZipExtFile checks the CRC, so a lying
+        # directory cannot make this read more than check_directory allowed.
+        return read_member(archive, info)
     except NotImplementedError as exc:
         raise UnsupportedFormatError(
             path,
@@ -517,14 +568,23 @@ def _folder_members(root: Path, limits: Limits) -> list[Member]:
                 info = file.stat()
             except OSError:
                 continue
+            name = file.relative_to(root).as_posix()
             if not stat.S_ISREG(info.st_mode):
+                # Listed, so it gets a note like any other file; never opened: a FIFO would block.
+                members.append(Member(name, partial(_refuse_special, root, name)))
                 continue
             total += info.st_size
-            members.append(
-                Member(file.relative_to(root).as_posix(), partial(_read_file, root, file, info.st_size))
-            )
+            members.append(Member(name, partial(_read_file, root, file, info.st_size)))
             check_totals(root, len(members), total, limits)
     return sorted(members, key=_by_path)
+
+
+def _refuse_special(root: Path, name: str) -> bytes:
+    raise InputError(
+        root,
+        f"{name} is a FIFO, socket or device, not a regular file",
+        "copy the export's files into a plain folder",
+    )
 
 
 def _read_file(root: Path, file: Path, size: int) -> bytes:
