@@ -20,8 +20,10 @@ from discreet.errors import DiscreetError, UsageError
 from discreet.formatters import aggregate, html, markdown, sarif, terminal
 from discreet.formatters import json as json_format
 from discreet.formatters.options import RenderOptions
+from discreet.handout import RENDERERS, HandoutFormat
 from discreet.model import Limits, Severity
 from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
+from discreet.persona import persona_case, private_terms
 from discreet.read import read
 from discreet.report import Report
 from discreet.rulecheck import check_rules
@@ -256,6 +258,22 @@ def rules_test(
     count = sum(len(r.flag) + len(r.allow) for r in all_rules(packs))
     typer.echo(f"{count - len(problems)} passed, {len(problems)} failed")
     raise typer.Exit(EXIT_FINDINGS if problems else EXIT_CLEAN)
+
+
+@rules_app.command("docs")
+def rules_docs(
+    output_format: Annotated[
+        HandoutFormat, typer.Option("--format", help="Handout format.")
+    ] = HandoutFormat.MARKDOWN,
+    output: Annotated[
+        Path | None, typer.Option(help="Write the handout to this file instead of stdout.")
+    ] = None,
+    rules: RulesOption = None,
+) -> None:
+    """Write a training handout from the rule packs, with the fictional persona as a worked case."""
+    packs = load_packs([builtin_rules_dir(), *(rules or [])])
+    case = persona_case(all_rules(packs))
+    _write(RENDERERS[output_format](packs, case, private_terms()), output, [])
 
 
 @contextmanager
