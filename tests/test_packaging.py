@@ -1,30 +1,58 @@
-"""The wheel ships the rule packs, and an editable checkout finds them beside src/."""
+"""The wheel ships the rule packs, the handout and its persona; a checkout finds them beside src/."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO
 from discreet.packs import builtin_rules_dir
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "--target", "wheel", "--directory", str(folder)],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+    [built] = folder.glob("discreet-*.whl")
+    return built
 
 
 def test_editable_checkout_finds_rules_beside_src() -> None:
     assert builtin_rules_dir() == REPO / "rules"
 
 
-def test_wheel_ships_every_rule_pack(tmp_path: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "hatchling", "build", "--target", "wheel", "--directory", str(tmp_path)],
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-    )
-    [wheel] = tmp_path.glob("discreet-*.whl")
+def test_wheel_ships_every_rule_pack(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     packs = {f"discreet/rules/{p.name}" for p in (REPO / "rules").glob("*.toml")}
     assert packs <= names
     assert "discreet/cli.py" in names
     assert any(name.endswith("entry_points.txt") for name in names)
+
+
+def test_wheel_ships_the_built_handout_and_writes_it_without_a_checkout(wheel: Path, tmp_path: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"discreet/docs/handout.md", "discreet/docs/handout.html"} <= names
+    assert {"discreet/persona/resume.txt", "discreet/persona/private-terms.txt"} <= names
+    unpacked = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(unpacked)
+    # Run the unpacked wheel from a folder with no fixtures/ or rules/ near it: only the wheel's own files.
+    done = subprocess.run(
+        [sys.executable, "-m", "discreet", "rules", "docs"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(unpacked)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (unpacked / "discreet" / "docs" / "handout.md").read_text(encoding="utf-8")

@@ -186,7 +186,7 @@ def _md_topic(topic: Topic) -> list[str]:
         lines += [f"**What it covers.** {escape(topic.description)}", ""]
     for rule in topic.rules:
         lines += [*_md_rule(rule), ""]
-    return lines
+    return lines[:-1]
 
 
 def _md_rule(rule: Rule) -> list[str]:
@@ -257,7 +257,7 @@ CSS = """
 :root{--ink:#1d2433;--muted:#5b6578;--line:#dfe3ea;--accent:#2f4b7c;--mark:#fdefc8;--mark-edge:#a15c07;
 --after:#f0f5ff;--after-edge:#7a98cc;--remove:#b42318;--generalize:#a15c07;--keep:#067647}
 *{box-sizing:border-box}
-body{margin:0;background:#f4f6f9;color:var(--ink);
+body{margin:0;background:#f4f6f9;color:var(--ink);overflow-wrap:break-word;
 font:15px/1.55 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 header.top{background:#1d2433;color:#fff;padding:22px 24px}
 header.top h1{margin:0 auto;max-width:860px;font-size:24px;line-height:1.25}
