@@ -22,6 +22,7 @@ from discreet.handout import (
     HandoutFormat,
     case_lines,
     examples,
+    finding_summaries,
     render_html,
     render_markdown,
     topics,
@@ -195,7 +196,7 @@ def test_html_is_self_contained_and_printable(
 
 
 def test_worked_case_shows_the_first_line_of_each_category_then_rewritten_lines(
-    golden_case: DocumentReport,
+    golden_packs: tuple[Pack, ...], golden_case: DocumentReport
 ) -> None:
     shown = [
         (line.text, [line.text[a:b] for a, b in line.spans], line.rewrite) for line in case_lines(golden_case)
@@ -216,6 +217,11 @@ def test_worked_case_shows_the_first_line_of_each_category_then_rewritten_lines(
         ),
     ]
     assert shown[-1][:2] == ("Current salary: $128,000; expected $140K", ["$128,000", "$140K"])
+    grew = next(line for line in case_lines(golden_case) if "$1.1M" in line.text)
+    assert finding_summaries(grew, all_rules(golden_packs)) == (
+        "Money amount: public profile generalize, resume keep",
+        "A name you listed as private: public profile remove, resume generalize",
+    )
 
 
 def test_worked_case_holds_only_the_fictional_persona(builtin_case: DocumentReport) -> None:

@@ -162,7 +162,7 @@ def render_markdown(packs: Sequence[Pack], case: DocumentReport, private: Sequen
     found = topics(packs)
     lines = [f"# {TITLE}", "", INTRO, "", f"**Running a session.** {SESSION}", "", *_md_legend(), ""]
     lines += ["## Contents", ""]
-    lines += [f"{n}. [{t.title}](#{t.category.value})" for n, t in enumerate(found, 1)]
+    lines += [f"{n}. [{escape(t.title)}](#{t.category.value})" for n, t in enumerate(found, 1)]
     lines += [f"{len(found) + 1}. [Worked case: Dana Whitfield](#worked-case)"]
     for topic in found:
         lines += ["", *_md_topic(topic)]
@@ -181,7 +181,7 @@ def _md_legend() -> list[str]:
 
 
 def _md_topic(topic: Topic) -> list[str]:
-    lines = [f'<a id="{topic.category.value}"></a>', "", f"## {topic.title}", ""]
+    lines = [f'<a id="{topic.category.value}"></a>', "", f"## {escape(topic.title)}", ""]
     if topic.description:
         lines += [f"**What it covers.** {escape(topic.description)}", ""]
     for rule in topic.rules:
@@ -225,8 +225,7 @@ def _md_case(case: DocumentReport, private: Sequence[str], rules: Sequence[Rule]
     for line in case_lines(case):
         lines += [f"- Before: {_md_marked(line.text, line.spans)}\\"]
         lines += [f"  After, in public: {escape(line.rewrite) if line.rewrite else LEFT_OUT}"]
-        for located in line.findings:
-            lines.append(f"  - {escape(_finding_summary(located, rules))}")
+        lines += [f"  - {escape(summary)}" for summary in finding_summaries(line, rules)]
         lines.append("")
     return lines
 
@@ -236,18 +235,21 @@ def _case_intro(case: DocumentReport, private: Sequence[str]) -> list[str]:
     found = ", ".join(f"{n} {c.value}" for c, n in counts.items() if n)
     return [
         "Dana is a fictional enterprise sales manager; every name, number and address below is made up. "
-        f"She told discreet that these names are private: {', '.join(private)}.",
+        f"She listed these names as private (with --private-terms): {', '.join(private)}.",
         "",
         f"discreet made {len(case.findings)} findings in her resume ({found}). "
         "Here are some of her lines before, and after the rewrite discreet suggests for a public profile.",
     ]
 
 
-def _finding_summary(located: LocatedFinding, rules: Sequence[Rule]) -> str:
-    title = rule_title(located.finding.rule, rules)
-    advice = located.advice
-    actions = f": public profile {advice.public.value}, resume {advice.resume.value}" if advice else ""
-    return f"{title}{actions}"
+def finding_summaries(line: CaseLine, rules: Sequence[Rule]) -> tuple[str, ...]:
+    """What was found on a case line and what to do with it, once per rule."""
+    summaries = []
+    for located in line.findings:
+        advice = located.advice
+        actions = f": public profile {advice.public.value}, resume {advice.resume.value}" if advice else ""
+        summaries.append(rule_title(located.finding.rule, rules) + actions)
+    return tuple(dict.fromkeys(summaries))
 
 
 # HTML
@@ -379,7 +381,7 @@ def _html_case(case: DocumentReport, private: Sequence[str], rules: Sequence[Rul
             "Before",
             "After, in public",
             '<ul class="found">'
-            + "".join(f"<li>{_h(_finding_summary(f, rules))}</li>" for f in line.findings)
+            + "".join(f"<li>{_h(summary)}</li>" for summary in finding_summaries(line, rules))
             + "</ul>",
         )
         for line in case_lines(case)
