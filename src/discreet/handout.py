@@ -277,7 +277,7 @@ article{border-top:1px solid var(--line);padding:12px 0 6px}
 .act.remove b{color:var(--remove)}.act.generalize b{color:var(--generalize)}.act.keep b{color:var(--keep)}
 .ex{margin:8px 0;display:grid;gap:4px;grid-template-columns:minmax(0,1fr)}
 .ex>.before:last-child,.ex>.found{grid-column:1/-1}
-.before,.after{padding:6px 10px;border-radius:6px;overflow-wrap:anywhere}
+.before,.after{padding:6px 10px;border-radius:6px;overflow-wrap:anywhere;white-space:pre-line}
 .before{background:#fafbfc;border-left:3px solid var(--line)}
 .after{background:var(--after);border-left:3px solid var(--after-edge)}
 .ex span.l{display:block;font-size:11px;text-transform:uppercase;letter-spacing:.5px;color:var(--muted)}
