@@ -20,10 +20,8 @@ from discreet.errors import DiscreetError, UsageError
 from discreet.formatters import aggregate, html, markdown, sarif, terminal
 from discreet.formatters import json as json_format
 from discreet.formatters.options import RenderOptions
-from discreet.handout import RENDERERS, HandoutFormat
 from discreet.model import Limits, Severity
 from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
-from discreet.persona import persona_case, private_terms
 from discreet.read import read
 from discreet.report import Report
 from discreet.rulecheck import check_rules
@@ -52,6 +50,13 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
     AGGREGATE = "aggregate"
+
+
+class HandoutFormat(StrEnum):
+    """The formats the training handout can be written in."""
+
+    MARKDOWN = "markdown"
+    HTML = "html"
 
 
 FORMATTERS: dict[OutputFormat, Callable[[Report, RenderOptions], str]] = {
@@ -271,6 +276,10 @@ def rules_docs(
     rules: RulesOption = None,
 ) -> None:
     """Write a training handout from the rule packs, with the fictional persona as a worked case."""
+    # Imported here: no other command needs them, and every command pays for what cli.py imports.
+    from discreet.handout import RENDERERS
+    from discreet.persona import persona_case, private_terms
+
     packs = load_packs([builtin_rules_dir(), *(rules or [])])
     case = persona_case(all_rules(packs))
     _write(RENDERERS[output_format](packs, case, private_terms()), output, [])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from discreet.formatters.markdown import escape
 from discreet.model import Category, Section
@@ -62,13 +61,6 @@ class CaseLine:
     spans: tuple[tuple[int, int], ...]
     findings: tuple[LocatedFinding, ...]
     rewrite: str
-
-
-class HandoutFormat(StrEnum):
-    """The formats the handout can be written in."""
-
-    MARKDOWN = "markdown"
-    HTML = "html"
 
 
 def topics(packs: Sequence[Pack]) -> tuple[Topic, ...]:
@@ -394,7 +386,7 @@ def _h(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-RENDERERS: dict[HandoutFormat, Callable[[Sequence[Pack], DocumentReport, Sequence[str]], str]] = {
-    HandoutFormat.MARKDOWN: render_markdown,
-    HandoutFormat.HTML: render_html,
+RENDERERS: dict[str, Callable[[Sequence[Pack], DocumentReport, Sequence[str]], str]] = {
+    "markdown": render_markdown,
+    "html": render_html,
 }
