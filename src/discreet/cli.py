@@ -81,6 +81,13 @@ class OutputFormat(StrEnum):
     AGGREGATE = "aggregate"
 
 
+class HandoutFormat(StrEnum):
+    """The formats the training handout can be written in."""
+
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
 FORMATTERS: dict[OutputFormat, Callable[[Report, RenderOptions], str]] = {
     OutputFormat.TEXT: terminal.render,
     OutputFormat.JSON: json_format.render,
@@ -337,6 +344,26 @@ def rules_test(
     count = sum(len(r.flag) + len(r.allow) for r in all_rules(packs))
     typer.echo(f"{count - len(problems)} passed, {len(problems)} failed")
     raise typer.Exit(EXIT_FINDINGS if problems else EXIT_CLEAN)
+
+
+@rules_app.command("docs")
+def rules_docs(
+    output_format: Annotated[
+        HandoutFormat, typer.Option("--format", help="Handout format.")
+    ] = HandoutFormat.MARKDOWN,
+    output: Annotated[
+        Path | None, typer.Option(help="Write the handout to this file instead of stdout.")
+    ] = None,
+    rules: RulesOption = None,
+) -> None:
+    """Write a training handout from the rule packs, with the fictional persona as a worked case."""
+    # Imported here: no other command needs them, and every command pays for what cli.py imports.
+    from discreet.handout import RENDERERS
+    from discreet.persona import persona_case, private_terms
+
+    packs = load_packs([builtin_rules_dir(), *(rules or [])])
+    case = persona_case(all_rules(packs))
+    _write(RENDERERS[output_format](packs, case, private_terms()), output, [])
 
 
 @contextmanager
