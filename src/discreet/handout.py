@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from discreet.formatters.markdown import escape
 from discreet.model import Category, Section
 from discreet.packs import Action, Example, Pack, Rule
-from discreet.report import UNRULED_TITLES, DocumentReport, LocatedFinding
+from discreet.privateterm import rules_by_id
+from discreet.report import DocumentReport, LocatedFinding
 
 # Enough to teach a rule on paper; `discreet rules explain` lists the rest.
 EXAMPLES_PER_RULE = 2
@@ -125,8 +126,9 @@ def _merged(spans: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 
 def rule_title(rule_id: str, rules: Sequence[Rule]) -> str:
-    """A rule's title, for the built-in ids no pack defines too."""
-    return next((r.title for r in rules if r.id == rule_id), UNRULED_TITLES.get(rule_id, rule_id))
+    """A rule's title, the private-term rule's too."""
+    rule = rules_by_id(rules).get(rule_id)
+    return rule.title if rule else rule_id
 
 
 def _pieces(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[str, bool]]:
