@@ -153,7 +153,8 @@ def _sniff_zip(path: Path) -> Format:
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
-    except (zipfile.BadZipFile, OSError) as error:
+    # A damaged directory can also claim a ZIP version from the future (NotImplementedError).
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError, OSError) as error:
         raise CorruptFileError(
             path, "is a damaged or truncated ZIP/DOCX file", "download or save it again"
         ) from error
