@@ -35,6 +35,7 @@ REPO = Path(__file__).resolve().parents[1]
 PERSONA = REPO / "fixtures" / "persona"
 BAD = REPO / "fixtures" / "bad"
 CORPUS = REPO.parent / "shared" / "corpus"
+CRASHES = REPO.parent / "shared" / "reliability" / "crashes"
 # Small seeds mutate into more inputs a second; a big corpus file adds little a tiny one lacks.
 MAX_SEED_BYTES = 160_000
 MAX_INPUT_BYTES = 400_000
@@ -331,13 +332,13 @@ def _csv_weight(name: str) -> int:
 # --- seeds ---------------------------------------------------------------------------------------
 
 
-def _files(*patterns: tuple[Path, str]) -> tuple[bytes, ...]:
+def _files(*patterns: tuple[Path, str], largest: int = MAX_SEED_BYTES) -> tuple[bytes, ...]:
     """The bytes of every file matching the patterns under existing folders, small ones only."""
     found: list[bytes] = []
     for folder, pattern in patterns:
         if folder.is_dir():
             for path in sorted(folder.glob(pattern)):
-                if path.is_file() and 0 < path.stat().st_size <= MAX_SEED_BYTES:
+                if path.is_file() and 0 < path.stat().st_size <= largest:
                     found.append(path.read_bytes())
     return tuple(found)
 
@@ -359,17 +360,20 @@ def _folder_zips(folder: Path) -> tuple[bytes, ...]:
 
 def inflated(pdf: bytes) -> bytes:
     """A PDF with its Flate streams stored plainly, so byte edits reach content operators."""
-
-    def inflate(match: re.Match[bytes]) -> bytes:
+    pieces, done = [], 0
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        head_start = pdf.rfind(b"obj", done, match.start())
         try:
-            raw = zlib.decompress(match.group(2))
+            raw = zlib.decompress(match.group(1))
         except zlib.error:
-            return match.group(0)
-        head = re.sub(rb"/Filter\s*/FlateDecode", b"", match.group(1))
+            continue
+        if head_start < 0:
+            continue
+        head = re.sub(rb"/Filter\s*/FlateDecode", b"", pdf[head_start : match.start()])
         head = re.sub(rb"/Length\s+\d+(?!\s+\d+\s+R)", b"/Length %d" % len(raw), head)
-        return head + b"stream\n" + raw + b"\nendstream"
-
-    return re.sub(rb"(<<(?:(?!>>\s*stream).)*?>>\s*)stream\r?\n(.*?)\r?\nendstream", inflate, pdf, flags=re.S)
+        pieces += [pdf[done:head_start], head, b"stream\n", raw, b"\nendstream"]
+        done = match.end()
+    return b"".join([*pieces, pdf[done:]])
 
 
 # --- targets -------------------------------------------------------------------------------------
@@ -434,15 +438,19 @@ def targets() -> dict[str, Target]:
     """Every fuzz target by name, seeded from fixtures and, when present, the shared corpus."""
     pdfs = _files((PERSONA, "*.pdf"), (BAD, "*.pdf"), (CORPUS / "resumes" / "pdf", "*.pdf"))
     pdfs += _files((CORPUS / "profiles" / "linkedin-pdf", "**/*.pdf"))
+    pdfs += _files((CRASHES, "*.pdf"), largest=4 * MAX_SEED_BYTES)
     texts = _files((PERSONA, "*.txt"), (PERSONA, "*.md"), (CORPUS / "resumes" / "text", "*"))
     exports = _files((PERSONA, "*.zip"), (BAD, "*.zip")) + _folder_zips(PERSONA)
     exports += _folder_zips(CORPUS / "profiles" / "linkedin-export")
     return {
-        "pdf": Target("pdf", ".pdf", pdfs + tuple(inflated(p) for p in pdfs[:4]), mutate_pdf, _read),
+        "pdf": Target(
+            "pdf", ".pdf", tuple(dict.fromkeys(pdfs + tuple(map(inflated, pdfs)))), mutate_pdf, _read
+        ),
         "docx": Target(
             "docx",
             ".docx",
-            _files((PERSONA, "*.docx"), (BAD, "*.docx"), (CORPUS / "resumes" / "docx", "*.docx")),
+            _files((PERSONA, "*.docx"), (BAD, "*.docx"), (CORPUS / "resumes" / "docx", "*.docx"))
+            + _files((CRASHES, "*.docx")),
             zip_mutator(mutate_xml, _docx_weight),
             _read,
         ),

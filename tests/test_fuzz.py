@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
+import subprocess
+import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -118,3 +121,22 @@ def test_a_zip_directory_claiming_a_future_zip_version_is_a_damaged_file(tmp_pat
     with pytest.raises(CorruptFileError) as caught:
         read(path, Limits())
     assert str(caught.value) == f"{path}: is a damaged or truncated ZIP/DOCX file; download or save it again"
+
+
+def test_inputs_are_the_same_in_every_process(tmp_path: Path) -> None:
+    script = (
+        "import hashlib, sys; sys.path.insert(0, sys.argv[1]); import fuzzing\n"
+        "print(hashlib.sha256(b''.join(fuzzing.generate(t, 9, i) for t in fuzzing.targets().values()"
+        " for i in range(30))).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(Path(__file__).parent)],
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for hash_seed in ("1", "2")
+    }
+    assert len(digests) == 1
