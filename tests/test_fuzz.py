@@ -34,7 +34,7 @@ from fuzzing import (
 )
 
 SEED = 20261202
-INPUTS = {"pdf": 160, "docx": 240, "text": 600, "linkedin": 320, "jsonresume": 800, "detect": 50}
+INPUTS = {"pdf": 100, "docx": 240, "text": 400, "linkedin": 300, "jsonresume": 500, "detect": 100}
 
 
 @pytest.mark.parametrize("name", sorted(INPUTS))
