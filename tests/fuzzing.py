@@ -366,7 +366,7 @@ def _folder_zips(folder: Path) -> tuple[bytes, ...]:
 
 
 def inflated(pdf: bytes) -> bytes:
-    """A PDF with its Flate streams stored plainly, so byte edits reach content operators."""
+    """A PDF with its Flate content streams stored plainly, so byte edits reach text operators."""
     pieces, done = [], 0
     for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
         head_start = pdf.rfind(b"obj", done, match.start())
@@ -374,7 +374,7 @@ def inflated(pdf: bytes) -> bytes:
             raw = zlib.decompress(match.group(1))
         except zlib.error:
             continue
-        if head_start < 0:
+        if head_start < 0 or b"BT" not in raw:  # fonts and images would only slow parsing down
             continue
         head = re.sub(rb"/Filter\s*/FlateDecode", b"", pdf[head_start : match.start()])
         head = re.sub(rb"/Length\s+\d+(?!\s+\d+\s+R)", b"/Length %d" % len(raw), head)
