@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES
 from discreet.errors import CorruptFileError
 from discreet.model import Limits
 from discreet.read import read
@@ -140,3 +141,13 @@ def test_inputs_are_the_same_in_every_process(tmp_path: Path) -> None:
         for hash_seed in ("1", "2")
     }
     assert len(digests) == 1
+
+
+def test_a_nameless_member_in_a_linkedin_export_zip_is_passed_over(tmp_path: Path) -> None:
+    export = FIXTURES / "persona" / "linkedin-export.zip"
+    path = tmp_path / "export.zip"
+    with zipfile.ZipFile(export) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info))
+        target.writestr(zipfile.ZipInfo(""), b"x")  # a NUL where a name starts reads as ""
+    assert read(path, Limits()).segments == read(export, Limits()).segments
