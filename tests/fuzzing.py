@@ -7,6 +7,7 @@ its own RNG, so one number pair regenerates any input without replaying the run 
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import re
@@ -19,7 +20,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from random import Random
-from typing import TypeGuard
+from typing import Any, TypeGuard
+
+from lxml import etree
 
 from discreet.audit import audit_document
 from discreet.cli import FORMATTERS
@@ -183,7 +186,62 @@ def _renumber(rng: Random, buffer: bytearray) -> None:
 
 
 def mutate_xml(rng: Random, data: bytes, others: Sequence[bytes]) -> bytes:
-    """Edit markup as markup: drop, copy, move or add tags and change attribute values."""
+    """Edit markup as a tree half the time, so the result stays well-formed and reaches the reader."""
+    if rng.random() < 0.5:
+        try:
+            root = etree.fromstring(data, _XML_PARSER)
+        except etree.XMLSyntaxError:
+            root = None
+        if root is not None:
+            for _ in range(rng.choice((1, 1, 2, 4))):
+                _edit_tree(rng, root)
+            return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+    return _mutate_markup(rng, data, others)
+
+
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_WRAPPERS = tuple(f"{{{_W_NS}}}{tag}" for tag in ("ins", "del", "hyperlink", "sdt", "sdtContent", "smartTag"))
+_FIELD_TEXTS = (
+    ' HYPERLINK "mailto:dana@example.com" ',
+    " HYPERLINK \\l bookmark ",
+    ' MERGEFIELD "Salary" ',
+    " PAGE ",
+    "",
+    "Salary: $140K",
+    "\u202e(555) 555-0147",
+)
+
+
+def _edit_tree(rng: Random, root: Any) -> None:
+    """One element-level edit: drop, copy, move, rename, wrap, or change an attribute or text."""
+    elements = [e for e in root.iter() if isinstance(e.tag, str)]
+    element = rng.choice(elements)
+    parent = element.getparent()
+    match rng.randrange(7):
+        case 0 if parent is not None:
+            parent.remove(element)
+        case 1 if parent is not None:
+            parent.insert(parent.index(element), copy.deepcopy(element))
+        case 2:
+            target = rng.choice(elements)
+            if parent is not None and element not in set(target.iterancestors()) and target is not element:
+                target.append(element)
+        case 3:
+            element.tag = rng.choice(elements).tag
+        case 4 if parent is not None:
+            wrapper = etree.Element(rng.choice(_WRAPPERS))
+            parent.replace(element, wrapper)
+            wrapper.append(element)
+        case 5 if element.attrib:
+            name = rng.choice(list(element.attrib))
+            element.set(name, rng.choice(("", "-1", "99999999", "rId999", "true", "0", "default", "a" * 300)))
+        case _:
+            element.text = rng.choice(_FIELD_TEXTS)
+
+
+def _mutate_markup(rng: Random, data: bytes, others: Sequence[bytes]) -> bytes:
+    """Edit markup as text: drop, copy, move or add tags and change attribute values."""
     tags = [m.span() for m in re.finditer(rb"<[^<>]{1,400}>", data)]
     if not tags or rng.random() < 0.3:
         return mutate_bytes(rng, data, others, XML_TOKENS)
@@ -280,12 +338,12 @@ def zip_mutator(member: Mutator, weight: Callable[[str], int]) -> Mutator:
 
     def mutate(rng: Random, data: bytes, others: Sequence[bytes]) -> bytes:
         members = zip_members(data)
-        if not members or rng.random() < 0.15:
+        if not members or rng.random() < 0.08:
             return mutate_bytes(rng, data, others, (b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06"))
         names = [name for name, _ in members]
         chosen = rng.choices(range(len(members)), weights=[weight(n) for n in names])[0]
         edited = list(members)
-        match rng.randrange(8):
+        match rng.randrange(24):
             case 0:
                 del edited[chosen]
             case 1:
