@@ -40,6 +40,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # A ZIP opens with a local file header, or is empty (end of central directory), or was spanned;
 # "PK" alone is how a note about PK Sharma or a PKI engineer starts.
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+# What may come before a signature: a UTF-8 BOM and whitespace.
 _LEADING = b"\xef\xbb\xbf \t\r\n\x0c"
 # Past the start, a header opens a line or follows the binary bytes of a wrapper, never a word.
 _PDF_HEADER = re.compile(rb"(?:^|[\x00-\x08\x0a-\x1f])%PDF-\d\.\d")
