@@ -3,7 +3,8 @@
 Usage: python bench/fuzz.py [--seconds 60] [--seed 1] [--target pdf ...] [--out DIR] [--hang 10]
        python bench/fuzz.py --replay docx:SEED:INDEX [--out DIR]   (write that input and run it once)
 
-Crashing and hanging inputs are saved under --out (default /tmp/discreet-fuzz), with a traceback.
+Crashing and hanging inputs, and texts on which a rule ran past its time limit, are saved under
+--out (default /tmp/discreet-fuzz), each with its traceback or message.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from types import FrameType
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from discreet.errors import RuleTimeoutError
 from fuzzing import Target, attempt, describe, generate, is_crash, targets, where
 
 
@@ -66,6 +68,9 @@ def run_target(target: Target, seed: int, seconds: float, hang: float, out: Path
                 places.add(where(error))
                 saved = _save(out, target, seed, index, data, "".join(traceback.format_exception(error)))
                 print(f"  crash {target.name}:{seed}:{index}: {describe(error)} at {where(error)} -> {saved}")
+        elif isinstance(error, RuleTimeoutError):
+            outcomes["rule timeout"] += 1
+            _save(out, target, seed, index, data, f"{error}\n")
         else:
             outcomes["parsed" if error is None else "refused"] += 1
         index += 1
@@ -73,7 +78,7 @@ def run_target(target: Target, seed: int, seconds: float, hang: float, out: Path
     return (
         f"{target.name:<11} {index:>7} inputs {index / elapsed:>7.1f}/s  parsed {outcomes['parsed']:>6}  "
         f"refused {outcomes['refused']:>6}  crashes {outcomes['crash']:>4} ({len(places)} distinct)  "
-        f"hangs {outcomes['hang']:>3}"
+        f"hangs {outcomes['hang']:>3}  rule timeouts {outcomes['rule timeout']:>3}"
     )
 
 

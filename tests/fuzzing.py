@@ -266,9 +266,9 @@ def _mutate_markup(rng: Random, data: bytes, others: Sequence[bytes]) -> bytes:
 
 
 def mutate_json(rng: Random, data: bytes, others: Sequence[bytes]) -> bytes:
-    """Edit JSON as a tree half the time (swap, nest, stretch values), as bytes otherwise."""
+    """Edit JSON as a tree mostly (swap, nest, stretch values), as bytes otherwise."""
     tree = _json_tree(data)
-    if tree is None or rng.random() < 0.5:
+    if tree is None or rng.random() < 0.3:
         return mutate_bytes(rng, data, others, JSON_TOKENS)
     for _ in range(rng.randrange(1, 4)):
         tree = _mutate_tree(rng, tree, depth=0)
@@ -284,7 +284,7 @@ def _json_tree(data: bytes) -> object:
 
 
 def _mutate_tree(rng: Random, value: object, depth: int) -> object:
-    if isinstance(value, dict) and value and rng.random() < 0.8:
+    if isinstance(value, dict) and value and (depth == 0 or rng.random() < 0.8):
         key = rng.choice(list(value))
         return {**value, key: _mutate_tree(rng, value[key], depth + 1)}
     if isinstance(value, list) and value and rng.random() < 0.8:
