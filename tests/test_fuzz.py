@@ -53,6 +53,22 @@ def test_every_target_has_seeds_and_a_runner_for_its_format() -> None:
     assert all(target.seeds for target in targets().values())
 
 
+def test_a_discreet_error_is_a_refusal_and_any_other_exception_a_crash(tmp_path: Path) -> None:
+    def run(path: Path) -> None:
+        data = path.read_bytes()
+        if data.startswith(b"A"):
+            raise CorruptFileError(path, "is damaged")
+        if data.startswith(b"B"):
+            raise KeyError("B")
+
+    seeds = (b"A", b"B", b"C")
+    target = Target("toy", ".bin", seeds, lambda rng, data, others: data, run)
+    [crash] = fuzz(target, 1, 30, tmp_path)
+    assert (crash.target, crash.seed, crash.error) == ("toy", 1, "KeyError: 'B'")
+    assert generate(target, 1, crash.index) == b"B"
+    assert crash.where.startswith("test_fuzz.py:")
+
+
 def test_an_input_is_regenerated_from_its_seed_and_index_alone() -> None:
     target: Target = targets()["docx"]
     assert generate(target, 7, 41) == generate(target, 7, 41)
