@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from discreet.errors import (
     CorruptFileError,
@@ -40,6 +42,11 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # A ZIP opens with a local file header, or is empty (end of central directory), or was spanned;
 # "PK" alone is how a note about PK Sharma or a PKI engineer starts.
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+# What may come before a signature: a UTF-8 BOM and whitespace.
+_LEADING = b"\xef\xbb\xbf \t\r\n\x0c"
+# Past the start, a header opens a line or follows the binary bytes of a wrapper, never a word.
+_PDF_HEADER = re.compile(rb"(?:^|[\x00-\x08\x0a-\x1f])%PDF-\d\.\d")
+_PDF_HEADER_WINDOW = 1024
 _CONVERT = "save it as PDF or DOCX (in LibreOffice: libreoffice --headless --convert-to docx FILE)"
 
 
@@ -68,14 +75,20 @@ def sniff(path: Path, limits: Limits) -> Format:
     try:
         with path.open("rb") as handle:
             head = handle.read(2048)
+            tail = _tail(handle, size) if _PDF_HEADER.search(head[:_PDF_HEADER_WINDOW]) else b""
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from error
-    return _sniff_bytes(path, head)
+    return _sniff_bytes(path, head, tail)
 
 
-def _sniff_bytes(path: Path, head: bytes) -> Format:
+def _tail(handle: BinaryIO, size: int) -> bytes:
+    handle.seek(max(0, size - _PDF_HEADER_WINDOW))
+    return handle.read(_PDF_HEADER_WINDOW)
+
+
+def _sniff_bytes(path: Path, head: bytes, tail: bytes = b"") -> Format:
     suffix = path.suffix.lower()
-    if b"%PDF-" in head[:1024]:
+    if _is_pdf(head, tail):
         return Format.PDF
     if head.startswith(_ZIP_MAGIC):
         return _sniff_zip(path)
@@ -105,9 +118,23 @@ def _sniff_bytes(path: Path, head: bytes) -> Format:
         raise UnsupportedFormatError(path, f"is a {suffix} file, which is not supported", _CONVERT)
     if _is_binary(head):
         raise UnsupportedFormatError(path, "is not a supported document type", f"discreet reads {SUPPORTED}")
-    if suffix == ".json" or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+    if suffix == ".json":
+        # The JSON Resume parser reads the file once and names what is wrong with it.
+        return Format.JSON_RESUME
+    if head.lstrip(_LEADING).startswith(b"{"):
         return _sniff_json(path)
     return Format.MARKDOWN if suffix in text.MARKDOWN_SUFFIXES else Format.TEXT
+
+
+def _is_pdf(head: bytes, tail: bytes) -> bool:
+    """Tell a PDF by its header: at the start, or opening a line of the first 1 KB of a file ending in %%EOF.
+
+    PDF readers accept the header anywhere in the first 1024 bytes (mail and MacBinary wrappers put
+    bytes before it); past the start we also ask for the trailer, so prose about %PDF-1.7 is text.
+    """
+    if head.lstrip(_LEADING).startswith(b"%PDF-"):
+        return True
+    return bool(_PDF_HEADER.search(head[:_PDF_HEADER_WINDOW])) and b"%%EOF" in tail
 
 
 def _is_binary(head: bytes) -> bool:
@@ -117,25 +144,20 @@ def _is_binary(head: bytes) -> bool:
 
 
 def _sniff_json(path: Path) -> Format:
+    """A file that is not named .json is a JSON Resume only when it parses as one, else it is text."""
     try:
         data = jsonresume.load(path, text.decode(path.read_bytes()))
     except CorruptFileError:
-        # A .txt that merely opens with "{" (or is JSON past our limits) is read as the text it is.
-        if path.suffix.lower() == ".json":
-            raise
         return Format.TEXT
-    if jsonresume.looks_like_resume(data):
-        return Format.JSON_RESUME
-    raise UnsupportedFormatError(
-        path, "is JSON but not a JSON Resume", "give a resume.json that follows jsonresume.org"
-    )
+    return Format.JSON_RESUME if jsonresume.looks_like_resume(data) else Format.TEXT
 
 
 def _sniff_zip(path: Path) -> Format:
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
-    except (zipfile.BadZipFile, OSError) as error:
+    # A damaged directory can also claim a ZIP version from the future (NotImplementedError).
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError, OSError) as error:
         raise CorruptFileError(
             path, "is a damaged or truncated ZIP/DOCX file", "download or save it again"
         ) from error

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import socket
 import struct
 import zipfile
 from collections.abc import Callable
@@ -642,3 +643,58 @@ def test_the_legacy_corpus_doc_is_refused_with_a_remedy(corpus: Path) -> None:
         f"{path}: is a legacy Word 97-2003 (.doc) or other old Office file, not a .docx; "
         "open it in Word and save it as a Word Document (.docx), then try again"
     )
+
+
+# --- DTDs ----------------------------------------------------------------------------------------
+
+
+def body_with_dtd(tmp_path: Path, doctype: str, text: str) -> Path:
+    """A .docx whose document.xml declares the given DOCTYPE and holds one paragraph of text."""
+    path = minimal_docx(tmp_path)
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}'
+        f"<w:document {NS}><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
+    )
+    replace_member(path, "word/document.xml", xml.encode())
+    return path
+
+
+def dtd_refusal(path: Path, member: str = "word/document.xml") -> str:
+    return (
+        f"{path}: declares a DTD (<!DOCTYPE>) in {member}, which Word never writes; "
+        "re-save it from Word (File > Save As > Word Document) and try again"
+    )
+
+
+def test_a_dtd_with_an_internal_entity_is_refused_never_truncated(tmp_path: Path) -> None:
+    path = body_with_dtd(tmp_path, '<!DOCTYPE w:document [<!ENTITY xxe "Hidden">]>', "Before &xxe; After")
+    with pytest.raises(CorruptFileError) as caught:
+        read(path)
+    assert str(caught.value) == dtd_refusal(path)
+
+
+def test_a_dtd_in_a_header_part_is_refused_too(tmp_path: Path) -> None:
+    path = minimal_docx(tmp_path)
+    header = f'<!DOCTYPE w:hdr [<!ENTITY x "y">]><w:hdr {NS}><w:p><w:r><w:t>A &x; B</w:t></w:r></w:p></w:hdr>'
+    add_part(path, "word/header9.xml", header, RT.HEADER, "header")
+    with pytest.raises(CorruptFileError) as caught:
+        read(path)
+    assert str(caught.value) == dtd_refusal(path, "word/header9.xml")
+
+
+def test_external_entities_and_dtds_are_never_read_or_fetched(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-FILE-CONTENT", encoding="utf-8")
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        server.setblocking(False)
+        url = f"http://127.0.0.1:{server.getsockname()[1]}/evil.dtd"
+        doctype = f'<!DOCTYPE w:document SYSTEM "{url}" [<!ENTITY ext SYSTEM "{secret.as_uri()}">]>'
+        path = body_with_dtd(tmp_path, doctype, "Before &ext; After")
+        with pytest.raises(CorruptFileError) as caught:
+            read(path)
+        with pytest.raises(BlockingIOError):
+            server.accept()
+    assert str(caught.value) == dtd_refusal(path)
+    assert "SECRET" not in repr(caught.value.__cause__) + repr(caught.value.__context__)

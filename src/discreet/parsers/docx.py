@@ -7,6 +7,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
 
@@ -84,6 +85,8 @@ _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _RESAVE = "re-save it from Word (File > Save As > Word Document) and try again"
 _MB = 1024 * 1024
+# Parts python-docx keeps as bytes are parsed only when they could hold a DTD, as XML in any encoding.
+_DOCTYPE_MARKERS = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
 # Deflate shrinks a small run of repeated markup past any ratio; only a big member can be a bomb.
 _LOAD_ERRORS = (
     PackageNotFoundError,
@@ -215,7 +218,7 @@ def _open(path: Path) -> Any:
         # docx.Document with our own part factory; these two python-docx calls are untyped.
         package = Package()
         reader = PackageReader.from_file(str(path))  # type: ignore[no-untyped-call]
-        Unmarshaller.unmarshal(reader, package, _load_part)  # type: ignore[no-untyped-call]
+        Unmarshaller.unmarshal(reader, package, partial(_load_part, path))  # type: ignore[no-untyped-call]
         main = package.main_document_part
     except _LOAD_ERRORS as exc:
         raise CorruptFileError(path, "is damaged or is not a Word document", _RESAVE) from exc
@@ -224,18 +227,42 @@ def _open(path: Path) -> Any:
     return main.document
 
 
-def _load_part(partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Any) -> Part:
+def _load_part(
+    path: Path, partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Any
+) -> Part:
     """Build a part as docx.Document would, but keep a malformed part other than the body as bytes.
 
     Such a part (styles, comments, properties, a header) is then skipped with a note, so one
-    damaged optional part does not cost the whole document.
+    damaged optional part does not cost the whole document. A part with a DTD is refused.
     """
     try:
-        return PartFactory(partname, content_type, reltype, blob, package)
+        part = PartFactory(partname, content_type, reltype, blob, package)
     except SyntaxError:  # lxml's XMLSyntaxError
         if content_type == CT.WML_DOCUMENT_MAIN:
             raise
         return OpcPart(partname, content_type, blob, package)
+    element = getattr(part, "element", None)
+    if element is None and any(marker in blob for marker in _DOCTYPE_MARKERS):
+        element = _xml(part)
+    _refuse_dtd(path, partname, element)
+    return part
+
+
+def _refuse_dtd(path: Path, partname: PackURI, root: Element | None) -> None:
+    """Raise for a part that declares a DTD, which Word never writes and will not open.
+
+    python-docx leaves entities unresolved, so text after one would be silently lost; refusing
+    is safer than resolving them, and external entities are never fetched either way.
+    """
+    if root is None:
+        return
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise CorruptFileError(
+            path,
+            f"declares a DTD (<!DOCTYPE>) in {str(partname).lstrip('/')}, which Word never writes",
+            _RESAVE,
+        )
 
 
 def _xml(part: Part | None) -> Element | None:

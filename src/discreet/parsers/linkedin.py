@@ -511,7 +511,8 @@ def _members(path: Path, limits: Limits) -> Iterator[list[Member]]:
     with archive:
         infos = archive.infolist()
         check_directory(path, infos, limits)
-        files = [info for info in infos if not info.is_dir()]
+        # A member whose name a damaged directory left empty is no export file (is_dir would raise).
+        files = [info for info in infos if info.filename and not info.is_dir()]
         yield sorted(
             (Member(i.filename, partial(_read_member, path, archive, i)) for i in files), key=_by_path
         )
