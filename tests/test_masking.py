@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from discreet.audit import Settings, audit
-from discreet.cli import FORMATTERS, OutputFormat, main
+from discreet.cli import OutputFormat, main
 from discreet.detect import Terms
+from discreet.formatters import renderer
 from discreet.formatters.options import MASK, RenderOptions, hiding, scrubbed
 from discreet.packs import all_rules, builtin_rules_dir, load_packs
 from discreet.report import Report
@@ -80,7 +81,7 @@ def test_the_audit_has_several_findings_a_line_and_exposures(report: Report) -> 
 def test_no_format_carries_matched_text_when_masked_or_quiet(
     report: Report, fmt: OutputFormat, options: RenderOptions
 ) -> None:
-    output = FORMATTERS[fmt](report, options)
+    output = renderer(fmt)(report, options)
     assert output.strip()
     assert sorted(t for t in matched_texts(report) if t in output) == []
     assert (MASK in output) == (fmt in SHOWS_TEXT)
@@ -96,12 +97,12 @@ def test_the_command_line_hides_what_it_matched(
     ]
     assert main(args) == 1
     output = capsys.readouterr().out
-    assert output == FORMATTERS[OutputFormat.JSON](report, RenderOptions(mask=True))
+    assert output == renderer(OutputFormat.JSON)(report, RenderOptions(mask=True))
     assert sorted(t for t in matched_texts(report) if t in output) == []
 
 
 def test_every_finding_on_a_context_line_is_masked(report: Report) -> None:
-    output = FORMATTERS[OutputFormat.TEXT](report, RenderOptions(mask=True)).splitlines()
+    output = renderer(OutputFormat.TEXT)(report, RenderOptions(mask=True)).splitlines()
     salary = [line.strip() for line in output if "Current salary" in line]
     assert salary == ["- Current salary: ████████; expected █████; bonus ████"] * 3
     deal = {line.strip() for line in output if line.strip().startswith("- Closed a")}
@@ -109,7 +110,7 @@ def test_every_finding_on_a_context_line_is_masked(report: Report) -> None:
 
 
 def test_quiet_json_keeps_its_shape_with_masked_text(report: Report) -> None:
-    data = json.loads(FORMATTERS[OutputFormat.JSON](report, RenderOptions(quiet=True)))
+    data = json.loads(renderer(OutputFormat.JSON)(report, RenderOptions(quiet=True)))
     findings = [f for d in data["documents"] for f in d["findings"]]
     assert len(findings) == sum(len(d.findings) for d in report.documents)
     assert {f["text"] for f in findings} == {MASK * 3, MASK * 4, MASK * 5, MASK * 8}
@@ -123,7 +124,7 @@ def test_every_formatter_hides_the_handmade_reports_text(fmt: OutputFormat, opti
     report = handmade_report()
     texts = {f.finding.text for d in report.documents for f in d.findings}
     texts |= {e.text for c in report.comparisons for e in c.exposures}
-    output = FORMATTERS[fmt](report, options)
+    output = renderer(fmt)(report, options)
     assert sorted(t for t in texts if t in output) == []
 
 

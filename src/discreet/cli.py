@@ -8,31 +8,26 @@ import secrets
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import Progress
 
 from discreet import __version__
-from discreet.audit import OnDone, Settings, audit
 from discreet.errors import DiscreetError, UsageError
-from discreet.formatters import aggregate, html, markdown, sarif, terminal
-from discreet.formatters import json as json_format
-from discreet.formatters.options import RenderOptions
+from discreet.formatters import ReportFormat, renderer
 from discreet.model import Limits, Severity
-from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
-from discreet.privateterm import PRIVATE_TERM
-from discreet.read import read
-from discreet.report import Report
-from discreet.rulecheck import check_rules
-from discreet.termsfile import read_terms
-from discreet.textview import extract_view
+
+if TYPE_CHECKING:
+    from discreet.audit import OnDone
+    from discreet.packs import Rule
+
+# NOTE: every command pays for what this module imports, `--help` included: the pipeline, the packs
+# and the formatters are imported inside the commands that use them.
 
 app = typer.Typer(
     name="discreet",
@@ -70,15 +65,7 @@ READABLE = "discreet reads PDF, Word .docx, text and Markdown, JSON Resume and L
 _PROC_FD = Path("/proc/self/fd")
 
 
-class OutputFormat(StrEnum):
-    """The report formats audit can write."""
-
-    TEXT = "text"
-    JSON = "json"
-    SARIF = "sarif"
-    MARKDOWN = "markdown"
-    HTML = "html"
-    AGGREGATE = "aggregate"
+OutputFormat = ReportFormat
 
 
 class HandoutFormat(StrEnum):
@@ -87,15 +74,6 @@ class HandoutFormat(StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
 
-
-FORMATTERS: dict[OutputFormat, Callable[[Report, RenderOptions], str]] = {
-    OutputFormat.TEXT: terminal.render,
-    OutputFormat.JSON: json_format.render,
-    OutputFormat.SARIF: sarif.render,
-    OutputFormat.MARKDOWN: markdown.render,
-    OutputFormat.HTML: html.render,
-    OutputFormat.AGGREGATE: aggregate.render,
-}
 
 RulesOption = Annotated[
     list[Path] | None, typer.Option("--rules", help="Extra rule-pack folder (repeatable).")
@@ -117,6 +95,9 @@ def _limits(max_file_mb: int, max_pages: int, max_archive_mb: int) -> Limits:
 
 
 def _rules(extra: Sequence[Path], disabled: Sequence[str]) -> list[Rule]:
+    from discreet.packs import all_rules, builtin_rules_dir, load_packs
+    from discreet.privateterm import PRIVATE_TERM
+
     rules = (*all_rules(load_packs([builtin_rules_dir(), *extra])), PRIVATE_TERM)
     unknown = set(disabled) - {r.id for r in rules}
     if unknown:
@@ -244,6 +225,11 @@ def audit_command(
     debug: Annotated[bool, typer.Option("--debug", help="Print the traceback of an internal error.")] = False,
 ) -> None:
     """Audit documents and report what must not be public."""
+    from discreet.audit import Settings, audit
+    from discreet.formatters.options import RenderOptions
+    from discreet.privateterm import PRIVATE_TERM
+    from discreet.termsfile import read_terms
+
     terms = read_terms(private_terms, public_terms)
     if PRIVATE_TERM.id in (disable or []):
         terms = replace(terms, private=(), stand_ins=())
@@ -271,7 +257,7 @@ def audit_command(
         raise UsageError(f"no documents found in {', '.join(map(str, paths))}; {READABLE}")
     options = RenderOptions(mask=mask, quiet=quiet, width=_width(output), color=_color(output))
     if report.documents or output_format is not OutputFormat.TEXT or output is not None:
-        _write(FORMATTERS[output_format](report, options), output, [*paths, *(profile or [])])
+        _write(renderer(output_format)(report, options), output, [*paths, *(profile or [])])
     worst = report.worst()
     if report.failures:
         raise typer.Exit(EXIT_ERROR)
@@ -287,6 +273,9 @@ def extract_command(
     max_archive_mb: MaxArchiveOption = 200,
 ) -> None:
     """Print the text exactly as the rules see it, with section markers."""
+    from discreet.read import read
+    from discreet.textview import extract_view
+
     document = read(path, _limits(max_file_mb, max_pages, max_archive_mb))
     sys.stdout.write(extract_view(document, locations=locations))
 
@@ -303,6 +292,8 @@ def rules_explain(
     rule_id: Annotated[str, typer.Argument(help="A rule id.")], rules: RulesOption = None
 ) -> None:
     """Explain one rule: why it matters, what to write instead, and its examples."""
+    from discreet.privateterm import PRIVATE_TERM
+
     rule = next((r for r in _rules(rules or [], []) if r.id == rule_id), None)
     if rule is None:
         raise UsageError(f"no rule has the id {rule_id}; see `discreet rules list`")
@@ -337,6 +328,9 @@ def rules_test(
     directory: Annotated[Path | None, typer.Argument(help="A folder of packs (default: built-in).")] = None,
 ) -> None:
     """Run every rule's flag and allow examples; exit 1 when one misbehaves."""
+    from discreet.packs import all_rules, builtin_rules_dir, load_packs
+    from discreet.rulecheck import check_rules
+
     packs = load_packs([directory or builtin_rules_dir()])
     problems = check_rules(all_rules(packs))
     for problem in problems:
@@ -359,6 +353,7 @@ def rules_docs(
     """Write a training handout from the rule packs, with the fictional persona as a worked case."""
     # Imported here: no other command needs them, and every command pays for what cli.py imports.
     from discreet.handout import RENDERERS
+    from discreet.packs import all_rules, builtin_rules_dir, load_packs
     from discreet.persona import persona_case, private_terms
 
     packs = load_packs([builtin_rules_dir(), *(rules or [])])
@@ -372,6 +367,9 @@ def _progress_bar(*, enabled: bool) -> Iterator[OnDone | None]:
     if not enabled:
         yield None
         return
+    from rich.console import Console
+    from rich.progress import Progress
+
     with Progress(transient=True, console=Console(stderr=True)) as bar:
         task = bar.add_task("auditing", total=None)
 
