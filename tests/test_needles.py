@@ -53,6 +53,8 @@ LISTS = {"units": ("million", "billion")}
         (r"\L<unknown>", (), ()),
         # A group call inside a lookbehind sees no text before where a match is tried: start anywhere.
         (r"phone(?<=(?&d) phone)(?(DEFINE)(?P<d>\d{3}))", (" phone",), ()),
+        # A group call outside every lookbehind is fine, lookbehinds elsewhere or not.
+        (r"phone (?&d)(?<=\d)(?(DEFINE)(?P<d>\d{3}))", ("phone ",), ("phone ",)),
     ],
 )
 def test_needles_read_from_a_pattern(

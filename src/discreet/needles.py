@@ -22,6 +22,9 @@ _QUANTIFIER = regex.compile(r"\{(\d*)(,?)(\d*)\}")
 _VERBOSE = regex.compile(r"\(\?[a-zA-Z]*x[a-zA-Z-]*[:)]")
 _GROUP_CALL = regex.compile(r"\(\?(?:&|P>|R\)|[+-]?\d)")
 _LOOKBEHIND = regex.compile(r"\(\?<[=!]")
+_GROUP_HEAD = regex.compile(r"\(\?(?:[a-zA-Z]*-?[a-zA-Z]*:|P<\w+>|<\w+>|>)|\((?!\?)")
+_INLINE_FLAGS = regex.compile(r"\(\?[a-zA-Z]*-?[a-zA-Z]+\)")
+_NAMED_LIST = regex.compile(r"\\L<(\w+)>")
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZGmMK")
 _BRACED_ESCAPES = frozenset("pPNxuUg")
 _SKIPPED = ("(?!", "(?<!", "(?#", "(?(DEFINE)")
@@ -74,12 +77,23 @@ def needles(pattern: str, lists: Mapping[str, Sequence[str]], *, verbose: bool =
         return Needles()
     if end != len(pattern):
         return Needles()
-    starts = reading.starts
-    if _GROUP_CALL.search(pattern) and _LOOKBEHIND.search(pattern):
-        # NOTE: the regex module runs a group call inside a lookbehind without the text before the
-        # position a match is tried at, so such a pattern matches only when scanned from the start.
-        starts = frozenset()
+    # NOTE: the regex module runs a group call inside a lookbehind without the text before the
+    # position a match is tried at, so such a pattern matches only when scanned from the start.
+    starts = frozenset() if _calls_in_lookbehind(pattern, lists) else reading.starts
     return Needles(_selective(reading.required), _selective(starts))
+
+
+def _calls_in_lookbehind(pattern: str, lists: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a lookbehind of the pattern calls a group ((?&name), (?1), (?R)); when unsure, yes."""
+    reader = _Reader(pattern, lists)
+    for lookbehind in _LOOKBEHIND.finditer(pattern):
+        try:
+            end = reader.group_end(lookbehind.start())
+        except _Unreadable:
+            return True
+        if _GROUP_CALL.search(pattern, lookbehind.start(), end):
+            return True
+    return False
 
 
 def _selective(strings: frozenset[str]) -> tuple[str, ...]:
@@ -191,21 +205,21 @@ class _Reader:
         return _literal(frozenset({char})), index + 1
 
     def _group(self, index: int) -> tuple[_Reading, int]:
-        rest = self.pattern[index:]
-        if rest.startswith(("(?=", "(?<=")):
-            inner, end = self.alternatives(index + rest.index("=") + 1)
-            if not self.pattern.startswith(")", end):
+        pattern = self.pattern
+        if pattern.startswith(("(?=", "(?<="), index):
+            inner, end = self.alternatives(pattern.index("=", index) + 1)
+            if not pattern.startswith(")", end):
                 raise _Unreadable
             return _Reading(_Kind.LOOKAHEAD, required=inner.required), end + 1
-        if rest.startswith(_SKIPPED):
-            return ZERO_WIDTH, self._group_end(index)
-        head = regex.match(r"\(\?(?:[a-zA-Z]*-?[a-zA-Z]*:|P<\w+>|<\w+>|>)|\((?!\?)", rest)
+        if pattern.startswith(_SKIPPED, index):
+            return ZERO_WIDTH, self.group_end(index)
+        head = _GROUP_HEAD.match(pattern, index)
         if head is None:
-            inline_flags = regex.match(r"\(\?[a-zA-Z]*-?[a-zA-Z]+\)", rest)
+            inline_flags = _INLINE_FLAGS.match(pattern, index)
             if inline_flags:
-                return ZERO_WIDTH, index + inline_flags.end()
-            return ANYTHING, self._group_end(index)
-        inner, end = self.alternatives(index + head.end())
+                return ZERO_WIDTH, inline_flags.end()
+            return ANYTHING, self.group_end(index)
+        inner, end = self.alternatives(head.end())
         if not self.pattern.startswith(")", end):
             raise _Unreadable
         return inner, end + 1
@@ -217,10 +231,10 @@ class _Reader:
         if char in _ZERO_WIDTH_ESCAPES:
             return ZERO_WIDTH, index + 2
         if char == "L":
-            named = regex.match(r"\\L<(\w+)>", self.pattern[index:])
+            named = _NAMED_LIST.match(self.pattern, index)
             if named is None or named.group(1) not in self.lists:
                 raise _Unreadable
-            return _literal(frozenset(self.lists[named.group(1)])), index + named.end()
+            return _literal(frozenset(self.lists[named.group(1)])), named.end()
         if char in _BRACED_ESCAPES and self.pattern.startswith("{", index + 2):
             close = self.pattern.find("}", index)
             if close < 0:
@@ -253,7 +267,7 @@ class _Reader:
             index += 1
         return least, more, index
 
-    def _group_end(self, index: int) -> int:
+    def group_end(self, index: int) -> int:
         """The index after the group opening at index, stepping over escapes and character classes."""
         depth = 0
         while index < len(self.pattern):
