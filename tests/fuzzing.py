@@ -25,9 +25,9 @@ from typing import Any, TypeGuard
 from lxml import etree
 
 from discreet.audit import audit_document
-from discreet.cli import FORMATTERS
 from discreet.detect import Terms
 from discreet.errors import DiscreetError
+from discreet.formatters import ReportFormat, renderer
 from discreet.formatters.options import RenderOptions
 from discreet.model import Limits
 from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
@@ -490,9 +490,9 @@ def _audit_and_render(path: Path) -> None:
     fired = {located.finding.rule for located in report.findings}
     named = tuple(rule for index, rule in enumerate(rules) if index < 3 or rule.id in fired)
     whole = Report((report,), (), named)
-    for output, render in FORMATTERS.items():
+    for output in ReportFormat:
         for options in RENDERINGS:
-            rendered = render(whole, options)
+            rendered = renderer(output)(whole, options)
             if output.value in JSON_FORMATS:
                 json.loads(rendered)
 
