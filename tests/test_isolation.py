@@ -36,11 +36,14 @@ RULES = tuple(all_rules(load_packs([builtin_rules_dir()])))
 GOOD = "Dana Whitfield\nPhone: (312) 555-0100\n"
 REAL_TEXT_PARSER = read_module.PARSERS[Format.TEXT]
 # Runs the CLI, then prints the parent's own peak resident memory (KB) as the last stderr line.
+# The parent's own peak in kB. Not ru_maxrss: Linux keeps it across exec, so a child of a large
+# pytest process would report pytest's peak; VmHWM belongs to the new process image.
 PARENT_PEAK = (
-    "import resource, sys\n"
+    "import re, sys\n"
     "from discreet.cli import main\n"
     "code = main(sys.argv[1:])\n"
-    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "status = open('/proc/self/status', encoding='ascii').read()\n"
+    "print(re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1), file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 
