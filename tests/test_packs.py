@@ -133,9 +133,11 @@ import sys
 from pathlib import Path
 from discreet import packs
 loaded = packs.load_packs([Path(sys.argv[1])])
-before = len(packs._COMPILED)
+def compiled_rules():
+    return len({key for key, _index in packs._COMPILED})
+before = compiled_rules()
 loaded[0].rules[0].patterns
-print(before, len(packs._COMPILED))
+print(before, compiled_rules())
 """
 
 

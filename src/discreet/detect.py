@@ -110,12 +110,13 @@ def _named_findings(document: Document, rule: Rule, sightings: Sightings) -> lis
 def _rule_findings(document: Document, rule: Rule, sightings: Sightings) -> Iterable[Finding]:
     """Every accepted match of a rule; raises RuleTimeoutError once the rule's time is spent."""
     text = document.text
-    patterns = rule.patterns  # compiled before the clock starts: compiling is not matching
     deadline = time.monotonic() + rule.timeout
     stretches = _stretches(document, rule.sections) if rule.sections else [(0, len(text))]
-    for pattern, needles in zip(patterns, rule.compiled.needles, strict=True):
+    for index, needles in enumerate(rule.compiled.needles):
         if not sightings.pattern_may_match(needles):
             continue
+        # Compiled only now: a pattern the document cannot match is never compiled in this process.
+        pattern = rule.compiled.pattern(index)
         starts = sightings.candidates(needles)
         reported = rule.group if rule.group in pattern.groupindex else None
         for pos, endpos in stretches:

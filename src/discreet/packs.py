@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -117,7 +118,7 @@ NamedLists = tuple[tuple[str, tuple[str, ...]], ...]
 
 @dataclass(frozen=True, slots=True)
 class Patterns:
-    """A rule's pattern sources, compiled on first use: most rules never run on most documents."""
+    """A rule's pattern sources, each compiled on first use: most patterns never run on most documents."""
 
     where: str
     sources: tuple[str, ...]
@@ -125,10 +126,24 @@ class Patterns:
     lists: NamedLists
     # What each pattern's matches must contain: a document without it skips that pattern's scan.
     needles: tuple[Needles, ...] = ()
+    # Names what the patterns are compiled from, in the cache of compiled patterns.
+    key: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        material = repr((self.where, self.sources, self.flags, self.lists)).encode()
+        object.__setattr__(self, "key", hashlib.blake2b(material, digest_size=16).hexdigest())
 
     def get(self) -> tuple[regex.Pattern[str], ...]:
         """The compiled patterns; a bad one raises RulePackError naming the file and the rule."""
-        return _compiled(self.where, self.sources, self.flags, self.lists)
+        return tuple(self.pattern(index) for index in range(len(self.sources)))
+
+    def pattern(self, index: int) -> regex.Pattern[str]:
+        """One compiled pattern, compiled the first time it is asked for in this process."""
+        found = _COMPILED.get((self.key, index))
+        if found is None:
+            words = {name: list(items) for name, items in self.lists}
+            found = _COMPILED[self.key, index] = _compile(self.where, self.sources[index], self.flags, words)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,18 +429,7 @@ def _strings(path: Path, where: str, value: object) -> list[str]:
 
 # Compiled patterns live here, once per process, keyed by what they are compiled from; the rules that
 # name them stay immutable values that pickle to worker processes as text.
-_COMPILED: dict[tuple[str, tuple[str, ...], int, NamedLists], tuple[regex.Pattern[str], ...]] = {}
-
-
-def _compiled(
-    where: str, sources: tuple[str, ...], flags: int, lists: NamedLists
-) -> tuple[regex.Pattern[str], ...]:
-    key = (where, sources, flags, lists)
-    found = _COMPILED.get(key)
-    if found is None:
-        words = {name: list(items) for name, items in lists}
-        found = _COMPILED[key] = tuple(_compile(where, source, flags, words) for source in sources)
-    return found
+_COMPILED: dict[tuple[str, int], regex.Pattern[str]] = {}
 
 
 def _compile(where: str, pattern: str, flags: int, lists: Mapping[str, list[str]]) -> regex.Pattern[str]:
