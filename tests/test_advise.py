@@ -22,8 +22,8 @@ from discreet.advise import (
     percent_level,
     plain_phrase,
 )
-from discreet.model import Category, Finding, Severity
-from discreet.packs import Action, Rule, load_pack
+from discreet.model import Action, Category, Finding, Severity
+from discreet.packs import Rule, load_pack
 from discreet.privateterm import rules_by_id
 
 FIN, CONF, PERS, COMP, REF, NOTE = (

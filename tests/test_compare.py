@@ -34,11 +34,12 @@ from discreet.model import (
     Segment,
     Severity,
     TextLocation,
+    Verdict,
     build_document,
 )
 from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
 from discreet.read import read, sniff
-from discreet.report import Comparison, DocumentReport, LocatedFinding, Mismatch, Suggestion, Verdict
+from discreet.report import Comparison, DocumentReport, LocatedFinding, Mismatch, Suggestion
 
 PERSONA = FIXTURES / "persona"
 # The built-in packs are still being tuned; these rules' verdicts on the persona are settled.
@@ -333,7 +334,7 @@ def _report(document: Document, flagged: dict[str, tuple[str, Verdict]] | None =
                     location = TextLocation(location.line, at + 1)
                 findings.append(
                     LocatedFinding(
-                        finding, location, segment.section, False, segment.text, segment.start, verdict
+                        finding, location, segment.section, False, segment.text, segment.start, verdict, None
                     )
                 )
     findings.sort(key=lambda f: f.finding.start)

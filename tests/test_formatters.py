@@ -22,6 +22,8 @@ from discreet.formatters import aggregate, html, markdown, sarif, terminal
 from discreet.formatters import json as json_format
 from discreet.formatters.options import MASK, RenderOptions
 from discreet.model import (
+    Action,
+    Advice,
     BBox,
     Category,
     Document,
@@ -37,11 +39,11 @@ from discreet.model import (
     Segment,
     Severity,
     TextLocation,
+    Verdict,
     build_document,
 )
-from discreet.packs import Action, Rule, all_rules, load_packs
+from discreet.packs import Rule, all_rules, load_packs
 from discreet.report import (
-    Advice,
     Comparison,
     DocumentReport,
     Exposure,
@@ -50,7 +52,6 @@ from discreet.report import (
     Mismatch,
     Report,
     Suggestion,
-    Verdict,
 )
 
 GOLDEN = REPO / "tests" / "golden"
@@ -259,7 +260,7 @@ def _found(
         finding = Finding(rule_id, Category.CONFIDENTIAL, Severity.HIGH, start, start + len(text), text)
     else:
         finding = Finding(rule.id, rule.category, rule.severity, start, start + len(text), text)
-    return replace(locate(document, finding), verdict=finding_verdict(finding, rules), advice=advice)
+    return locate(document, finding, finding_verdict(finding, rules), advice)
 
 
 def check_golden(name: str, text: str) -> None:

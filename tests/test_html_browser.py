@@ -12,7 +12,8 @@ import pytest
 
 from discreet.formatters import html
 from discreet.formatters.options import RenderOptions
-from discreet.report import Report, Verdict
+from discreet.model import Verdict
+from discreet.report import Report
 from test_formatters import REPO, handmade_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -10,16 +10,8 @@ from pathlib import Path
 import pytest
 
 from discreet.errors import RulePackError
-from discreet.model import Category, Section
-from discreet.packs import (
-    DEFAULT_ACTIONS,
-    Action,
-    Words,
-    builtin_rules_dir,
-    load_pack,
-    load_packs,
-    parse_example,
-)
+from discreet.model import Action, Category, Section
+from discreet.packs import DEFAULT_ACTIONS, Words, builtin_rules_dir, load_pack, load_packs, parse_example
 from discreet.rulecheck import check_rules
 
 GOOD = """

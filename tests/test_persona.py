@@ -11,9 +11,9 @@ from conftest import FIXTURES
 from discreet.audit import Settings, audit
 from discreet.cli import main
 from discreet.detect import Terms
-from discreet.model import DocxLocation, DocxPart, PdfLocation
+from discreet.model import DocxLocation, DocxPart, PdfLocation, Verdict
 from discreet.packs import all_rules, builtin_rules_dir, load_packs
-from discreet.report import Report, Verdict
+from discreet.report import Report
 
 PERSONA = FIXTURES / "persona"
 PRIVATE = tuple((PERSONA / "private-terms.txt").read_text(encoding="utf-8").split("\n"))

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
         UsageError,
     )
     from discreet.model import (
+        Action,
+        Advice,
         BBox,
         Category,
         Document,
@@ -43,10 +45,10 @@ if TYPE_CHECKING:
         Segment,
         Severity,
         TextLocation,
+        Verdict,
     )
-    from discreet.packs import Action, Example, Rule
+    from discreet.packs import Example, Rule
     from discreet.report import (
-        Advice,
         Comparison,
         DocumentReport,
         Exposure,
@@ -56,7 +58,6 @@ if TYPE_CHECKING:
         Report,
         Suggestion,
         Totals,
-        Verdict,
     )
 
 # Each public name is imported from its module on first use, so that `import discreet` (and with it
@@ -93,10 +94,10 @@ _HOMES = {
     "Segment": "discreet.model",
     "Severity": "discreet.model",
     "TextLocation": "discreet.model",
-    "Action": "discreet.packs",
+    "Action": "discreet.model",
     "Example": "discreet.packs",
     "Rule": "discreet.packs",
-    "Advice": "discreet.report",
+    "Advice": "discreet.model",
     "Comparison": "discreet.report",
     "DocumentReport": "discreet.report",
     "Exposure": "discreet.report",
@@ -106,7 +107,7 @@ _HOMES = {
     "Report": "discreet.report",
     "Suggestion": "discreet.report",
     "Totals": "discreet.report",
-    "Verdict": "discreet.report",
+    "Verdict": "discreet.model",
 }
 
 __all__ = [

@@ -9,9 +9,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import reduce
 
-from discreet.model import Category, Finding, Section
-from discreet.packs import Action, Rule, rule_actions
-from discreet.report import Advice
+from discreet.model import Action, Advice, Category, Finding, Section
+from discreet.packs import Rule, rule_actions
 
 # The ladders: (floor, phrase) from the top down; the first floor at or below the value wins.
 MONEY_ADJECTIVES: tuple[tuple[float, str], ...] = (

@@ -15,11 +15,11 @@ from discreet.classify import classify, finding_verdict
 from discreet.compare import compare
 from discreet.detect import Terms, detect
 from discreet.errors import InputError, RuleTimeoutError, UsageError
-from discreet.model import Document, DocumentKind, Finding, Limits, Location, TextLocation
+from discreet.model import Advice, Document, DocumentKind, Finding, Limits, Location, TextLocation, Verdict
 from discreet.packs import Rule
 from discreet.privateterm import rules_by_id
 from discreet.read import expand, read
-from discreet.report import Advice, DocumentReport, Failure, LocatedFinding, Report
+from discreet.report import DocumentReport, Failure, LocatedFinding, Report
 from discreet.workers import Loss, Lost, WorkerLimits, can_isolate, run_isolated
 
 OnDone = Callable[[str, int], None]
@@ -238,8 +238,7 @@ def audit_document(document: Document, rules: Sequence[Rule], terms: Terms = Ter
     by_id = rules_by_id(rules)
     advice = _advice_by_finding(document, detection.findings, by_id, terms)
     located = tuple(
-        replace(locate(document, f), verdict=finding_verdict(f, by_id), advice=advice[i])
-        for i, f in enumerate(detection.findings)
+        locate(document, f, finding_verdict(f, by_id), advice[i]) for i, f in enumerate(detection.findings)
     )
     return DocumentReport(document, located, verdicts=classify(document, detection.findings, by_id))
 
@@ -264,10 +263,12 @@ def _advice_by_finding(
     return [advice[index] for index in range(len(findings))]
 
 
-def locate(document: Document, finding: Finding) -> LocatedFinding:
-    """Place a finding in the segment that holds its start, down to the column for text files."""
+def locate(document: Document, finding: Finding, verdict: Verdict, advice: Advice | None) -> LocatedFinding:
+    """Place a classified, advised finding in the segment that holds its start (the column, for text)."""
     segment = document.segment_at(finding.start)
     location: Location = segment.location
     if isinstance(location, TextLocation):
         location = replace(location, column=finding.start - segment.start + 1)
-    return LocatedFinding(finding, location, segment.section, segment.hidden, segment.text, segment.start)
+    return LocatedFinding(
+        finding, location, segment.section, segment.hidden, segment.text, segment.start, verdict, advice
+    )

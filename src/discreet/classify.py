@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from discreet.model import Document, Finding, Section
-from discreet.packs import Action, Rule, rule_actions
-from discreet.report import Verdict
+from discreet.model import Action, Document, Finding, Section, Verdict
+from discreet.packs import Rule, rule_actions
 
 # Sections whose content belongs in a resume sent privately, never on a public profile.
 NEVER_PUBLIC_SECTIONS = frozenset({Section.REFERENCES})
@@ -34,11 +33,10 @@ def classify(
     worst = [
         Verdict.NEVER if s.section in NEVER_PUBLIC_SECTIONS else Verdict.COMPLEMENT for s in document.segments
     ]
-    order = list(Verdict)
     index_of = {id(segment): i for i, segment in enumerate(document.segments)}
     for finding in findings:
         index = index_of[id(document.segment_at(finding.start))]
         verdict = finding_verdict(finding, rules)
-        if order.index(verdict) > order.index(worst[index]):
+        if verdict.rank > worst[index].rank:
             worst[index] = verdict
     return tuple(worst)

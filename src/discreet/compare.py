@@ -40,16 +40,9 @@ from discreet.model import (
     Section,
     Segment,
     TextLocation,
-)
-from discreet.report import (
-    Comparison,
-    DocumentReport,
-    Exposure,
-    LocatedFinding,
-    Mismatch,
-    Suggestion,
     Verdict,
 )
+from discreet.report import Comparison, DocumentReport, Exposure, LocatedFinding, Mismatch, Suggestion
 from discreet.sections import heading_section
 
 NEAR_VERBATIM = 85.0
@@ -67,7 +60,6 @@ EMPLOYER_SIMILAR = 80.0
 
 _CONTENT_SECTIONS = frozenset({Section.EXPERIENCE, Section.SUMMARY})
 _NAMED_SECTIONS = frozenset({Section.CERTIFICATIONS, Section.PROJECTS, Section.AWARDS, Section.PUBLICATIONS})
-_ORDER = list(Verdict)
 _DETAIL_FIELDS = frozenset(
     {"issuer", "awarder", "publisher", "fluency", "level", "date", "startdate", "enddate", "releasedate",
      "url", "website", "location", "authority", "started on", "finished on", "start date", "end date",
@@ -375,13 +367,17 @@ def _segment_verdicts(report: DocumentReport) -> tuple[Verdict, ...]:
         return report.verdicts
     worst = [Verdict.COMPLEMENT] * len(segments)
     for index, found in _findings_by_segment(report).items():
-        worst[index] = max((f.verdict for f in found), key=_ORDER.index, default=Verdict.COMPLEMENT)
+        worst[index] = max((f.verdict for f in found), key=_rank, default=Verdict.COMPLEMENT)
     return tuple(worst)
 
 
 def _unit_verdicts(report: DocumentReport, units: Sequence[_Unit]) -> list[Verdict]:
     verdicts = _segment_verdicts(report)
-    return [max((verdicts[i] for i in unit.segments), key=_ORDER.index) for unit in units]
+    return [max((verdicts[i] for i in unit.segments), key=_rank) for unit in units]
+
+
+def _rank(verdict: Verdict) -> int:
+    return verdict.rank
 
 
 def _findings_by_segment(report: DocumentReport) -> dict[int, list[LocatedFinding]]:

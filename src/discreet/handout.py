@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from discreet.formatters.markdown import escape
-from discreet.model import Category, Section
-from discreet.packs import Action, Example, Pack, Rule
+from discreet.model import Action, Category, Section
+from discreet.packs import Example, Pack, Rule
 from discreet.privateterm import rules_by_id
 from discreet.report import DocumentReport, LocatedFinding
 

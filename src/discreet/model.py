@@ -1,4 +1,4 @@
-"""Immutable data shared by the pipeline: documents, segments, locations, findings."""
+"""Immutable data shared by the pipeline: documents, segments, locations, findings, verdicts, advice."""
 
 from __future__ import annotations
 
@@ -24,6 +24,40 @@ class Section(StrEnum):
     CERTIFICATIONS = "certifications"
     REFERENCES = "references"
     OTHER = "other"
+
+
+class Action(StrEnum):
+    """What to do with flagged material in one destination."""
+
+    KEEP = "keep"
+    GENERALIZE = "generalize"
+    REMOVE = "remove"
+
+
+class Verdict(StrEnum):
+    """Where a segment belongs: on a public profile, only in a resume, or nowhere."""
+
+    COMPLEMENT = "complement"
+    REPLACEMENT = "replacement"
+    NEVER = "never"
+
+    @property
+    def rank(self) -> int:
+        """How far from public: the worst of several verdicts is the one with the highest rank."""
+        return _VERDICT_RANK[self]
+
+
+_VERDICT_RANK = {Verdict.COMPLEMENT: 0, Verdict.REPLACEMENT: 1, Verdict.NEVER: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """What to do with a finding in each destination, why, and the sentence rewritten for public use."""
+
+    public: Action
+    resume: Action
+    reason: str
+    rewrite: str
 
 
 class DocumentKind(StrEnum):

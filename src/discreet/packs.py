@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import regex
 
 from discreet.errors import RulePackError
-from discreet.model import Category, Section, Severity
+from discreet.model import Action, Category, Section, Severity
 from discreet.needles import Needles, needles
 from discreet.validators import VALIDATORS
 
@@ -66,14 +66,6 @@ DEFAULT_TIMEOUT = 5.0
 MAX_TIMEOUT = 30.0
 E = TypeVar("E", bound=StrEnum)
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
-
-
-class Action(StrEnum):
-    """What to do with flagged material in one destination."""
-
-    KEEP = "keep"
-    GENERALIZE = "generalize"
-    REMOVE = "remove"
 
 
 DEFAULT_ACTIONS: dict[Category, tuple[Action, Action]] = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from discreet.model import Category, Severity
-from discreet.packs import Action, Patterns, Rule
+from discreet.model import Action, Category, Severity
+from discreet.packs import Patterns, Rule
 
 PRIVATE_TERM = Rule(
     id="confidential.private-term",

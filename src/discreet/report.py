@@ -4,31 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from enum import StrEnum
 
-from discreet.model import Category, Document, Finding, Location, Section, Severity
-from discreet.packs import Action, Rule, rule_actions
+from discreet.model import Action, Advice, Category, Document, Finding, Location, Section, Severity, Verdict
+from discreet.packs import Rule, rule_actions
 from discreet.privateterm import rules_by_id
 
 REPORT_VERSION = 2
-
-
-class Verdict(StrEnum):
-    """Where a segment belongs: on a public profile, only in a resume, or nowhere."""
-
-    COMPLEMENT = "complement"
-    REPLACEMENT = "replacement"
-    NEVER = "never"
-
-
-@dataclass(frozen=True, slots=True)
-class Advice:
-    """What to do with a finding in each destination, why, and the sentence rewritten for public use."""
-
-    public: Action
-    resume: Action
-    reason: str
-    rewrite: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +22,8 @@ class LocatedFinding:
     hidden: bool
     line_text: str
     line_start: int
-    verdict: Verdict = Verdict.COMPLEMENT
-    advice: Advice | None = None
+    verdict: Verdict
+    advice: Advice | None
 
 
 @dataclass(frozen=True, slots=True)

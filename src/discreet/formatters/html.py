@@ -9,8 +9,7 @@ from html import escape
 from discreet import __version__
 from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent
 from discreet.formatters.options import RenderOptions, hiding, scrubbed, shown
-from discreet.model import Category, Location, Section, Segment
-from discreet.packs import Action
+from discreet.model import Action, Category, Location, Section, Segment
 from discreet.report import (
     Comparison,
     DocumentReport,

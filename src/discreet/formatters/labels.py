@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from discreet.report import Verdict
+from discreet.model import Verdict
 
 VERDICT_ORDER = (Verdict.NEVER, Verdict.REPLACEMENT, Verdict.COMPLEMENT)
 VERDICT_TITLE = {

@@ -12,6 +12,7 @@ from urllib.parse import quote
 from discreet import __version__
 from discreet.formatters.options import RenderOptions
 from discreet.model import (
+    Action,
     Category,
     Document,
     DocxLocation,
@@ -20,9 +21,10 @@ from discreet.model import (
     PdfLocation,
     Severity,
     TextLocation,
+    Verdict,
 )
-from discreet.packs import Action, Rule, rule_actions
-from discreet.report import Failure, LocatedFinding, Report, Verdict
+from discreet.packs import Rule, rule_actions
+from discreet.report import Failure, LocatedFinding, Report
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT = "discreetLocation/v1"

@@ -10,9 +10,8 @@ from rich.text import Text
 
 from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent, plural
 from discreet.formatters.options import RenderOptions, hidden, hiding, scrubbed, shown
-from discreet.model import Severity
-from discreet.packs import Action
-from discreet.report import Comparison, DocumentReport, LocatedFinding, Report, Verdict
+from discreet.model import Action, Severity, Verdict
+from discreet.report import Comparison, DocumentReport, LocatedFinding, Report
 
 SEVERITY_STYLE = {
     Severity.CRITICAL: "bold white on red",
