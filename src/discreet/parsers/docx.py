@@ -414,22 +414,38 @@ class _Link:
     display: list[str] = field(default_factory=list)
 
 
-class _ParagraphReader:
-    """Splits one paragraph into visible text, hidden spans, comment anchors and text boxes."""
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    """What one paragraph holds: visible text, hidden spans (detail, text), comment anchors, text boxes."""
 
-    def __init__(self, paragraph: Element, rels: Part, styles: _Styles) -> None:
+    text: str
+    hidden: tuple[tuple[str, str], ...]
+    comments: tuple[str, ...]
+    boxes: tuple[Element, ...]
+
+
+def _read_paragraph(paragraph: Element, rels: Part, styles: _Styles) -> _Paragraph:
+    """Split one paragraph into visible text, hidden spans, comment anchors and text boxes."""
+    walk = _ParagraphWalk(rels, styles, styles.paragraph_style(paragraph))
+    walk.visit(paragraph, "")
+    for link in reversed(walk.links):
+        walk.close(link)
+    return _Paragraph("".join(walk.visible), tuple(walk.hidden), tuple(walk.comments), tuple(walk.boxes))
+
+
+class _ParagraphWalk:
+    """The state of one walk through a paragraph's inline content; _read_paragraph returns its result."""
+
+    def __init__(self, rels: Part, styles: _Styles, style: str) -> None:
         self._rels = rels
         self._styles = styles
-        self._style = styles.paragraph_style(paragraph)
-        self._links: list[_Link] = []
+        self._style = style
+        self.links: list[_Link] = []
         self._open_span = ""
         self.visible: list[str] = []
         self.hidden: list[tuple[str, str]] = []
         self.comments: list[str] = []
         self.boxes: list[Element] = []
-        self.visit(paragraph, "")
-        for link in reversed(self._links):
-            self._close(link)
 
     def visit(self, element: Element, revision: str) -> None:
         """Read the inline content of a paragraph or of a container inside it."""
@@ -453,10 +469,10 @@ class _ParagraphReader:
                 self.visit(child, revision)
 
     def _within(self, link: _Link, element: Element, revision: str) -> None:
-        self._links.append(link)
+        self.links.append(link)
         self.visit(element, revision)
-        self._links.remove(link)
-        self._close(link)
+        self.links.remove(link)
+        self.close(link)
 
     def _relationship_target(self, rid: str | None) -> str:
         rel = self._rels.rels.get(rid) if rid else None
@@ -489,7 +505,7 @@ class _ParagraphReader:
             self._span(DELETION if revision == DELETION else HIDDEN_TEXT, text)
             return
         self.visible.append(text)
-        for link in self._links:
+        for link in self.links:
             if link.showing:
                 link.display.append(text)
         if revision == INSERTION:
@@ -505,20 +521,21 @@ class _ParagraphReader:
             self._open_span = detail
 
     def _instruction(self, text: str) -> None:
-        if self._links and self._links[-1].is_field and not self._links[-1].showing:
-            self._links[-1].instruction.append(text)
+        if self.links and self.links[-1].is_field and not self.links[-1].showing:
+            self.links[-1].instruction.append(text)
 
     def _field_char(self, kind: str) -> None:
         if kind == "begin":
-            self._links.append(_Link("", False, is_field=True))
-        elif not (self._links and self._links[-1].is_field):
+            self.links.append(_Link("", False, is_field=True))
+        elif not (self.links and self.links[-1].is_field):
             return
         elif kind == "separate":
-            self._links[-1].showing = True
+            self.links[-1].showing = True
         elif kind == "end":
-            self._close(self._links.pop())
+            self.close(self.links.pop())
 
-    def _close(self, link: _Link) -> None:
+    def close(self, link: _Link) -> None:
+        """Note a link's target as hidden text when its displayed text does not show it."""
         target = link.target or _field_target("".join(link.instruction))
         if not target or _bare(target) in _bare("".join(link.display)):
             return
@@ -612,8 +629,8 @@ class _Walker:
                     yield from self._paragraph(block, story, where)
 
     def _paragraph(self, paragraph: Element, story: _Story, where: DocxLocation) -> Iterator[Segment]:
-        reader = _ParagraphReader(paragraph, story.rels, self._styles)
-        text = "".join(reader.visible)
+        reader = _read_paragraph(paragraph, story.rels, self._styles)
+        text = reader.text
         if text.strip():
             yield Segment(text, replace(where, detail=story.detail), hidden=story.hidden)
         for detail, hidden in reader.hidden:
