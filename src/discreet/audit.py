@@ -15,7 +15,7 @@ from discreet.classify import classify, finding_verdict
 from discreet.compare import compare
 from discreet.detect import Terms, detect
 from discreet.errors import InputError, RuleTimeoutError, UsageError
-from discreet.model import Advice, Document, DocumentKind, Finding, Limits, Location, TextLocation, Verdict
+from discreet.model import Advice, Document, DocumentKind, Finding, Limits, Verdict
 from discreet.packs import Rule
 from discreet.privateterm import rules_by_id
 from discreet.read import expand, read
@@ -266,9 +266,7 @@ def _advice_by_finding(
 def locate(document: Document, finding: Finding, verdict: Verdict, advice: Advice | None) -> LocatedFinding:
     """Place a classified, advised finding in the segment that holds its start (the column, for text)."""
     segment = document.segment_at(finding.start)
-    location: Location = segment.location
-    if isinstance(location, TextLocation):
-        location = replace(location, column=finding.start - segment.start + 1)
+    location = segment.location_at(finding.start - segment.start)
     return LocatedFinding(
         finding, location, segment.section, segment.hidden, segment.text, segment.start, verdict, advice
     )

@@ -23,7 +23,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -381,10 +381,9 @@ def _rank(verdict: Verdict) -> int:
 
 
 def _findings_by_segment(report: DocumentReport) -> dict[int, list[LocatedFinding]]:
-    starts = [s.start for s in report.document.segments]
     grouped: dict[int, list[LocatedFinding]] = defaultdict(list)
     for located in report.findings:
-        grouped[max(bisect_right(starts, located.finding.start) - 1, 0)].append(located)
+        grouped[report.document.segment_index(located.finding.start)].append(located)
     return grouped
 
 
@@ -404,7 +403,7 @@ def _exposures(
     for located in profile.findings:
         if located.verdict is not Verdict.COMPLEMENT:
             finding = located.finding
-            segment = _segment_index(profile.document, finding.start)
+            segment = profile.document.segment_index(finding.start)
             where = _anchor(resume, finding.text, copies.get(segment, []), resume_units)
             exposure = Exposure(
                 finding.rule, finding.category, finding.severity, finding.text, located.location, where
@@ -452,7 +451,7 @@ def _surviving(
                         finding.category,
                         finding.severity,
                         text,
-                        _at(segment, span[0]),
+                        segment.location_at(span[0]),
                         located.location,
                     )
                     yield (segment.start + span[0], segment.start + span[1]), exposure
@@ -495,26 +494,14 @@ def _anchor(
     copied = {i for match in copies for i in units[match.resume].segments}
     same = [f for f in resume.findings if _normalise(f.finding.text) == key]
     if same:
-        starts = [s.start for s in resume.document.segments]
-        same.sort(key=lambda f: (bisect_right(starts, f.finding.start) - 1) not in copied)
+        same.sort(key=lambda f: resume.document.segment_index(f.finding.start) not in copied)
         return same[0].location
     for segment in resume.document.segments:
         if len(key) >= 5 and not segment.hidden and f" {key} " in f" {_normalise(segment.text)} ":
-            return _at(segment, segment.text.casefold().find(value.casefold()))
+            return segment.location_at(segment.text.casefold().find(value.casefold()))
     if copies:
         return resume.document.segments[units[copies[0].resume].segments[0]].location
     return None
-
-
-def _segment_index(document: Document, offset: int) -> int:
-    return max(bisect_right([s.start for s in document.segments], offset) - 1, 0)
-
-
-def _at(segment: Segment, offset: int) -> Location:
-    """A segment's location, down to the column of an offset for text files."""
-    if isinstance(segment.location, TextLocation) and offset >= 0:
-        return replace(segment.location, column=offset + 1)
-    return segment.location
 
 
 # Suggestions
@@ -570,7 +557,7 @@ def _skill_suggestions(
             continue
         core = _normalise(_core(item))
         if core and len(core.split()) <= 6 and not _dates_only(item) and not _item_present(core, skills):
-            location = _at(segment, offset) if len(unit.segments) == 1 else segment.location
+            location = segment.location_at(offset) if len(unit.segments) == 1 else segment.location
             found.append(Suggestion(Section.SKILLS, item, location))
     return found
 
@@ -818,7 +805,7 @@ def _text_title_mismatch(
     if not close:
         return []
     _, _, index, offset, piece = max(close, key=lambda c: (c[0], c[1]))
-    where = _at(document.segments[index], offset)
+    where = document.segments[index].location_at(offset)
     return [Mismatch("title", piece, position.title.text, where, position.title.location)]
 
 
@@ -845,7 +832,7 @@ def _text_date_mismatch(
             "dates",
             text,
             _range_text(position.start, position.end),
-            _at(document.segments[index], offset),
+            document.segments[index].location_at(offset),
             _range_location(position, wanted, parsed),
         )
     ]
@@ -870,7 +857,7 @@ def _text_employer_mismatch(
                 same_range(r, wanted) for t in near for _, _, r in _DATES.ranges(t)
             )
             if titled or dated:
-                where = _at(segment, offset)
+                where = segment.location_at(offset)
                 return [Mismatch("employer", piece, position.company.text, where, position.company.location)]
     return []
 

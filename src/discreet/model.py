@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -239,6 +239,12 @@ class Segment:
     def end(self) -> int:
         return self.start + len(self.text)
 
+    def location_at(self, offset: int) -> Location:
+        """The segment's location, down to the column of an offset in its text for text files."""
+        if isinstance(self.location, TextLocation) and offset >= 0:
+            return replace(self.location, column=offset + 1)
+        return self.location
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -257,8 +263,11 @@ class Document:
 
     def segment_at(self, offset: int) -> Segment:
         """Return the segment holding a character offset (the previous one for a separator)."""
-        index = bisect.bisect_right(self._starts, offset) - 1
-        return self.segments[max(index, 0)]
+        return self.segments[self.segment_index(offset)]
+
+    def segment_index(self, offset: int) -> int:
+        """The index of the segment holding a character offset (the previous one for a separator)."""
+        return max(bisect.bisect_right(self._starts, offset) - 1, 0)
 
 
 def build_document(
