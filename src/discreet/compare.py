@@ -31,15 +31,11 @@ from discreet.dates import DateRange, date_reader, overlaps, same_date, same_ran
 from discreet.languages.en import ENGLISH
 from discreet.model import (
     Document,
-    DocxLocation,
-    DocxPart,
     ExportLocation,
     JsonLocation,
     Location,
-    PdfLocation,
     Section,
     Segment,
-    TextLocation,
     Verdict,
 )
 from discreet.report import Comparison, DocumentReport, Exposure, LocatedFinding, Mismatch, Suggestion
@@ -199,21 +195,12 @@ def _unit(document: Document, group: Sequence[int]) -> _Unit:
 
 def _continues(previous: Segment, current: Segment) -> bool:
     """Whether a line is the wrapped rest of the one above: adjacent, lower-case start, no bullet."""
-    if previous.section is not current.section or not _adjacent(previous.location, current.location):
+    if previous.section is not current.section or not current.location.follows(previous.location):
         return False
     if heading_section(previous.text.strip()) or _BULLET.match(current.text):
         return False
     start = current.text.lstrip()[:1]
     return start.islower() and not previous.text.rstrip().endswith(_STOPS)
-
-
-def _adjacent(previous: Location, current: Location) -> bool:
-    if isinstance(previous, TextLocation) and isinstance(current, TextLocation):
-        return current.line == previous.line + 1
-    if isinstance(previous, PdfLocation) and isinstance(current, PdfLocation):
-        same_page = current.page == previous.page and current.line == previous.line + 1
-        return same_page or (current.page == previous.page + 1 and current.line == 1)
-    return False
 
 
 def _is_heading(unit: _Unit) -> bool:
@@ -636,26 +623,15 @@ def _present(sorted_key: str, candidates: Sequence[str]) -> bool:
 def _is_label_cell(document: Document, unit: _Unit) -> bool:
     """A Word table cell that only names the row, like "Tools" beside the list of tools."""
     index = unit.segments[-1]
-    location = document.segments[index].location
-    if index + 1 >= len(document.segments) or not isinstance(location, DocxLocation):
+    if index + 1 >= len(document.segments):
         return False
     following = document.segments[index + 1].location
-    return (
-        location.part is DocxPart.TABLE
-        and location.cell == 1
-        and isinstance(following, DocxLocation)
-        and (following.table, following.row) == (location.table, location.row)
-        and len(_items(unit.text)) == 1
-    )
+    return document.segments[index].location.labels_row_of(following) and len(_items(unit.text)) == 1
 
 
 def _is_detail(document: Document, unit: _Unit) -> bool:
     """An empty unit, or a structured field that qualifies an entry (its issuer, date, level)."""
-    location = document.segments[unit.segments[0]].location
-    if isinstance(location, JsonLocation):
-        field = next((k for k in reversed(location.pointer.split("/")) if not k.isdigit()), "")
-    else:
-        field = location.column if isinstance(location, ExportLocation) else ""
+    field = document.segments[unit.segments[0]].location.field()
     return not unit.key or field.casefold() in _DETAIL_FIELDS
 
 

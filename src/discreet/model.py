@@ -125,6 +125,21 @@ class PdfLocation:
     def describe(self) -> str:
         return f"page {self.page} line {self.line}"
 
+    def follows(self, previous: Location) -> bool:
+        """Whether this is the next line after previous, on the same page or at the top of the next."""
+        if not isinstance(previous, PdfLocation):
+            return False
+        same_page = self.page == previous.page and self.line == previous.line + 1
+        return same_page or (self.page == previous.page + 1 and self.line == 1)
+
+    def field(self) -> str:
+        """The structured field this location is, '' for running text."""
+        return ""
+
+    def labels_row_of(self, following: Location) -> bool:
+        """Whether this is a table cell naming the row that following continues (only Word tables)."""
+        return False
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"type": "pdf", "page": self.page, "line": self.line}
         if self.bbox is not None:
@@ -169,6 +184,23 @@ class DocxLocation:
             where += f" ({self.detail})"
         return where
 
+    def follows(self, previous: Location) -> bool:
+        """Whether this location continues the line just before it (never, for this format)."""
+        return False
+
+    def field(self) -> str:
+        """The structured field this location is, '' for running text."""
+        return ""
+
+    def labels_row_of(self, following: Location) -> bool:
+        """Whether this is a row's first table cell and following lies further along the same row."""
+        return (
+            self.part is DocxPart.TABLE
+            and self.cell == 1
+            and isinstance(following, DocxLocation)
+            and (following.table, following.row) == (self.table, self.row)
+        )
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"type": "docx", "part": self.part.value, "paragraph": self.paragraph}
         for key in ("table", "row", "cell"):
@@ -190,6 +222,18 @@ class TextLocation:
     def describe(self) -> str:
         return f"line {self.line}" + (f" column {self.column}" if self.column > 1 else "")
 
+    def follows(self, previous: Location) -> bool:
+        """Whether this is the line after previous."""
+        return isinstance(previous, TextLocation) and self.line == previous.line + 1
+
+    def field(self) -> str:
+        """The structured field this location is, '' for running text."""
+        return ""
+
+    def labels_row_of(self, following: Location) -> bool:
+        """Whether this is a table cell naming the row that following continues (only Word tables)."""
+        return False
+
     def to_dict(self) -> dict[str, Any]:
         return {"type": "text", "line": self.line, "column": self.column}
 
@@ -205,6 +249,18 @@ class ExportLocation:
     def describe(self) -> str:
         return f"{self.file} row {self.row}, {self.column}"
 
+    def follows(self, previous: Location) -> bool:
+        """Whether this location continues the line just before it (never, for this format)."""
+        return False
+
+    def field(self) -> str:
+        """The CSV column this cell is in."""
+        return self.column
+
+    def labels_row_of(self, following: Location) -> bool:
+        """Whether this is a table cell naming the row that following continues (only Word tables)."""
+        return False
+
     def to_dict(self) -> dict[str, Any]:
         return {"type": "export", "file": self.file, "row": self.row, "column": self.column}
 
@@ -217,6 +273,18 @@ class JsonLocation:
 
     def describe(self) -> str:
         return self.pointer
+
+    def follows(self, previous: Location) -> bool:
+        """Whether this location continues the line just before it (never, for this format)."""
+        return False
+
+    def field(self) -> str:
+        """The last key of the pointer that is not an array index: '/work/0/startDate' is 'startDate'."""
+        return next((key for key in reversed(self.pointer.split("/")) if not key.isdigit()), "")
+
+    def labels_row_of(self, following: Location) -> bool:
+        """Whether this is a table cell naming the row that following continues (only Word tables)."""
+        return False
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": "json", "pointer": self.pointer}
