@@ -10,11 +10,10 @@ from typing import Literal
 
 from discreet.detect import Terms
 from discreet.errors import InputError, NoTextError, UsageError
-from discreet.model import Document, DocumentKind, Format, Limits, Segment, TextLocation
+from discreet.model import Document, DocumentKind, Format, Limits
 from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
-from discreet.parsers.text import normalise_newlines
+from discreet.parsers.text import document_from_text, normalise_newlines
 from discreet.report import Comparison, DocumentReport, Report
-from discreet.sections import sections_for
 
 StrPath = str | os.PathLike[str]
 Kind = Literal["resume", "profile"] | DocumentKind
@@ -142,11 +141,4 @@ def _text_document(text: str, kind: DocumentKind, fmt: Format, name: str) -> Doc
     text = normalise_newlines(text)
     if not text.strip():
         raise NoTextError(name, "holds no text", "pass the document's text")
-    lines = text.split("\n")
-    segments = []
-    offset = 0
-    for number, (line, section) in enumerate(zip(lines, sections_for(lines), strict=True), start=1):
-        if line.strip():
-            segments.append(Segment(line, TextLocation(number), section, start=offset))
-        offset += len(line) + 1
-    return Document(name, kind, fmt, tuple(segments), text)
+    return document_from_text(text, name, fmt, kind)

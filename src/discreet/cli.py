@@ -20,11 +20,12 @@ import typer
 from discreet import __version__
 from discreet.errors import DiscreetError, UsageError
 from discreet.formatters import ReportFormat, renderer
-from discreet.model import Limits, Severity
+from discreet.model import Destination, Limits, Severity
 
 if TYPE_CHECKING:
     from discreet.audit import OnDone
     from discreet.packs import Rule
+    from discreet.report import DocumentReport
 
 # NOTE: every command pays for what this module imports, `--help` included: the pipeline, the packs
 # and the formatters are imported inside the commands that use them.
@@ -262,6 +263,54 @@ def audit_command(
     if report.failures:
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_FINDINGS if worst is not None and worst.rank >= fail_on.rank else EXIT_CLEAN)
+
+
+@app.command("fix")
+def fix_command(
+    path: Annotated[Path, typer.Argument(help="A text or Markdown resume.")],
+    output: Annotated[Path, typer.Option(help="Where to write the public-safe copy (never over the input).")],
+    destination: Annotated[
+        Destination,
+        typer.Option("--for", help="public: a profile-safe copy; resume: only what must go anywhere."),
+    ] = Destination.PUBLIC,
+    rules: RulesOption = None,
+    disable: DisableOption = None,
+    private_terms: Annotated[Path | None, typer.Option(help="File of names that are always private.")] = None,
+    public_terms: Annotated[
+        Path | None, typer.Option(help="File of facts already public, never flagged.")
+    ] = None,
+) -> None:
+    """Write a public-safe copy of a resume, audit it again, and say what still needs a decision."""
+    from discreet.audit import audit_document
+    from discreet.fix import fix
+    from discreet.parsers.text import document_from_text
+    from discreet.privateterm import PRIVATE_TERM
+    from discreet.read import read
+    from discreet.termsfile import read_terms
+
+    terms = read_terms(private_terms, public_terms)
+    if PRIVATE_TERM.id in (disable or []):
+        terms = replace(terms, private=(), stand_ins=())
+    chosen = tuple(_rules(rules or [], disable or []))
+    report = audit_document(read(path, Limits()), chosen, terms)
+    document = report.document
+
+    def audit_copy(text: str) -> DocumentReport:
+        return audit_document(
+            document_from_text(text, str(output), document.format, document.kind), chosen, terms
+        )
+
+    copy = fix(report, destination, audit_copy)
+    _write(copy.text, output, [path])
+    typer.echo(
+        f"{output}: {copy.rewritten} lines rewritten, {copy.removed} removed, {copy.kept} findings kept "
+        f"(fine for {destination.value})"
+    )
+    for located in copy.remaining:
+        typer.echo(
+            f"  still flagged at {located.location.describe()}: {located.finding.rule}; check it by hand"
+        )
+    raise typer.Exit(EXIT_FINDINGS if copy.remaining else EXIT_CLEAN)
 
 
 @app.command("extract")

@@ -34,6 +34,13 @@ class Action(StrEnum):
     REMOVE = "remove"
 
 
+class Destination(StrEnum):
+    """Where a copy of a document goes: a public profile, or a resume sent to an employer."""
+
+    PUBLIC = "public"
+    RESUME = "resume"
+
+
 class Verdict(StrEnum):
     """Where a segment belongs: on a public profile, only in a resume, or nowhere."""
 

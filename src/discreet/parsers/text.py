@@ -58,13 +58,19 @@ def parse(path: Path, limits: Limits) -> Document:
     text = normalise_newlines(decode(data))
     if not text.strip():
         raise NoTextError(path, "holds no text", "check that it is the right file")
+    fmt = Format.MARKDOWN if path.suffix.lower() in MARKDOWN_SUFFIXES else Format.TEXT
+    return document_from_text(text, str(path), fmt)
+
+
+def document_from_text(
+    text: str, path: str, fmt: Format, kind: DocumentKind = DocumentKind.RESUME
+) -> Document:
+    """One segment per non-blank line with its section; text already has LF newlines."""
     lines = text.split("\n")
-    sections = sections_for(lines)
     segments = []
     offset = 0
-    for number, (line, section) in enumerate(zip(lines, sections, strict=True), start=1):
+    for number, (line, section) in enumerate(zip(lines, sections_for(lines), strict=True), start=1):
         if line.strip():
             segments.append(Segment(line, TextLocation(number), section, start=offset))
         offset += len(line) + 1
-    fmt = Format.MARKDOWN if path.suffix.lower() in MARKDOWN_SUFFIXES else Format.TEXT
-    return Document(str(path), DocumentKind.RESUME, fmt, tuple(segments), text)
+    return Document(path, kind, fmt, tuple(segments), text)

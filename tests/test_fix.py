@@ -1,0 +1,97 @@
+"""discreet fix: a public-safe or resume-safe copy of a text or Markdown resume, audited again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from discreet.cli import main
+
+RESUME = (
+    "Dana Whitfield\n"
+    "dana@example.com | (312) 555-0147\n"
+    "\n"
+    "## Experience\n"
+    "- Closed a $850K deal with Northwind Logistics.\n"
+    "- Led a team of 8 account executives.\n"
+    "\n"
+    "## References\n"
+    "John Smith, VP Sales, (312) 555-0199\n"
+)
+
+
+@pytest.fixture
+def resume(tmp_path: Path) -> Path:
+    path = tmp_path / "resume.md"
+    path.write_text(RESUME, encoding="utf-8")
+    return path
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_public_copy_rewrites_figures_and_names_and_drops_contacts(
+    resume: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "public.md"
+    code, out, err = run(["fix", str(resume), "--output", str(copy)], capsys)
+    assert (code, err) == (0, "")
+    assert out == f"{copy}: 1 lines rewritten, 2 removed, 0 findings kept (fine for public)\n"
+    assert copy.read_text(encoding="utf-8") == (
+        "Dana Whitfield\n"
+        "\n"
+        "## Experience\n"
+        "- Closed a six-figure deal with a major logistics client.\n"
+        "- Led a team of 8 account executives.\n"
+        "\n"
+        "## References\n"
+    )
+    assert resume.read_text(encoding="utf-8") == RESUME
+
+
+def test_a_resume_copy_removes_only_what_must_go_everywhere(
+    resume: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "resume-safe.md"
+    code, out, _ = run(["fix", str(resume), "--output", str(copy), "--for", "resume"], capsys)
+    assert code == 0
+    assert out == f"{copy}: 0 lines rewritten, 1 removed, 4 findings kept (fine for resume)\n"
+    assert copy.read_text(encoding="utf-8") == RESUME.replace("John Smith, VP Sales, (312) 555-0199\n", "")
+
+
+def test_what_the_copy_still_shows_needs_a_decision(
+    resume: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A stand-in that itself names a figure leaves the copy with a finding: exit 1, said by line.
+    terms = tmp_path / "private.txt"
+    terms.write_text("Northwind Logistics => our $2M account\n", encoding="utf-8")
+    copy = tmp_path / "public.md"
+    code, out, _ = run(["fix", str(resume), "--output", str(copy), "--private-terms", str(terms)], capsys)
+    assert code == 1
+    assert "our $2M account" in copy.read_text(encoding="utf-8")
+    assert out.splitlines()[1:] == [
+        "  still flagged at line 4 column 37: financial.money-amount; check it by hand"
+    ]
+
+
+def test_fix_never_writes_over_its_input(resume: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["fix", str(resume), "--output", str(resume)], capsys)
+    assert code == 2
+    assert err == f"discreet: {resume}: --output names an input file; discreet never overwrites its inputs\n"
+    assert resume.read_text(encoding="utf-8") == RESUME
+
+
+def test_formats_without_a_writer_are_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "copy.docx"
+    code, out, err = run(["fix", str(FIXTURES / "persona" / "resume.docx"), "--output", str(copy)], capsys)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert "discreet fix writes text and Markdown copies today" in err
+    assert not copy.exists()
