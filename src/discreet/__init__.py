@@ -3,8 +3,8 @@
 The supported Python API is exactly the names in ``discreet.__all__``: the functions of
 discreet.api, the result types a caller reads, and the error hierarchy. Every module under
 ``discreet.`` (discreet.audit, discreet.detect, discreet.formatters, ...) is internal and may
-change in any release. There is no ``discreet.fix`` yet: rewriting a document in place is
-planned, and until it ships the rewrite of each finding is in ``LocatedFinding.advice.rewrite``.
+change in any release. There is no ``discreet.fix`` yet (the ``discreet fix`` command writes text
+and Markdown copies); the rewrite of each finding is in ``LocatedFinding.advice.rewrite``.
 """
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which costs more than this module

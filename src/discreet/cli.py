@@ -282,10 +282,10 @@ def fix_command(
 ) -> None:
     """Write a public-safe copy of a resume, audit it again, and say what still needs a decision."""
     from discreet.audit import audit_document
-    from discreet.fix import fix
     from discreet.parsers.text import document_from_text
     from discreet.privateterm import PRIVATE_TERM
     from discreet.read import read
+    from discreet.safecopy import fix
     from discreet.termsfile import read_terms
 
     terms = read_terms(private_terms, public_terms)
