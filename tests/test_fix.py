@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,7 @@ def test_a_public_copy_rewrites_figures_and_names_and_drops_contacts(
     copy = tmp_path / "public.md"
     code, out, err = run(["fix", str(resume), "--output", str(copy)], capsys)
     assert (code, err) == (0, "")
-    assert out == f"{copy}: 1 lines rewritten, 2 removed, 0 findings kept (fine for public)\n"
+    assert out == f"{copy}: 1 rewritten, 2 left out, 0 findings kept (fine for public)\n"
     assert copy.read_text(encoding="utf-8") == (
         "Dana Whitfield\n"
         "\n"
@@ -60,7 +61,7 @@ def test_a_resume_copy_removes_only_what_must_go_everywhere(
     copy = tmp_path / "resume-safe.md"
     code, out, _ = run(["fix", str(resume), "--output", str(copy), "--for", "resume"], capsys)
     assert code == 0
-    assert out == f"{copy}: 0 lines rewritten, 1 removed, 4 findings kept (fine for resume)\n"
+    assert out == f"{copy}: 0 rewritten, 1 left out, 4 findings kept (fine for resume)\n"
     assert copy.read_text(encoding="utf-8") == RESUME.replace("John Smith, VP Sales, (312) 555-0199\n", "")
 
 
@@ -93,5 +94,34 @@ def test_formats_without_a_writer_are_refused_in_one_line(
     code, out, err = run(["fix", str(FIXTURES / "persona" / "resume.docx"), "--output", str(copy)], capsys)
     assert (code, out) == (2, "")
     assert err.count("\n") == 1
-    assert "discreet fix writes text and Markdown copies today" in err
+    assert "discreet fix writes text, Markdown and JSON Resume copies today" in err
     assert not copy.exists()
+
+
+RESUME_JSON = {
+    "basics": {"name": "Dana Whitfield", "email": "dana@example.com", "summary": "Enterprise sales lead."},
+    "work": [
+        {
+            "name": "Harbor Analytics",
+            "position": "Account Executive",
+            "highlights": [
+                "Closed a $850K deal with Northwind Logistics.",
+                "Led a team of 8 account executives.",
+            ],
+        }
+    ],
+}
+
+
+def test_a_json_resume_copy_stays_a_json_resume(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "resume.json"
+    source.write_text(json.dumps(RESUME_JSON, indent=2) + "\n", encoding="utf-8")
+    copy = tmp_path / "public.json"
+    code, out, _ = run(["fix", str(source), "--output", str(copy)], capsys)
+    assert code == 0
+    assert out == f"{copy}: 1 rewritten, 1 left out, 0 findings kept (fine for public)\n"
+    expected = json.loads(json.dumps(RESUME_JSON))
+    del expected["basics"]["email"]
+    expected["work"][0]["highlights"][0] = "Closed a six-figure deal with a major logistics client."
+    assert json.loads(copy.read_text(encoding="utf-8")) == expected
+    assert copy.read_text(encoding="utf-8").endswith("}\n")

@@ -25,7 +25,6 @@ from discreet.model import Destination, Limits, Severity
 if TYPE_CHECKING:
     from discreet.audit import OnDone
     from discreet.packs import Rule
-    from discreet.report import DocumentReport
 
 # NOTE: every command pays for what this module imports, `--help` included: the pipeline, the packs
 # and the formatters are imported inside the commands that use them.
@@ -267,7 +266,7 @@ def audit_command(
 
 @app.command("fix")
 def fix_command(
-    path: Annotated[Path, typer.Argument(help="A text or Markdown resume.")],
+    path: Annotated[Path, typer.Argument(help="A text, Markdown or JSON Resume resume.")],
     output: Annotated[Path, typer.Option(help="Where to write the public-safe copy (never over the input).")],
     destination: Annotated[
         Destination,
@@ -282,10 +281,10 @@ def fix_command(
 ) -> None:
     """Write a public-safe copy of a resume, audit it again, and say what still needs a decision."""
     from discreet.audit import audit_document
-    from discreet.parsers.text import document_from_text
+    from discreet.parsers.text import decode
     from discreet.privateterm import PRIVATE_TERM
     from discreet.read import read
-    from discreet.safecopy import fix
+    from discreet.safecopy import safe_copy, still_flagged
     from discreet.termsfile import read_terms
 
     terms = read_terms(private_terms, public_terms)
@@ -293,24 +292,18 @@ def fix_command(
         terms = replace(terms, private=(), stand_ins=())
     chosen = tuple(_rules(rules or [], disable or []))
     report = audit_document(read(path, Limits()), chosen, terms)
-    document = report.document
-
-    def audit_copy(text: str) -> DocumentReport:
-        return audit_document(
-            document_from_text(text, str(output), document.format, document.kind), chosen, terms
-        )
-
-    copy = fix(report, destination, audit_copy)
+    copy = safe_copy(report, destination, decode(path.read_bytes()))
     _write(copy.text, output, [path])
+    # The copy is audited as written: what a person would upload is what is checked.
+    remaining = still_flagged(audit_document(read(output, Limits()), chosen, terms), destination)
     typer.echo(
-        f"{output}: {copy.rewritten} lines rewritten, {copy.removed} removed, {copy.kept} findings kept "
+        f"{output}: {copy.rewritten} rewritten, {copy.removed} left out, {copy.kept} findings kept "
         f"(fine for {destination.value})"
     )
-    for located in copy.remaining:
-        typer.echo(
-            f"  still flagged at {located.location.describe()}: {located.finding.rule}; check it by hand"
-        )
-    raise typer.Exit(EXIT_FINDINGS if copy.remaining else EXIT_CLEAN)
+    for located in remaining:
+        where = located.location.describe()
+        typer.echo(f"  still flagged at {where}: {located.finding.rule}; check it by hand")
+    raise typer.Exit(EXIT_FINDINGS if remaining else EXIT_CLEAN)
 
 
 @app.command("extract")
