@@ -389,6 +389,15 @@ PERCENTAGES: list[Row] = [
         "Double-digit growth in recurring revenue.",
     ),
     ("Improved retention to 95%.", [(22, 25, "financial.revenue", FIN)], "Improved retention to over 90%."),
+    # A rate at the top of its scale before its noun is near-perfect; a change that high is not.
+    (
+        "Maintained 98% customer retention.",
+        [(11, 14, "financial.revenue", FIN)],
+        "Maintained near-perfect customer retention.",
+    ),
+    ("Kept 100% uptime.", [(5, 9, "financial.revenue", FIN)], "Kept perfect uptime."),
+    ("Kept 94% uptime.", [(5, 8, "financial.revenue", FIN)], "Kept double-digit uptime."),
+    ("Drove 98% revenue growth.", [(6, 9, "financial.revenue", FIN)], "Drove double-digit revenue growth."),
     ("Held gross margin at 40%.", [(21, 24, "financial.revenue", FIN)], "Held gross margin at over 30%."),
     ("Kept churn at 4%.", [(14, 16, "financial.revenue", FIN)], "Kept churn at a single-digit percentage."),
     (

@@ -77,6 +77,13 @@ PERCENT_SHARES: tuple[tuple[float, str], ...] = (
     (1, "a single-digit percentage"),
     (0, "a fraction of a percent"),
 )
+# A rate this high reads 'near-perfect' (98% retention), unless the noun after it is a change (98% growth).
+NEAR_PERFECT = 95
+CHANGE_NOUN = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:growth|increase|rise|gain|uplift|boost|jump|improvement|reduction|decrease|"
+    r"drop|decline|cut|savings?|return|ROI|YoY|year-over-year|lift)\b",
+    re.IGNORECASE,
+)
 PERCENT_ADJECTIVES: tuple[tuple[float, str], ...] = (
     (100, "triple-digit"),
     (10, "double-digit"),
@@ -1005,7 +1012,7 @@ def _percent_edits(sentence: str, start: int, end: int, percent: float) -> list[
     elif percent < 100 and SAVED_BEFORE.search(before):
         edits.append(Edit(start, end, percent_amount(percent)))
     elif _noun_follows(sentence, end):
-        edits.append(Edit(start, end, _step(PERCENT_ADJECTIVES, percent)))
+        edits.append(Edit(start, end, _percent_adjective(sentence, end, percent)))
     elif DETERMINER_BEFORE.search(before):
         edits.append(Edit(start, end, f"{_step(PERCENT_ADJECTIVES, percent)} percentage"))
     elif LEVEL_BEFORE.search(before):
@@ -1067,6 +1074,13 @@ def _count_edits(sentence: str, start: int, end: int, figure: Figure) -> list[Ed
     if not figure.noun and noun and _is_noun(noun["word"]):
         return [Edit(start, noun.end(), count_phrase(figure.value, noun["word"]))]
     return [Edit(start, end, count_phrase(figure.value, figure.noun))]
+
+
+def _percent_adjective(sentence: str, end: int, percent: float) -> str:
+    """'double-digit growth'; a rate near the top of its scale is 'near-perfect': 98% retention."""
+    if percent >= NEAR_PERFECT and not CHANGE_NOUN.match(sentence, end):
+        return "perfect" if percent == 100 else "near-perfect"
+    return _step(PERCENT_ADJECTIVES, percent)
 
 
 def _noun_follows(sentence: str, end: int) -> bool:
