@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -50,6 +50,31 @@ def suppress(document: Document, findings: Sequence[Finding], known: Collection[
         for rule in unknown
     )
     return Suppression(kept, dropped, warnings)
+
+
+def without_directives(document: Document) -> Document:
+    """The document with its directives blanked, so a rule id in one never counts as a rule's context word."""
+    spans = _directive_spans(document)
+    if not spans:
+        return document
+    text = list(document.text)
+    for start, end in spans:
+        text[start:end] = " " * (end - start)
+    blanked = "".join(text)
+    segments = tuple(replace(s, text=blanked[s.start : s.end]) for s in document.segments)
+    return replace(document, text=blanked, segments=segments)
+
+
+def _directive_spans(document: Document) -> list[tuple[int, int]]:
+    if document.format in (Format.TEXT, Format.MARKDOWN) and "discreet" in document.text:
+        return [match.span() for match in _DIRECTIVE.finditer(document.text)]
+    if document.format is Format.JSON_RESUME:
+        return [
+            (s.start, s.end)
+            for s in document.segments
+            if isinstance(s.location, JsonLocation) and _ignore_owner(s.location.pointer) is not None
+        ]
+    return []
 
 
 def _ignores(document: Document) -> list[Ignore]:
