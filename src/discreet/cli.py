@@ -245,6 +245,11 @@ def audit_command(
     chosen = _effective(output_format, fail_on, rules, disable, private_terms, public_terms, baseline).options
     if update_baseline and chosen.baseline is None:
         raise UsageError("--update-baseline needs --baseline FILE (or baseline in the config file)")
+    inputs = [*paths, *(profile or [])]
+    if chosen.baseline is not None and any(chosen.baseline.resolve() == p.resolve() for p in inputs):
+        raise UsageError(
+            f"{chosen.baseline}: --baseline names an input file; discreet never overwrites its inputs"
+        )
     terms = read_terms(chosen.private_terms, chosen.public_terms)
     if PRIVATE_TERM.id in chosen.disable:
         terms = replace(terms, private=(), stand_ins=())
@@ -270,7 +275,6 @@ def audit_command(
             typer.echo(failure.debug, err=True, nl=False)
     if not report.documents and not report.failures:
         raise UsageError(f"no documents found in {', '.join(map(str, paths))}; {READABLE}")
-    inputs = [*paths, *(profile or [])]
     if chosen.baseline is not None:
         report = _apply_baseline(report, chosen.baseline, inputs, update=update_baseline)
     options = RenderOptions(mask=mask, quiet=quiet, width=_width(output), color=_color(output))
