@@ -79,7 +79,7 @@ def _directive_spans(document: Document) -> list[tuple[int, int]]:
 
 def _ignores(document: Document) -> list[Ignore]:
     if document.format in (Format.TEXT, Format.MARKDOWN):
-        return text_ignores(document.text)
+        return text_ignores(document.text) if "discreet" in document.text else []
     if document.format is Format.JSON_RESUME:
         return _json_ignores(document)
     return []
@@ -137,8 +137,8 @@ def _json_ignores(document: Document) -> list[Ignore]:
             owner = _ignore_owner(segment.location.pointer)
             if owner is not None:
                 by_object.setdefault(owner, set()).add(segment.text.strip())
-    ignores = []
-    for segment in document.segments:
+    ignores: list[Ignore] = []
+    for segment in document.segments if by_object else ():
         pointer = segment.location.pointer if isinstance(segment.location, JsonLocation) else ""
         for owner, ids in by_object.items():
             if pointer == owner or pointer.startswith(owner + "/"):
