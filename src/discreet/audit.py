@@ -20,6 +20,7 @@ from discreet.packs import Rule
 from discreet.privateterm import rules_by_id
 from discreet.read import expand, read
 from discreet.report import DocumentReport, Failure, LocatedFinding, Report
+from discreet.suppress import suppress, without_directives
 from discreet.workers import Loss, Lost, WorkerLimits, can_isolate, run_isolated
 
 OnDone = Callable[[str, int], None]
@@ -234,13 +235,20 @@ def _memory_message(path: Path, settings: Settings) -> str:
 
 def audit_document(document: Document, rules: Sequence[Rule], terms: Terms = Terms()) -> DocumentReport:
     """Detect, locate and classify the findings of one parsed document."""
-    detection = detect(document, rules, terms)
+    detection = detect(without_directives(document), rules, terms)
     by_id = rules_by_id(rules)
-    advice = _advice_by_finding(document, detection.findings, by_id, terms)
+    inline = suppress(document, detection.findings, by_id)
+    advice = _advice_by_finding(document, inline.kept, by_id, terms)
     located = tuple(
-        locate(document, f, finding_verdict(f, by_id), advice[i]) for i, f in enumerate(detection.findings)
+        locate(document, f, finding_verdict(f, by_id), advice[i]) for i, f in enumerate(inline.kept)
     )
-    return DocumentReport(document, located, verdicts=classify(document, detection.findings, by_id))
+    return DocumentReport(
+        document,
+        located,
+        warnings=inline.warnings,
+        verdicts=classify(document, inline.kept, by_id),
+        suppressed=len(inline.suppressed),
+    )
 
 
 def _advice_by_finding(

@@ -24,7 +24,9 @@ from discreet.model import Destination, Limits, Severity
 
 if TYPE_CHECKING:
     from discreet.audit import OnDone
+    from discreet.config import Effective
     from discreet.packs import Rule
+    from discreet.report import Report
 
 # NOTE: every command pays for what this module imports, `--help` included: the pipeline, the packs
 # and the formatters are imported inside the commands that use them.
@@ -80,6 +82,15 @@ RulesOption = Annotated[
 ]
 DisableOption = Annotated[
     list[str] | None, typer.Option("--disable", help="Rule id to turn off (repeatable).")
+]
+FormatOption = Annotated[ReportFormat | None, typer.Option("--format", help="Report format (default: text).")]
+FailOnOption = Annotated[
+    Severity | None, typer.Option(help="Lowest severity that makes the exit code 1 (default: low).")
+]
+PrivateTermsOption = Annotated[Path | None, typer.Option(help="File of names that are always private.")]
+PublicTermsOption = Annotated[Path | None, typer.Option(help="File of facts already public, never flagged.")]
+BaselineOption = Annotated[
+    Path | None, typer.Option(help="File of accepted findings (hashes only) to leave out of the report.")
 ]
 MaxFileOption = Annotated[int, typer.Option("--max-file-mb", min=1, help="Largest file to read, in MB.")]
 MaxPagesOption = Annotated[int, typer.Option("--max-pages", min=1, help="Most PDF pages to read.")]
@@ -197,21 +208,22 @@ def audit_command(
             "--pair-by-name", help="Pair resumes and profiles by file name: dana.pdf with dana-linkedin.zip."
         ),
     ] = False,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", help="Report format.")
-    ] = OutputFormat.TEXT,
+    output_format: FormatOption = None,
     output: Annotated[
         Path | None, typer.Option(help="Write the report to this file instead of stdout.")
     ] = None,
-    fail_on: Annotated[
-        Severity, typer.Option(help="Lowest severity that makes the exit code 1.")
-    ] = Severity.LOW,
+    fail_on: FailOnOption = None,
     rules: RulesOption = None,
     disable: DisableOption = None,
-    private_terms: Annotated[Path | None, typer.Option(help="File of names that are always private.")] = None,
-    public_terms: Annotated[
-        Path | None, typer.Option(help="File of facts already public, never flagged.")
-    ] = None,
+    private_terms: PrivateTermsOption = None,
+    public_terms: PublicTermsOption = None,
+    baseline: BaselineOption = None,
+    update_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--update-baseline", help="Accept every finding of this run: write them to the baseline."
+        ),
+    ] = False,
     mask: Annotated[bool, typer.Option("--mask", help="Hide matched text in the report.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="Print the summary only.")] = False,
     max_file_mb: MaxFileOption = 50,
@@ -230,11 +242,19 @@ def audit_command(
     from discreet.privateterm import PRIVATE_TERM
     from discreet.termsfile import read_terms
 
-    terms = read_terms(private_terms, public_terms)
-    if PRIVATE_TERM.id in (disable or []):
+    chosen = _effective(output_format, fail_on, rules, disable, private_terms, public_terms, baseline).options
+    if update_baseline and chosen.baseline is None:
+        raise UsageError("--update-baseline needs --baseline FILE (or baseline in the config file)")
+    inputs = [*paths, *(profile or [])]
+    if chosen.baseline is not None and any(chosen.baseline.resolve() == p.resolve() for p in inputs):
+        raise UsageError(
+            f"{chosen.baseline}: --baseline names an input file; discreet never overwrites its inputs"
+        )
+    terms = read_terms(chosen.private_terms, chosen.public_terms)
+    if PRIVATE_TERM.id in chosen.disable:
         terms = replace(terms, private=(), stand_ins=())
     settings = Settings(
-        tuple(_rules(rules or [], disable or [])),
+        tuple(_rules(chosen.rules, chosen.disable)),
         terms,
         _limits(max_file_mb, max_pages, max_archive_mb),
         timeout,
@@ -255,13 +275,68 @@ def audit_command(
             typer.echo(failure.debug, err=True, nl=False)
     if not report.documents and not report.failures:
         raise UsageError(f"no documents found in {', '.join(map(str, paths))}; {READABLE}")
+    if chosen.baseline is not None:
+        report = _apply_baseline(report, chosen.baseline, inputs, update=update_baseline)
     options = RenderOptions(mask=mask, quiet=quiet, width=_width(output), color=_color(output))
-    if report.documents or output_format is not OutputFormat.TEXT or output is not None:
-        _write(renderer(output_format)(report, options), output, [*paths, *(profile or [])])
+    if report.documents or chosen.format is not OutputFormat.TEXT or output is not None:
+        _write(renderer(chosen.format)(report, options), output, inputs)
     worst = report.worst()
     if report.failures:
         raise typer.Exit(EXIT_ERROR)
-    raise typer.Exit(EXIT_FINDINGS if worst is not None and worst.rank >= fail_on.rank else EXIT_CLEAN)
+    raise typer.Exit(EXIT_FINDINGS if worst is not None and worst.rank >= chosen.fail_on.rank else EXIT_CLEAN)
+
+
+def _apply_baseline(report: Report, path: Path, inputs: Sequence[Path], *, update: bool) -> Report:
+    """Drop the findings the baseline accepts; with update, first make it accept all of this run's."""
+    from discreet.baseline import accept, dumps, new_baseline, read_baseline, updated
+
+    if not update:
+        return accept(report, read_baseline(path))
+    current = read_baseline(path) if path.exists() else new_baseline(path.parent)
+    fresh = updated(report, current)
+    _write(dumps(fresh), path, inputs)
+    return accept(report, fresh)
+
+
+def _effective(
+    output_format: ReportFormat | None,
+    fail_on: Severity | None,
+    rules: Sequence[Path] | None,
+    disable: Sequence[str] | None,
+    private_terms: Path | None,
+    public_terms: Path | None,
+    baseline: Path | None,
+) -> Effective:
+    """The settings in force: the command line's, else the nearest config file's, else the defaults."""
+    from discreet.config import effective
+
+    given = {
+        "format": output_format,
+        "fail_on": fail_on,
+        "rules": tuple(rules) if rules else None,
+        "disable": tuple(disable) if disable else None,
+        "private_terms": private_terms,
+        "public_terms": public_terms,
+        "baseline": baseline,
+    }
+    return effective(Path.cwd(), given)
+
+
+@app.command("config")
+def config_command(
+    output_format: FormatOption = None,
+    fail_on: FailOnOption = None,
+    rules: RulesOption = None,
+    disable: DisableOption = None,
+    private_terms: PrivateTermsOption = None,
+    public_terms: PublicTermsOption = None,
+    baseline: BaselineOption = None,
+) -> None:
+    """Print the settings audit would use and where each came from: default, config file, command line."""
+    from discreet.config import describe
+
+    settings = _effective(output_format, fail_on, rules, disable, private_terms, public_terms, baseline)
+    typer.echo("\n".join(describe(settings)))
 
 
 @app.command("fix")

@@ -34,6 +34,7 @@ class DocumentReport:
     findings: tuple[LocatedFinding, ...]
     warnings: tuple[str, ...] = ()
     verdicts: tuple[Verdict, ...] = ()
+    suppressed: int = 0
 
     def verdict_counts(self) -> dict[Verdict, int]:
         """How many segments received each verdict."""
@@ -109,6 +110,7 @@ class Totals:
     by_severity: dict[Severity, int]
     by_category: dict[Category, int]
     by_rule: dict[str, int]
+    suppressed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +145,7 @@ class Report:
             by_severity={s: severities[s] for s in reversed(Severity)},
             by_category={c: categories[c] for c in Category if categories[c]},
             by_rule=dict(sorted(Counter(f.finding.rule for f in findings).items())),
+            suppressed=sum(d.suppressed for d in self.documents),
         )
 
     def title(self, rule_id: str) -> str:

@@ -26,6 +26,8 @@ def render(report: Report, options: RenderOptions) -> str:
 
 def _document(document_report: DocumentReport, report: Report, options: RenderOptions) -> dict[str, Any]:
     document = document_report.document
+    # Only when some were: reports without ignore directives or a baseline keep their exact shape.
+    accepted = {"suppressed": document_report.suppressed} if document_report.suppressed else {}
     return {
         "path": document.path,
         "kind": document.kind.value,
@@ -34,6 +36,7 @@ def _document(document_report: DocumentReport, report: Report, options: RenderOp
         "verdicts": {v.value: n for v, n in document_report.verdict_counts().items()},
         "notes": list(document.notes),
         "warnings": list(document_report.warnings),
+        **accepted,
     }
 
 

@@ -56,6 +56,8 @@ def _summary(report: Report) -> list[Text]:
     totals = report.totals()
     head = Text("discreet: ", style="bold")
     head.append(f"{plural(totals.documents, 'document')} audited, {plural(totals.findings, 'finding')}")
+    if totals.suppressed:
+        head.append(f" ({totals.suppressed} suppressed by ignore directives or the baseline)", style="dim")
     if totals.exposures:
         head.append(f", {plural(totals.exposures, 'exposure')} on the public profile", style="bold red")
     if totals.failures:
