@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from conftest import REPO
 from discreet.audit import Settings, audit, locate
 from discreet.classify import finding_verdict
-from discreet.formatters import aggregate, html, markdown, sarif, terminal
+from discreet.formatters import aggregate, html, jsonl, markdown, sarif, terminal
 from discreet.formatters import json as json_format
 from discreet.formatters.options import MASK, RenderOptions
 from discreet.model import (
@@ -60,6 +60,7 @@ Render = Callable[[Report, RenderOptions], str]
 FORMATS: dict[str, tuple[Render, str]] = {
     "text": (terminal.render, "txt"),
     "json": (json_format.render, "json"),
+    "jsonl": (jsonl.render, "jsonl"),
     "sarif": (sarif.render, "sarif"),
     "markdown": (markdown.render, "md"),
     "html": (html.render, "html"),
@@ -299,7 +300,7 @@ def test_handmade_matches_golden(handmade: Report, fmt: str) -> None:
     check_golden(f"handmade.{suffix}", render(handmade, RenderOptions()))
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "markdown", "html"])
 def test_masked_matches_golden(handmade: Report, fmt: str) -> None:
     render, suffix = FORMATS[fmt]
     check_golden(f"handmade-masked.{suffix}", render(handmade, RenderOptions(mask=True)))
@@ -613,9 +614,9 @@ def test_markdown_puts_summary_and_exposures_first(handmade: Report) -> None:
 def test_markdown_shows_advice_and_rewrite(handmade: Report) -> None:
     output = markdown.render(handmade, RenderOptions())
     assert (
-        "  - Why: Exact revenue is the employer's to publish.\n"
+        "  - Why: Exact revenue and deal figures can be confidential to the employer.\n"
         "  - Instead: Give a rounded figure or a percentage: 'grew revenue by a third'.\n"
-        "  - Public profile: generalize · resume: keep\n"
+        "  - Public profile: generalize · resume: keep — Exact revenue is the employer's to publish.\n"
         "  - Rewritten: “Generated seven-figure new revenue with a confidential pricing pilot.”\n"
     ) in output
 

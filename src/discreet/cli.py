@@ -24,6 +24,8 @@ from discreet.model import Limits, Severity
 
 if TYPE_CHECKING:
     from discreet.audit import OnDone
+    from discreet.formatters.jsonl import Stream
+    from discreet.formatters.options import RenderOptions
     from discreet.packs import Rule
 
 # NOTE: every command pays for what this module imports, `--help` included: the pipeline, the packs
@@ -240,6 +242,8 @@ def audit_command(
         timeout,
         max_memory_mb * 2**20,
     )
+    options = RenderOptions(mask=mask, quiet=quiet, width=_width(output), color=_color(output))
+    stream = _stream(output_format, output, settings.rules, options)
     with _progress_bar(enabled=sys.stderr.isatty() and not quiet) as progress:
         report = audit(
             paths,
@@ -248,6 +252,7 @@ def audit_command(
             pair_by_name=pair_by_name,
             jobs=jobs or os.cpu_count() or 1,
             on_done=progress,
+            on_result=(lambda result: _flush(stream.line(result))) if stream else None,
         )
     for failure in report.failures:
         typer.echo(f"discreet: {failure.message}", err=True)
@@ -255,8 +260,9 @@ def audit_command(
             typer.echo(failure.debug, err=True, nl=False)
     if not report.documents and not report.failures:
         raise UsageError(f"no documents found in {', '.join(map(str, paths))}; {READABLE}")
-    options = RenderOptions(mask=mask, quiet=quiet, width=_width(output), color=_color(output))
-    if report.documents or output_format is not OutputFormat.TEXT or output is not None:
+    if stream:
+        _flush(stream.rest(report))
+    elif report.documents or output_format is not OutputFormat.TEXT or output is not None:
         _write(renderer(output_format)(report, options), output, [*paths, *(profile or [])])
     worst = report.worst()
     if report.failures:
@@ -359,6 +365,22 @@ def rules_docs(
     packs = load_packs([builtin_rules_dir(), *(rules or [])])
     case = persona_case(all_rules(packs))
     _write(RENDERERS[output_format](packs, case, private_terms()), output, [])
+
+
+def _stream(
+    output_format: ReportFormat, output: Path | None, rules: Sequence[Rule], options: RenderOptions
+) -> Stream | None:
+    """JSON Lines to stdout are written as each document finishes; a file is still written whole."""
+    if output_format is not ReportFormat.JSONL or output is not None:
+        return None
+    from discreet.formatters.jsonl import Stream
+
+    return Stream(tuple(rules), options)
+
+
+def _flush(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from discreet.model import Category, Document, Finding, Location, Section, Sever
 from discreet.packs import Action, Rule, rule_actions
 from discreet.privateterm import rules_by_id
 
-REPORT_VERSION = 2
+REPORT_VERSION = 3
 
 
 class Verdict(StrEnum):
