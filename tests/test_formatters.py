@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from html import escape as escape_html
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -619,6 +620,27 @@ def test_markdown_shows_advice_and_rewrite(handmade: Report) -> None:
         "  - Public profile: generalize · resume: keep — Exact revenue is the employer's to publish.\n"
         "  - Rewritten: “Generated seven-figure new revenue with a confidential pricing pilot.”\n"
     ) in output
+
+
+@pytest.mark.parametrize(
+    ("render", "why"),
+    [
+        (markdown.render, lambda text: f"  - Why: {markdown.escape(text)}\n"),
+        (html.render, lambda text: f'<p class="why"><b>Why:</b> {escape_html(text)}</p>'),
+    ],
+    ids=["markdown", "html"],
+)
+def test_every_finding_says_why_beside_its_own_reason(
+    persona: Report, handmade: Report, render: Render, why: Callable[[str], str]
+) -> None:
+    for report in (persona, handmade):
+        output = render(report, RenderOptions())
+        findings = [f for d in report.documents for f in d.findings]
+        rules = [report.rule(f.finding.rule) for f in findings]
+        assert None not in rules
+        for rule in {r.id: r for r in rules if r is not None}.values():
+            count = sum(1 for f in findings if f.finding.rule == rule.id)
+            assert output.count(why(rule.why)) == count, rule.id
 
 
 @pytest.mark.parametrize("render", [markdown.render, html.render], ids=["markdown", "html"])
