@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -201,4 +202,18 @@ def test_jsonl_to_a_file_is_the_rendered_report(tmp_path: Path) -> None:
         ("document", paths[0]),
         ("document", paths[1]),
         ("error", paths[2]),
+    ]
+
+
+def test_jsonl_writes_each_failure_once_whether_a_worker_or_the_folder_walk_found_it(tmp_path: Path) -> None:
+    (tmp_path / "resume.txt").write_text(
+        (PERSONA / "resume.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "empty.txt").write_bytes(b"")
+    os.mkfifo(tmp_path / "pipe.txt")
+    values = objects(_run(["audit", str(tmp_path), "--format", "jsonl"]), lines=True)
+    assert sorted((v["type"], Path(v["path"]).name) for v in values) == [
+        ("document", "resume.txt"),
+        ("error", "empty.txt"),
+        ("error", "pipe.txt"),
     ]

@@ -22,16 +22,18 @@ class Stream:
 
     def __init__(self, rules: tuple[Rule, ...], options: RenderOptions) -> None:
         self.rules, self.options = rules, options
-        self.written: list[DocumentReport | Failure] = []
+        # The failures already written, by identity: equal failures of two inputs are two lines.
+        self.written: set[int] = set()
 
     def line(self, result: DocumentReport | Failure) -> str:
         """The line of an input that just finished."""
-        self.written.append(result)
+        if isinstance(result, Failure):
+            self.written.add(id(result))
         return result_line(result, self.rules, self.options)
 
     def rest(self, report: Report) -> str:
         """The lines not streamed yet: inputs that failed before any worker saw them, then comparisons."""
-        failed = [f for f in report.failures if not any(f is w for w in self.written)]
+        failed = [f for f in report.failures if id(f) not in self.written]
         return "".join(result_line(f, self.rules, self.options) for f in failed) + tail(report, self.options)
 
 
