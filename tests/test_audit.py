@@ -56,6 +56,14 @@ def test_progress_is_reported_once_per_input(tmp_path: Path) -> None:
     assert seen == [("broken.pdf", 5), *((f"client-{i}.txt", 5) for i in range(4))]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_each_result_is_handed_over_once_as_its_input_finishes(tmp_path: Path, jobs: int) -> None:
+    write_batch(tmp_path)
+    results: list[DocumentReport | Failure] = []
+    report = audit([tmp_path], Settings(RULES), jobs=jobs, on_result=results.append)
+    assert sorted(map(id, results)) == sorted(map(id, (*report.documents, *report.failures)))
+
+
 def test_a_slow_document_is_stopped_and_the_batch_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

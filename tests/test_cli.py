@@ -32,7 +32,7 @@ def test_json_contract(resume: Path, capsys: pytest.CaptureFixture[str]) -> None
     code, out, _ = run(["audit", str(resume), "--format", "json"], capsys)
     assert code == 1
     report = json.loads(out)
-    assert report["version"] == 2
+    assert report["version"] == 3
     [document] = report["documents"]
     assert (document["path"], document["kind"], document["format"]) == (str(resume), "resume", "text")
     found = [
@@ -116,7 +116,7 @@ def test_output_file_and_inputs_untouched(
     target = tmp_path / "report.json"
     code, out, _ = run(["audit", str(resume), "--format", "json", "--output", str(target)], capsys)
     assert (code, out) == (1, "")
-    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 2
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 3
     assert resume.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json", "resume.txt"]
 

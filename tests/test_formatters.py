@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from html import escape as escape_html
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from markdown_it import MarkdownIt
 from conftest import REPO
 from discreet.audit import Settings, audit, locate
 from discreet.classify import finding_verdict
-from discreet.formatters import aggregate, html, markdown, sarif, terminal
+from discreet.formatters import aggregate, html, jsonl, markdown, sarif, terminal
 from discreet.formatters import json as json_format
 from discreet.formatters.options import MASK, RenderOptions
 from discreet.model import (
@@ -61,6 +62,7 @@ Render = Callable[[Report, RenderOptions], str]
 FORMATS: dict[str, tuple[Render, str]] = {
     "text": (terminal.render, "txt"),
     "json": (json_format.render, "json"),
+    "jsonl": (jsonl.render, "jsonl"),
     "sarif": (sarif.render, "sarif"),
     "markdown": (markdown.render, "md"),
     "html": (html.render, "html"),
@@ -300,7 +302,7 @@ def test_handmade_matches_golden(handmade: Report, fmt: str) -> None:
     check_golden(f"handmade.{suffix}", render(handmade, RenderOptions()))
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "markdown", "html"])
 def test_masked_matches_golden(handmade: Report, fmt: str) -> None:
     render, suffix = FORMATS[fmt]
     check_golden(f"handmade-masked.{suffix}", render(handmade, RenderOptions(mask=True)))
@@ -614,11 +616,32 @@ def test_markdown_puts_summary_and_exposures_first(handmade: Report) -> None:
 def test_markdown_shows_advice_and_rewrite(handmade: Report) -> None:
     output = markdown.render(handmade, RenderOptions())
     assert (
-        "  - Why: Exact revenue is the employer's to publish.\n"
+        "  - Why: Exact revenue and deal figures can be confidential to the employer.\n"
         "  - Instead: Give a rounded figure or a percentage: 'grew revenue by a third'.\n"
-        "  - Public profile: generalize · resume: keep\n"
+        "  - Public profile: generalize · resume: keep — Exact revenue is the employer's to publish.\n"
         "  - Rewritten: “Generated seven-figure new revenue with a confidential pricing pilot.”\n"
     ) in output
+
+
+@pytest.mark.parametrize(
+    ("render", "why"),
+    [
+        (markdown.render, lambda text: f"  - Why: {markdown.escape(text)}\n"),
+        (html.render, lambda text: f'<p class="why"><b>Why:</b> {escape_html(text)}</p>'),
+    ],
+    ids=["markdown", "html"],
+)
+def test_every_finding_says_why_beside_its_own_reason(
+    persona: Report, handmade: Report, render: Render, why: Callable[[str], str]
+) -> None:
+    for report in (persona, handmade):
+        output = render(report, RenderOptions())
+        findings = [f for d in report.documents for f in d.findings]
+        rules = [report.rule(f.finding.rule) for f in findings]
+        assert None not in rules
+        for rule in {r.id: r for r in rules if r is not None}.values():
+            count = sum(1 for f in findings if f.finding.rule == rule.id)
+            assert output.count(why(rule.why)) == count, rule.id
 
 
 @pytest.mark.parametrize("render", [markdown.render, html.render], ids=["markdown", "html"])

@@ -42,7 +42,13 @@ PROFILE = {
 }
 PRIVATE = ("Project Falcon", "Northwind Logistics")
 # Formats that show matched text when not hiding it: hiding must leave masks there, not nothing.
-SHOWS_TEXT = {OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN, OutputFormat.HTML}
+SHOWS_TEXT = {
+    OutputFormat.TEXT,
+    OutputFormat.JSON,
+    OutputFormat.JSONL,
+    OutputFormat.MARKDOWN,
+    OutputFormat.HTML,
+}
 
 
 @pytest.fixture(scope="module")

@@ -36,6 +36,9 @@ def test_wheel_ships_every_rule_pack(wheel: Path) -> None:
     packs = {f"discreet/rules/{p.name}" for p in (REPO / "rules").glob("*.toml")}
     assert packs <= names
     assert "discreet/cli.py" in names
+    schemas = {f"discreet/schemas/{p.name}" for p in (REPO / "src" / "discreet" / "schemas").glob("*.json")}
+    assert len(schemas) == 3
+    assert schemas <= names
     assert any(name.endswith("entry_points.txt") for name in names)
 
 

@@ -105,7 +105,7 @@ def test_json_contract_carries_the_comparison(tmp_path: Path, capsys: pytest.Cap
     args += ["--private-terms", str(PERSONA / "private-terms.txt"), "--format", "json"]
     assert main(args) == 1
     report = json.loads(capsys.readouterr().out)
-    assert report["version"] == 2
+    assert report["version"] == 3
     exposure = report["comparison"]["exposures"][0]
     assert exposure == {
         "rule": "financial.money-amount",

@@ -24,6 +24,7 @@ from discreet.suppress import suppress, without_directives
 from discreet.workers import Loss, Lost, WorkerLimits, can_isolate, run_isolated
 
 OnDone = Callable[[str, int], None]
+OnResult = Callable[[DocumentReport | Failure], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +46,12 @@ def audit(
     pair_by_name: bool = False,
     jobs: int = 1,
     on_done: OnDone | None = None,
+    on_result: OnResult | None = None,
 ) -> Report:
-    """Audit every document named by paths and profiles, then compare each resume with its profile."""
+    """Audit every document named by paths and profiles, then compare each resume with its profile.
+
+    on_done hears of each input as it finishes (its path and the total); on_result gets its result.
+    """
     if len(profiles) > 1 and len(profiles) != len(paths):
         raise UsageError(
             f"{len(profiles)} --profile options for {len(paths)} resumes: give one profile for all, "
@@ -56,7 +61,7 @@ def audit(
     owners = [(path, index) for path, index in expanded if isinstance(path, Path)]
     skipped = [path for path, _ in expanded if isinstance(path, Failure)]
     inputs = [(path, False) for path, _ in owners] + [(path, True) for path in profiles]
-    results = _run(inputs, settings, jobs, on_done) if inputs else []
+    results = _run(inputs, settings, jobs, on_done, on_result) if inputs else []
     documents = tuple(r for r in results if isinstance(r, DocumentReport))
     failures = (*skipped, *(r for r in results if isinstance(r, Failure)))
     by_path = {d.document.path: d for d in documents}
@@ -116,17 +121,28 @@ def _pairs_by_name(documents: Sequence[DocumentReport]) -> list[tuple[DocumentRe
 
 
 def _run(
-    inputs: list[tuple[Path, bool]], settings: Settings, jobs: int, on_done: OnDone | None
+    inputs: list[tuple[Path, bool]],
+    settings: Settings,
+    jobs: int,
+    on_done: OnDone | None,
+    on_result: OnResult | None,
 ) -> list[DocumentReport | Failure]:
     """Audit each input in a worker process bounded in time and memory, where the platform can fork."""
-    if not can_isolate():
-        return [_done(audit_input(task, settings), task, len(inputs), on_done) for task in inputs]
-    if len(inputs) > 1:
-        _compile(settings.rules)
 
-    def done(index: int) -> None:
+    def done(index: int, result: DocumentReport | Failure) -> None:
         if on_done:
             on_done(str(inputs[index][0]), len(inputs))
+        if on_result:
+            on_result(result)
+
+    if not can_isolate():
+        results: list[DocumentReport | Failure] = []
+        for index, task in enumerate(inputs):
+            results.append(audit_input(task, settings))
+            done(index, results[-1])
+        return results
+    if len(inputs) > 1:
+        _compile(settings.rules)
 
     return run_isolated(
         inputs,
@@ -154,14 +170,6 @@ def _compile(rules: Sequence[Rule]) -> None:
         for words in (rule.context, rule.exclude):
             if words is not None:
                 words.search("")
-
-
-def _done(
-    result: DocumentReport | Failure, task: tuple[Path, bool], total: int, on_done: OnDone | None
-) -> DocumentReport | Failure:
-    if on_done:
-        on_done(str(task[0]), total)
-    return result
 
 
 def audit_input(task: tuple[Path, bool], settings: Settings) -> DocumentReport | Failure:

@@ -25,6 +25,8 @@ from discreet.model import Destination, Limits, Severity
 if TYPE_CHECKING:
     from discreet.audit import OnDone
     from discreet.config import Effective
+    from discreet.formatters.jsonl import Stream
+    from discreet.formatters.options import RenderOptions
     from discreet.packs import Rule
     from discreet.report import Report
 
@@ -260,6 +262,9 @@ def audit_command(
         timeout,
         max_memory_mb * 2**20,
     )
+    options = RenderOptions(mask=mask, quiet=quiet, width=_width(output), color=_color(output))
+    # A baseline is applied to the whole report, so a run that has one is not streamed.
+    stream = None if chosen.baseline is not None else _stream(chosen.format, output, settings.rules, options)
     with _progress_bar(enabled=sys.stderr.isatty() and not quiet) as progress:
         report = audit(
             paths,
@@ -268,6 +273,7 @@ def audit_command(
             pair_by_name=pair_by_name,
             jobs=jobs or os.cpu_count() or 1,
             on_done=progress,
+            on_result=(lambda result: _flush(stream.line(result))) if stream else None,
         )
     for failure in report.failures:
         typer.echo(f"discreet: {failure.message}", err=True)
@@ -277,8 +283,9 @@ def audit_command(
         raise UsageError(f"no documents found in {', '.join(map(str, paths))}; {READABLE}")
     if chosen.baseline is not None:
         report = _apply_baseline(report, chosen.baseline, inputs, update=update_baseline)
-    options = RenderOptions(mask=mask, quiet=quiet, width=_width(output), color=_color(output))
-    if report.documents or chosen.format is not OutputFormat.TEXT or output is not None:
+    if stream:
+        _flush(stream.rest(report))
+    elif report.documents or chosen.format is not OutputFormat.TEXT or output is not None:
         _write(renderer(chosen.format)(report, options), output, inputs)
     worst = report.worst()
     if report.failures:
@@ -476,6 +483,22 @@ def rules_docs(
     packs = load_packs([builtin_rules_dir(), *(rules or [])])
     case = persona_case(all_rules(packs))
     _write(RENDERERS[output_format](packs, case, private_terms()), output, [])
+
+
+def _stream(
+    output_format: ReportFormat, output: Path | None, rules: Sequence[Rule], options: RenderOptions
+) -> Stream | None:
+    """JSON Lines to stdout are written as each document finishes; a file is still written whole."""
+    if output_format is not ReportFormat.JSONL or output is not None:
+        return None
+    from discreet.formatters.jsonl import Stream
+
+    return Stream(tuple(rules), options)
+
+
+def _flush(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from discreet.model import Action, Advice, Category, Document, Finding, Location
 from discreet.packs import Rule, rule_actions
 from discreet.privateterm import rules_by_id
 
-REPORT_VERSION = 2
+REPORT_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)

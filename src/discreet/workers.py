@@ -64,7 +64,7 @@ def run_isolated(
     *,
     jobs: int,
     limits: WorkerLimits,
-    on_done: Callable[[int], None] | None = None,
+    on_done: Callable[[int, Result], None] | None = None,
     cost: Callable[[Task], float] | None = None,
 ) -> list[Result]:
     """Run work over tasks in up to jobs forked workers; results come back in task order.
@@ -98,7 +98,7 @@ class _Pool(Generic[Task, Result]):
         work: Callable[[Task], Result],
         lost: Callable[[Task, Lost], Result],
         limits: WorkerLimits,
-        on_done: Callable[[int], None] | None,
+        on_done: Callable[[int, Result], None] | None,
     ) -> None:
         self.work, self.lost, self.limits, self.on_done = work, lost, limits, on_done
         self.workers: list[_Worker] = []
@@ -124,7 +124,7 @@ class _Pool(Generic[Task, Result]):
                 if finished is not None:
                     results[finished[0]] = finished[1]
                     if self.on_done:
-                        self.on_done(finished[0])
+                        self.on_done(*finished)
         return [results[index] for index in range(len(tasks))]
 
     def _assign(self, worker: _Worker, index: int, tasks: Sequence[Task]) -> None:

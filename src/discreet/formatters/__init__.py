@@ -18,6 +18,7 @@ class ReportFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+    JSONL = "jsonl"
     SARIF = "sarif"
     MARKDOWN = "markdown"
     HTML = "html"
@@ -35,6 +36,10 @@ def renderer(report_format: ReportFormat) -> Render:
             from discreet.formatters import json
 
             return json.render
+        case ReportFormat.JSONL:
+            from discreet.formatters import jsonl
+
+            return jsonl.render
         case ReportFormat.SARIF:
             from discreet.formatters import sarif
 

@@ -428,12 +428,13 @@ def _advice(located: LocatedFinding, report: Report, options: RenderOptions) -> 
     """Why it matters, what to do in each destination, what to write instead, and the rewritten sentence."""
     rule = report.rule(located.finding.rule)
     advice = located.advice
-    why = advice.reason if advice else (rule.why if rule else "")
+    reason = advice.reason if advice else ""
     rewrite = advice.rewrite if advice else ""
     public, resume = report.actions(located)
     return (
-        (f"<p>{escape(scrubbed(why, options))}</p>" if why else "")
+        (f'<p class="why"><b>Why:</b> {escape(rule.why)}</p>' if rule else "")
         + f'<div class="acts">{_act("Public profile", public)}{_act("Resume", resume)}</div>'
+        + (f"<p>{escape(scrubbed(reason, options))}</p>" if reason else "")
         + (f"<p><b>Instead:</b> {escape(rule.advice)}</p>" if rule else "")
         + (
             f'<p class="rewrite"><span>Rewritten</span>{escape(scrubbed(rewrite, options))}</p>'

@@ -7,24 +7,30 @@ from typing import Any
 
 from discreet.formatters.options import RenderOptions, hiding, scrubbed, shown
 from discreet.model import Location
-from discreet.report import REPORT_VERSION, Comparison, DocumentReport, LocatedFinding, Report
+from discreet.report import REPORT_VERSION, Comparison, DocumentReport, Failure, LocatedFinding, Report
 
 
 def render(report: Report, options: RenderOptions) -> str:
     """Render a report as JSON: documents with their findings, comparisons, and inputs that failed."""
     options = hiding(report, options)
-    comparisons = [_comparison(c, options) for c in report.comparisons]
+    comparisons = [comparison_data(c, options) for c in report.comparisons]
     data = {
         "version": REPORT_VERSION,
-        "documents": [_document(d, report, options) for d in report.documents],
+        "documents": [document_data(d, report, options) for d in report.documents],
         "comparison": comparisons[0] if len(comparisons) == 1 else None,
         "comparisons": comparisons,
-        "errors": [{"path": f.path, "message": f.message} for f in report.failures],
+        "errors": [failure_data(f) for f in report.failures],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _document(document_report: DocumentReport, report: Report, options: RenderOptions) -> dict[str, Any]:
+def failure_data(failure: Failure) -> dict[str, Any]:
+    """An input that could not be audited, as the contract shows it."""
+    return {"path": failure.path, "message": failure.message}
+
+
+def document_data(document_report: DocumentReport, report: Report, options: RenderOptions) -> dict[str, Any]:
+    """One audited document as the contract shows it; options must come from hiding()."""
     document = document_report.document
     # Only when some were: reports without ignore directives or a baseline keep their exact shape.
     accepted = {"suppressed": document_report.suppressed} if document_report.suppressed else {}
@@ -55,14 +61,17 @@ def _finding(located: LocatedFinding, report: Report, options: RenderOptions) ->
         "hidden": located.hidden,
         "verdict": located.verdict.value,
     }
-    if located.advice is not None:
-        advice = located.advice
-        data["public"] = advice.public.value
-        data["resume"] = advice.resume.value
-        data["advice"] = {
-            "reason": scrubbed(advice.reason, options),
-            "rewrite": scrubbed(advice.rewrite, options),
-        }
+    rule = report.rule(finding.rule)
+    public, resume = report.actions(located)
+    advice = located.advice
+    data["why"] = rule.why if rule is not None else ""
+    data["public"] = public.value
+    data["resume"] = resume.value
+    data["advice"] = (
+        {"reason": scrubbed(advice.reason, options), "rewrite": scrubbed(advice.rewrite, options)}
+        if advice is not None
+        else None
+    )
     return data
 
 
@@ -70,7 +79,8 @@ def _location(location: Location | None) -> dict[str, Any] | None:
     return location.to_dict() if location is not None else None
 
 
-def _comparison(comparison: Comparison, options: RenderOptions) -> dict[str, Any]:
+def comparison_data(comparison: Comparison, options: RenderOptions) -> dict[str, Any]:
+    """A resume compared with its profile, as the contract shows it; options must come from hiding()."""
     return {
         "resume": comparison.resume_path,
         "profile": comparison.profile_path,

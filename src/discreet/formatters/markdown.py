@@ -126,13 +126,12 @@ def _finding(
     )
     yield f"  - Line: {_line(located, others, options)}"
     advice = located.advice
-    why = advice.reason if advice else (rule.why if rule else "")
-    if why:
-        yield f"  - Why: {escape(scrubbed(why, options))}"
     if rule:
+        yield f"  - Why: {escape(rule.why)}"
         yield f"  - Instead: {escape(rule.advice)}"
     public, resume = report.actions(located)
-    yield f"  - Public profile: {public.value} · resume: {resume.value}"
+    reason = f" — {escape(scrubbed(advice.reason, options))}" if advice and advice.reason else ""
+    yield f"  - Public profile: {public.value} · resume: {resume.value}{reason}"
     if advice and advice.rewrite:
         yield f"  - Rewritten: “{escape(scrubbed(advice.rewrite, options))}”"
 
