@@ -221,3 +221,20 @@ def test_pre_commit_try_repo_in_a_web_project(tmp_path: Path) -> None:
     assert "resume.json  (profile, json-resume): 1 finding" in result.stdout
     assert "README.md" not in result.stdout
     assert "CHANGELOG.md" not in result.stdout
+
+
+def test_only_resumes_also_skips_what_a_folder_holds(tmp_path: Path) -> None:
+    git_repository(tmp_path, LEAKING_RESUME)
+    result = run_hook(tmp_path, ["."])
+    assert result.returncode == 1
+    assert result.stderr == (
+        "discreet: 2 files are not resumes and were skipped (--only-resumes): package.json, tsconfig.json\n"
+    )
+    # Named by a folder, every Markdown file is read: only the hook's files pattern picks by name.
+    audited = [line for line in result.stdout.splitlines() if "  (" in line and not line.startswith(" ")]
+    assert audited == [
+        "CHANGELOG.md  (resume, markdown): 1 finding",
+        "README.md  (resume, markdown): 1 finding",
+        "docs/resume.md  (resume, markdown): 1 finding",
+        "resume.json  (profile, json-resume): 1 finding",
+    ]
