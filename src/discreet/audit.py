@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 import traceback
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -18,13 +18,14 @@ from discreet.errors import InputError, RuleTimeoutError, UsageError
 from discreet.model import Advice, Document, DocumentKind, Finding, Limits, Verdict
 from discreet.packs import Rule
 from discreet.privateterm import rules_by_id
-from discreet.read import expand, read
+from discreet.read import Piped, expand, is_resume, read
 from discreet.report import DocumentReport, Failure, LocatedFinding, Report
 from discreet.suppress import suppress, without_directives
 from discreet.workers import Loss, Lost, WorkerLimits, can_isolate, run_isolated
 
 OnDone = Callable[[str, int], None]
 OnResult = Callable[[DocumentReport | Failure], None]
+Source = Path | Piped
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ class Settings:
 
 
 def audit(
-    paths: Sequence[Path],
+    paths: Sequence[Source],
     settings: Settings,
     *,
     profiles: Sequence[Path] = (),
@@ -47,37 +48,47 @@ def audit(
     jobs: int = 1,
     on_done: OnDone | None = None,
     on_result: OnResult | None = None,
+    only_resumes: bool = False,
 ) -> Report:
     """Audit every document named by paths and profiles, then compare each resume with its profile.
 
     on_done hears of each input as it finishes (its path and the total); on_result gets its result.
+    With only_resumes, files of paths that cannot be resumes (see read.is_resume) are skipped and
+    listed in Report.skipped.
     """
     if len(profiles) > 1 and len(profiles) != len(paths):
         raise UsageError(
             f"{len(profiles)} --profile options for {len(paths)} resumes: give one profile for all, "
             "or one per resume in the same order"
         )
-    expanded = [(found, i) for i, path in enumerate(paths) for found in expand([path], settings.limits)]
-    owners = [(path, index) for path, index in expanded if isinstance(path, Path)]
-    skipped = [path for path, _ in expanded if isinstance(path, Failure)]
-    inputs = [(path, False) for path, _ in owners] + [(path, True) for path in profiles]
+    expanded = [(found, i) for i, path in enumerate(paths) for found in _expand(path, settings.limits)]
+    unread = [path for path, _ in expanded if isinstance(path, Failure)]
+    found = [(path, index) for path, index in expanded if not isinstance(path, Failure)]
+    kept = [not only_resumes or isinstance(p, Piped) or is_resume(p, settings.limits) for p, _ in found]
+    owners = [source for source, keep in zip(found, kept, strict=True) if keep]
+    not_resumes = tuple(str(p) for (p, _), keep in zip(found, kept, strict=True) if not keep)
+    inputs: list[tuple[Source, bool]] = [(path, False) for path, _ in owners] + [(p, True) for p in profiles]
     results = _run(inputs, settings, jobs, on_done, on_result) if inputs else []
     documents = tuple(r for r in results if isinstance(r, DocumentReport))
-    failures = (*skipped, *(r for r in results if isinstance(r, Failure)))
+    failures = (*unread, *(r for r in results if isinstance(r, Failure)))
     by_path = {d.document.path: d for d in documents}
     pairs = _pairs_by_option(owners, profiles, by_path)
     if pair_by_name:
         named = [r for (_, is_profile), r in zip(inputs, results, strict=True) if not is_profile]
         pairs += _pairs_by_name([r for r in named if isinstance(r, DocumentReport)])
     comparisons = tuple(compare(resume, profile) for resume, profile in pairs)
-    return Report(documents, failures, settings.rules, comparisons)
+    return Report(documents, failures, settings.rules, comparisons, skipped=not_resumes)
+
+
+def _expand(source: Source, limits: Limits) -> Iterable[Source | Failure]:
+    return [source] if isinstance(source, Piped) else expand([source], limits)
 
 
 PROFILE_SUFFIXES = ("linkedin", "profile")
 
 
 def _pairs_by_option(
-    owners: Sequence[tuple[Path, int]], profiles: Sequence[Path], by_path: Mapping[str, DocumentReport]
+    owners: Sequence[tuple[Source, int]], profiles: Sequence[Path], by_path: Mapping[str, DocumentReport]
 ) -> list[tuple[DocumentReport, DocumentReport]]:
     """One --profile pairs with every resume; several pair with the resume arguments in order."""
     pairs = []
@@ -121,7 +132,7 @@ def _pairs_by_name(documents: Sequence[DocumentReport]) -> list[tuple[DocumentRe
 
 
 def _run(
-    inputs: list[tuple[Path, bool]],
+    inputs: list[tuple[Source, bool]],
     settings: Settings,
     jobs: int,
     on_done: OnDone | None,
@@ -155,8 +166,10 @@ def _run(
     )
 
 
-def _size(task: tuple[Path, bool]) -> float:
+def _size(task: tuple[Source, bool]) -> float:
     """A document's size on disk: the cheapest hint of how long it takes (folders count as 0)."""
+    if isinstance(task[0], Piped):
+        return len(task[0].data)
     try:
         return task[0].stat().st_size if task[0].is_file() else 0
     except OSError:
@@ -172,13 +185,13 @@ def _compile(rules: Sequence[Rule]) -> None:
                 words.search("")
 
 
-def audit_input(task: tuple[Path, bool], settings: Settings) -> DocumentReport | Failure:
+def audit_input(task: tuple[Source, bool], settings: Settings) -> DocumentReport | Failure:
     """Audit one (path, is_profile) input; see audit_path."""
     path, is_profile = task
     return audit_path(path, is_profile, settings)
 
 
-def audit_path(path: Path, is_profile: bool, settings: Settings) -> DocumentReport | Failure:
+def audit_path(path: Source, is_profile: bool, settings: Settings) -> DocumentReport | Failure:
     """Read and audit one input; an unreadable one, a rule past its limit or a crash is a Failure."""
     try:
         document = read(path, settings.limits)
@@ -200,7 +213,7 @@ def audit_path(path: Path, is_profile: bool, settings: Settings) -> DocumentRepo
         )
 
 
-def _lost(task: tuple[Path, bool], lost: Lost, settings: Settings) -> Failure:
+def _lost(task: tuple[Source, bool], lost: Lost, settings: Settings) -> Failure:
     """The Failure of an input whose worker was killed past the time limit or died."""
     path = task[0]
     if lost.loss is Loss.TIMEOUT:
@@ -232,7 +245,7 @@ def _signal_name(number: int) -> str:
         return f"signal {number}"
 
 
-def _memory_message(path: Path, settings: Settings) -> str:
+def _memory_message(path: Source, settings: Settings) -> str:
     if settings.memory_limit <= 0:
         return f"{path}: needed more memory than this machine has and was skipped; check what the file holds"
     return (

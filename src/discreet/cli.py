@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from discreet.formatters.jsonl import Stream
     from discreet.formatters.options import RenderOptions
     from discreet.packs import Rule
+    from discreet.read import Piped
     from discreet.report import Report
 
 # NOTE: every command pays for what this module imports, `--help` included: the pipeline, the packs
@@ -65,6 +66,8 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Wide enough that no line of a report written to a file or a pipe is ever broken.
 UNWRAPPED = 100_000
 READABLE = "discreet reads PDF, Word .docx, text and Markdown, JSON Resume and LinkedIn exports"
+# The path that stands for the document piped to stdin, and the name reports give that document.
+STDIN, STDIN_NAME = Path("-"), "<stdin>"
 # Where Linux names a process's open files: the way to give an unnamed file a name.
 _PROC_FD = Path("/proc/self/fd")
 
@@ -199,7 +202,10 @@ def _write_all(fd: int, data: bytes) -> None:
 
 @app.command("audit")
 def audit_command(
-    paths: Annotated[list[Path], typer.Argument(help="Resumes, profiles or folders of them.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Resumes, profiles or folders of them; - reads one document from stdin."),
+    ],
     profile: Annotated[
         list[Path] | None,
         typer.Option(help="The person's public profile; once for all resumes, or once per resume in order."),
@@ -237,6 +243,13 @@ def audit_command(
         int, typer.Option("--max-memory-mb", min=0, help="Memory allowed per document, in MB (0: no limit).")
     ] = 1024,
     debug: Annotated[bool, typer.Option("--debug", help="Print the traceback of an internal error.")] = False,
+    only_resumes: Annotated[
+        bool,
+        typer.Option(
+            "--only-resumes",
+            help="Skip files that are not resumes (JSON that is not a JSON Resume); for hooks.",
+        ),
+    ] = False,
 ) -> None:
     """Audit documents and report what must not be public."""
     from discreet.audit import Settings, audit
@@ -255,31 +268,32 @@ def audit_command(
     terms = read_terms(chosen.private_terms, chosen.public_terms)
     if PRIVATE_TERM.id in chosen.disable:
         terms = replace(terms, private=(), stand_ins=())
+    limits = _limits(max_file_mb, max_pages, max_archive_mb)
     settings = Settings(
-        tuple(_rules(chosen.rules, chosen.disable)),
-        terms,
-        _limits(max_file_mb, max_pages, max_archive_mb),
-        timeout,
-        max_memory_mb * 2**20,
+        tuple(_rules(chosen.rules, chosen.disable)), terms, limits, timeout, max_memory_mb * 2**20
     )
+    sources = _with_stdin(paths, limits)
     options = RenderOptions(mask=mask, quiet=quiet, width=_width(output), color=_color(output))
     # A baseline is applied to the whole report, so a run that has one is not streamed.
     stream = None if chosen.baseline is not None else _stream(chosen.format, output, settings.rules, options)
     with _progress_bar(enabled=sys.stderr.isatty() and not quiet) as progress:
         report = audit(
-            paths,
+            sources,
             settings,
             profiles=profile or [],
             pair_by_name=pair_by_name,
             jobs=jobs or os.cpu_count() or 1,
             on_done=progress,
             on_result=(lambda result: _flush(stream.line(result))) if stream else None,
+            only_resumes=only_resumes,
         )
     for failure in report.failures:
         typer.echo(f"discreet: {failure.message}", err=True)
         if debug and failure.debug:
             typer.echo(failure.debug, err=True, nl=False)
-    if not report.documents and not report.failures:
+    if report.skipped and not quiet:
+        typer.echo(f"discreet: {_not_resumes(report.skipped)}", err=True)
+    if not report.documents and not report.failures and not report.skipped:
         raise UsageError(f"no documents found in {', '.join(map(str, paths))}; {READABLE}")
     if chosen.baseline is not None:
         report = _apply_baseline(report, chosen.baseline, inputs, update=update_baseline)
@@ -386,6 +400,30 @@ def fix_command(
         where = located.location.describe()
         typer.echo(f"  still flagged at {where}: {located.finding.rule}; check it by hand")
     raise typer.Exit(EXIT_FINDINGS if remaining else EXIT_CLEAN)
+
+
+def _not_resumes(skipped: Sequence[str]) -> str:
+    """The line that names the files --only-resumes left out."""
+    if len(skipped) == 1:
+        return f"1 file is not a resume and was skipped (--only-resumes): {skipped[0]}"
+    return f"{len(skipped)} files are not resumes and were skipped (--only-resumes): {', '.join(skipped)}"
+
+
+def _with_stdin(paths: Sequence[Path], limits: Limits) -> list[Path | Piped]:
+    """The inputs, with `-` standing for the document piped to stdin, held in memory and never written."""
+    from discreet.read import Piped
+
+    if paths.count(STDIN) > 1:
+        raise UsageError("`-` is given more than once; stdin holds one document")
+    if STDIN not in paths:
+        return list(paths)
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError(
+            "`-` reads a document from stdin, but none is piped in: discreet audit - < resume.pdf"
+        )
+    # One byte past the limit is enough to tell the document is too large; the rest is never read.
+    piped = Piped(STDIN_NAME, sys.stdin.buffer.read(limits.max_file_bytes + 1))
+    return [piped if path == STDIN else path for path in paths]
 
 
 @app.command("extract")

@@ -7,6 +7,8 @@ import re
 import stat
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
 
@@ -32,6 +34,16 @@ PARSERS: dict[Format, Callable[[Path, Limits], Document]] = {
     Format.JSON_RESUME: jsonresume.parse,
 }
 
+# The formats whose parsers read bytes in memory: everything but a LinkedIn export, which is many files.
+FROM_MEMORY: dict[Format, Callable[[Path, Limits, bytes], Document]] = {
+    Format.PDF: pdf.parse,
+    Format.DOCX: docx.parse,
+    Format.TEXT: text.parse,
+    Format.MARKDOWN: text.parse,
+    Format.LINKEDIN_PDF: pdf.parse,
+    Format.JSON_RESUME: jsonresume.parse,
+}
+
 SUPPORTED = "PDF, DOCX, TXT, Markdown, a LinkedIn data export (ZIP or folder) or JSON Resume"
 DOCUMENT_SUFFIXES = frozenset(
     {".pdf", ".docx", ".txt", ".text", ".md", ".markdown", ".json", ".zip", ".tex"}
@@ -48,11 +60,65 @@ _LEADING = b"\xef\xbb\xbf \t\r\n\x0c"
 _PDF_HEADER = re.compile(rb"(?:^|[\x00-\x08\x0a-\x1f])%PDF-\d\.\d")
 _PDF_HEADER_WINDOW = 1024
 _CONVERT = "save it as PDF or DOCX (in LibreOffice: libreoffice --headless --convert-to docx FILE)"
+# A file name that says resume or CV as a word of its own: dana-resume.json, CV_2024.pdf, not opencv.md.
+RESUME_NAME = re.compile(r"(?i)(?:^|[-_. ])(?:resume|résumé|cv|curriculum[-_ ]?vitae)(?:[-_. ]|$)")
 
 
-def read(path: Path, limits: Limits) -> Document:
+@dataclass(frozen=True, slots=True)
+class Piped:
+    """A document given as its bytes (from stdin), never written to a file; reports call it by name."""
+
+    name: str
+    data: bytes = field(repr=False)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def read(source: Path | Piped, limits: Limits) -> Document:
     """Parse one input, whatever its format, into a Document."""
-    return PARSERS[sniff(path, limits)](path, limits)
+    if isinstance(source, Piped):
+        return read_piped(source, limits)
+    return PARSERS[sniff(source, limits)](source, limits)
+
+
+def read_piped(piped: Piped, limits: Limits) -> Document:
+    """Parse a document from its bytes alone, as read() parses a file holding them (with no suffix)."""
+    name = Path(piped.name)
+    size = len(piped.data)
+    if size == 0:
+        raise NoTextError(name, "is empty", "pipe a document in: discreet audit - < resume.pdf")
+    if size > limits.max_file_bytes:
+        raise TooLargeError(
+            name, f"is over the {limits.max_file_bytes // 2**20} MB limit", "raise it with --max-file-mb"
+        )
+    fmt = _sniff_bytes(name, piped.data[:2048], piped.data[-_PDF_HEADER_WINDOW:], piped.data)
+    parse = FROM_MEMORY.get(fmt)
+    if parse is None:
+        raise UnsupportedFormatError(
+            name, "is a LinkedIn data export, which cannot be read from stdin", "name its ZIP file or folder"
+        )
+    return parse(name, limits, piped.data)
+
+
+def is_resume(path: Path, limits: Limits) -> bool:
+    """Whether a file may be a resume: any document but JSON that is not a JSON Resume (package.json).
+
+    JSON that does not parse (tsconfig.json with comments) or is past the size limit is a resume only
+    when named like one, so that a broken resume.json is still reported rather than skipped.
+    """
+    if path.suffix.lower() != ".json":
+        return True
+    named_like_one = bool(RESUME_NAME.search(path.stem))
+    try:
+        if path.stat().st_size > limits.max_file_bytes:
+            return named_like_one
+        data = jsonresume.load(path, text.decode(path.read_bytes()))
+    except OSError:
+        return True
+    except CorruptFileError:
+        return named_like_one
+    return jsonresume.looks_like_resume(data)
 
 
 def sniff(path: Path, limits: Limits) -> Format:
@@ -86,12 +152,13 @@ def _tail(handle: BinaryIO, size: int) -> bytes:
     return handle.read(_PDF_HEADER_WINDOW)
 
 
-def _sniff_bytes(path: Path, head: bytes, tail: bytes = b"") -> Format:
+def _sniff_bytes(path: Path, head: bytes, tail: bytes = b"", data: bytes | None = None) -> Format:
+    """The format of a file from its first and last bytes; data is the whole content when it has no file."""
     suffix = path.suffix.lower()
     if _is_pdf(head, tail):
         return Format.PDF
     if head.startswith(_ZIP_MAGIC):
-        return _sniff_zip(path)
+        return _sniff_zip(path, data)
     if head.startswith(_OLE_MAGIC):
         if suffix == ".docx":
             raise EncryptedError(path, "is password-protected", "remove the password in Word and save again")
@@ -122,7 +189,7 @@ def _sniff_bytes(path: Path, head: bytes, tail: bytes = b"") -> Format:
         # The JSON Resume parser reads the file once and names what is wrong with it.
         return Format.JSON_RESUME
     if head.lstrip(_LEADING).startswith(b"{"):
-        return _sniff_json(path)
+        return _sniff_json(path, data)
     return Format.MARKDOWN if suffix in text.MARKDOWN_SUFFIXES else Format.TEXT
 
 
@@ -143,18 +210,18 @@ def _is_binary(head: bytes) -> bool:
     return b"\x00" in head
 
 
-def _sniff_json(path: Path) -> Format:
+def _sniff_json(path: Path, data: bytes | None) -> Format:
     """A file that is not named .json is a JSON Resume only when it parses as one, else it is text."""
     try:
-        data = jsonresume.load(path, text.decode(path.read_bytes()))
+        loaded = jsonresume.load(path, text.decode(path.read_bytes() if data is None else data))
     except CorruptFileError:
         return Format.TEXT
-    return Format.JSON_RESUME if jsonresume.looks_like_resume(data) else Format.TEXT
+    return Format.JSON_RESUME if jsonresume.looks_like_resume(loaded) else Format.TEXT
 
 
-def _sniff_zip(path: Path) -> Format:
+def _sniff_zip(path: Path, data: bytes | None) -> Format:
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(path if data is None else BytesIO(data)) as archive:
             names = archive.namelist()
     # A damaged directory can also claim a ZIP version from the future (NotImplementedError).
     except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError, OSError) as error:

@@ -121,6 +121,8 @@ class Report:
     failures: tuple[Failure, ...]
     rules: tuple[Rule, ...]
     comparisons: tuple[Comparison, ...] = ()
+    # The files an --only-resumes run left out as not resumes (package.json): paths, never content.
+    skipped: tuple[str, ...] = ()
 
     def worst(self) -> Severity | None:
         """The highest severity of any finding, or None when nothing was found."""

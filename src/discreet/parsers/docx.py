@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 import zlib
@@ -133,7 +134,7 @@ _SWITCHES_WITH_ARGUMENT = frozenset({"\\l", "\\o", "\\t"})
 _LINK_PREFIXES = ("mailto:", "tel:", "https://", "http://", "www.")
 
 
-def parse(path: Path, limits: Limits) -> Document:
+def parse(path: Path, limits: Limits, data: bytes | None = None) -> Document:
     """Read a .docx into segments in reading order: headers, body, footers, then properties.
 
     Each non-empty paragraph is one visible segment. What a reader does not see (tracked
@@ -143,9 +144,10 @@ def parse(path: Path, limits: Limits) -> Document:
     paragraphs across all body text boxes; header, footer and comment paragraphs across all
     distinct headers, footers and comments (a text box there keeps its part, detail "text box");
     body table cells count their own paragraphs, tables numbered across the body, nested included.
+    With data (the document's bytes, when it has no file), path only names it.
     """
-    _check_container(path, limits)
-    word = _open(path)
+    _check_container(path, limits, data)
+    word = _open(path, data)
     body_element = word.element.find(_W + "body")
     if body_element is None:
         raise CorruptFileError(path, "has no document body", _RESAVE)
@@ -163,10 +165,10 @@ def parse(path: Path, limits: Limits) -> Document:
     return build_document(path, DocumentKind.RESUME, Format.DOCX, segments, _notes(word))
 
 
-def _check_container(path: Path, limits: Limits) -> None:
+def _check_container(path: Path, limits: Limits, data: bytes | None) -> None:
     """Reject encrypted, legacy and oversized files before python-docx unpacks anything."""
     try:
-        with path.open("rb") as file:
+        with path.open("rb") if data is None else io.BytesIO(data) as file:
             if file.read(len(_OLE_MAGIC)) == _OLE_MAGIC:
                 _reject_compound_file(path, file)
             file.seek(0)
@@ -212,12 +214,13 @@ def _check_sizes(path: Path, members: Sequence[zipfile.ZipInfo], limits: Limits)
         raise EncryptedError(path, "has encrypted parts", _RESAVE)
 
 
-def _open(path: Path) -> Any:
+def _open(path: Path, data: bytes | None) -> Any:
     """Load the package with python-docx, turning its many failure modes into one error."""
     try:
         # docx.Document with our own part factory; these two python-docx calls are untyped.
         package = Package()
-        reader = PackageReader.from_file(str(path))  # type: ignore[no-untyped-call]
+        source = str(path) if data is None else io.BytesIO(data)
+        reader = PackageReader.from_file(source)  # type: ignore[no-untyped-call]
         Unmarshaller.unmarshal(reader, package, partial(_load_part, path))  # type: ignore[no-untyped-call]
         main = package.main_document_part
     except _LOAD_ERRORS as exc:

@@ -61,11 +61,11 @@ def looks_like_resume(data: object) -> bool:
     return sum(isinstance(data.get(key), list) for key in _LIST_SECTIONS) >= 2
 
 
-def parse(path: Path, limits: Limits) -> Document:
-    """Read a JSON Resume file into one segment per text value, located by JSON pointer."""
-    data = _load(path, limits)
-    if not isinstance(data, dict) or not looks_like_resume(data):
-        found = ", ".join(list(data)[:6]) if isinstance(data, dict) else _kind(data)
+def parse(path: Path, limits: Limits, data: bytes | None = None) -> Document:
+    """Read a JSON Resume file (or data, its bytes) into one segment per text value, located by pointer."""
+    loaded = _load(path, limits) if data is None else _decode(path, data, limits)
+    if not isinstance(loaded, dict) or not looks_like_resume(loaded):
+        found = ", ".join(list(loaded)[:6]) if isinstance(loaded, dict) else _kind(loaded)
         raise UnsupportedFormatError(
             path,
             "is JSON but not a JSON Resume: expected an object with sections such as basics, work, "
@@ -74,7 +74,7 @@ def parse(path: Path, limits: Limits) -> Document:
         )
     segments: list[Segment] = []
     notes: list[str] = []
-    for key, value in data.items():
+    for key, value in loaded.items():
         if key in _SECTIONS:
             segments += _segments(key, value, notes)
         elif key not in _NOT_CONTENT:
@@ -102,6 +102,10 @@ def _load(path: Path, limits: Limits) -> object:
         raise InputError(path, "does not exist", "check the path") from error
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from error
+    return _decode(path, data, limits)
+
+
+def _decode(path: Path, data: bytes, limits: Limits) -> object:
     if len(data) > limits.max_file_bytes:
         raise TooLargeError(path, "is larger than the file size limit", "raise it with --max-file-mb")
     return load(path, decode(data))

@@ -78,9 +78,9 @@ class Line:
     bbox: BBox
 
 
-def parse(path: Path, limits: Limits) -> Document:
-    """Read a PDF resume or LinkedIn profile into one segment per visual line."""
-    pages, signed = _read(path, limits)
+def parse(path: Path, limits: Limits, data: bytes | None = None) -> Document:
+    """Read a PDF resume or LinkedIn profile (or data, its bytes) into one segment per visual line."""
+    pages, signed = _read(path, limits, data)
     if not any(pages):
         raise NoTextError(
             path,
@@ -99,9 +99,9 @@ def parse(path: Path, limits: Limits) -> Document:
     return build_document(path, DocumentKind.RESUME, Format.PDF, segments)
 
 
-def _read(path: Path, limits: Limits) -> tuple[list[list[Word]], bool]:
+def _read(path: Path, limits: Limits, data: bytes | None) -> tuple[list[list[Word]], bool]:
     """Return each page's words, and whether the producer is LinkedIn's (Apache FOP)."""
-    pdf = _open(path)
+    pdf = _open(path, data)
     try:
         if len(pdf) > limits.max_pages:
             raise TooLargeError(
@@ -116,9 +116,9 @@ def _read(path: Path, limits: Limits) -> tuple[list[list[Word]], bool]:
         pdf.close()
 
 
-def _open(path: Path) -> pdfium.PdfDocument:
+def _open(path: Path, data: bytes | None) -> pdfium.PdfDocument:
     try:
-        return pdfium.PdfDocument(path)
+        return pdfium.PdfDocument(path if data is None else data)
     except pdfium.PdfiumError as error:
         if error.err_code == pdfium_c.FPDF_ERR_PASSWORD:
             raise EncryptedError(

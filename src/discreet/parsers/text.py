@@ -50,9 +50,9 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse(path: Path, limits: Limits) -> Document:
-    """Read a text or Markdown file: one segment per non-blank line, offsets into the decoded text."""
-    data = path.read_bytes()
+def parse(path: Path, limits: Limits, data: bytes | None = None) -> Document:
+    """Read a text or Markdown file (or data, its bytes): one segment per non-blank line, offsets into it."""
+    data = path.read_bytes() if data is None else data
     if len(data) > limits.max_file_bytes:
         raise TooLargeError(path, "is larger than the file size limit", "raise it with --max-file-mb")
     text = normalise_newlines(decode(data))
