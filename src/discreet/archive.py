@@ -1,13 +1,14 @@
-"""Bounds on ZIP-based inputs (DOCX, LinkedIn exports), checked from the directory before unpacking."""
+"""Bounds on ZIP-based inputs (DOCX, LinkedIn exports): the directory checked, members inflated in steps."""
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
-from discreet.errors import TooLargeError
+from discreet.errors import CorruptFileError, TooLargeError
 from discreet.model import Limits
 
 # A member must be this large before its compression ratio counts: tiny repetitive files
@@ -59,3 +60,22 @@ def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
 
 def _size(size: int) -> str:
     return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size:,} bytes"
+
+
+def verify_members(path: Path, archive: zipfile.ZipFile) -> None:
+    """Inflate every member in bounded steps and check it, so none holds more than its directory says.
+
+    A reader that then unpacks a member in one call (python-docx does) can only get what was declared.
+    """
+    for member in archive.infolist():
+        try:
+            with archive.open(member) as handle:
+                for _chunk in iter(partial(handle.read, CHUNK_BYTES), b""):
+                    pass
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as error:
+            raise CorruptFileError(
+                path,
+                f"holds more in {member.filename} than its ZIP directory declares, or a damaged part "
+                f"({error})",
+                "open it in Word and save it again",
+            ) from error

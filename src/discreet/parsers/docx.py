@@ -23,7 +23,7 @@ from docx.opc.pkgreader import PackageReader
 from docx.oxml import parse_xml
 from docx.package import Package
 
-from discreet.archive import check_directory
+from discreet.archive import check_directory, verify_members
 from discreet.errors import (
     CorruptFileError,
     EncryptedError,
@@ -178,6 +178,8 @@ def _check_container(path: Path, limits: Limits, data: bytes | None) -> None:
             path, f"cannot be read ({exc.strerror or exc})", "check the path and its permissions"
         ) from exc
     _check_sizes(path, members, limits)
+    with path.open("rb") if data is None else io.BytesIO(data) as file, zipfile.ZipFile(file) as archive:
+        verify_members(path, archive)
 
 
 def _directory(path: Path, file: BinaryIO) -> list[zipfile.ZipInfo]:
