@@ -10,7 +10,6 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -254,7 +253,6 @@ def audit_command(
     """Audit documents and report what must not be public."""
     from discreet.audit import Settings, audit
     from discreet.formatters.options import RenderOptions
-    from discreet.privateterm import PRIVATE_TERM
     from discreet.termsfile import read_terms
 
     chosen = _effective(output_format, fail_on, rules, disable, private_terms, public_terms, baseline).options
@@ -265,9 +263,7 @@ def audit_command(
         raise UsageError(
             f"{chosen.baseline}: --baseline names an input file; discreet never overwrites its inputs"
         )
-    terms = read_terms(chosen.private_terms, chosen.public_terms)
-    if PRIVATE_TERM.id in chosen.disable:
-        terms = replace(terms, private=(), stand_ins=())
+    terms = read_terms(chosen.private_terms, chosen.public_terms, chosen.disable)
     limits = _limits(max_file_mb, max_pages, max_archive_mb)
     settings = Settings(
         tuple(_rules(chosen.rules, chosen.disable)), terms, limits, timeout, max_memory_mb * 2**20
@@ -378,14 +374,11 @@ def fix_command(
     """Write a public-safe copy of a resume, audit it again, and say what still needs a decision."""
     from discreet.audit import audit_document
     from discreet.parsers.text import decode
-    from discreet.privateterm import PRIVATE_TERM
     from discreet.read import read
     from discreet.safecopy import safe_copy, still_flagged
     from discreet.termsfile import read_terms
 
-    terms = read_terms(private_terms, public_terms)
-    if PRIVATE_TERM.id in (disable or []):
-        terms = replace(terms, private=(), stand_ins=())
+    terms = read_terms(private_terms, public_terms, disable or ())
     chosen = tuple(_rules(rules or [], disable or []))
     report = audit_document(read(path, Limits()), chosen, terms)
     copy = safe_copy(report, destination, decode(path.read_bytes()))

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from discreet.detect import Terms
 from discreet.errors import UsageError
+from discreet.privateterm import PRIVATE_TERM
 
 ARROW = "=>"
 
 
-def read_terms(private: Path | None, public: Path | None) -> Terms:
-    """The private and public terms of two files (either may be None)."""
+def read_terms(private: Path | None, public: Path | None, disabled: Collection[str] = ()) -> Terms:
+    """The private and public terms of two files (either may be None); none private when the
+    private-term rule is among the disabled rule ids."""
+    if PRIVATE_TERM.id in disabled:
+        private = None
     return parse_terms(_lines(private, "--private-terms"), _lines(public, "--public-terms"))
 
 
