@@ -268,37 +268,55 @@ class _Reader:
         return least, more, index
 
     def group_end(self, index: int) -> int:
-        """The index after the group opening at index, stepping over escapes and character classes."""
-        depth = 0
-        while index < len(self.pattern):
-            char = self.pattern[index]
-            if char == "\\":
-                index += 2
-                continue
-            if char == "[":
-                index = self._class_end(index)
-                continue
-            depth += {"(": 1, ")": -1}.get(char, 0)
-            index += 1
-            if depth == 0:
-                return index
-        raise _Unreadable
+        """The index after the group opening at index."""
+        end = group_end(self.pattern, index)
+        if end < 0:
+            raise _Unreadable
+        return end
 
     def _class_end(self, index: int) -> int:
-        """The index after the character class opening at index; VERSION1 classes nest."""
-        index, depth = index + 1, 1
-        index += self.pattern.startswith("^", index)
-        index += self.pattern.startswith("]", index)
-        while index < len(self.pattern):
-            char = self.pattern[index]
-            if char == "\\":
-                index += 2
-                continue
-            depth += {"[": 1, "]": -1}.get(char, 0)
-            index += 1
-            if depth == 0:
-                return index
-        raise _Unreadable
+        end = class_end(self.pattern, index)
+        if end < 0:
+            raise _Unreadable
+        return end
+
+
+def group_end(pattern: str, index: int) -> int:
+    """The index after the group opening at index (-1 if it never closes), over escapes and classes."""
+    depth = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = class_end(pattern, index)
+            if index < 0:
+                return -1
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        index += 1
+        if depth == 0:
+            return index
+    return -1
+
+
+def class_end(pattern: str, index: int) -> int:
+    """The index after the character class opening at index (-1 if it never closes); VERSION1 classes nest."""
+    index, depth = index + 1, 1
+    # A ']' straight after '[' or '[^' is a literal.
+    index += pattern.startswith("^", index)
+    index += pattern.startswith("]", index)
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        index += 1
+        if depth == 0:
+            return index
+    return -1
 
 
 def _literal(strings: frozenset[str]) -> _Reading:

@@ -15,7 +15,7 @@ import regex
 
 from discreet.errors import RulePackError
 from discreet.model import Action, Category, Section, Severity
-from discreet.needles import Needles, needles
+from discreet.needles import Needles, group_end, needles
 from discreet.validators import VALIDATORS
 
 FLAG_NAMES = {
@@ -452,33 +452,10 @@ def define_last(pattern: str, flags: int = 0) -> str:
     """
     if not pattern.startswith(DEFINE) or flags & regex.VERBOSE:
         return pattern
-    end = _group_end(pattern)
+    end = group_end(pattern, 0)
     if end < 0 or INLINE_FLAGS.search(pattern, end):
         return pattern
     return pattern[end:] + pattern[:end]
-
-
-def _group_end(pattern: str) -> int:
-    """Where the group that opens the pattern closes (-1 if it never does), skipping escapes and sets."""
-    depth = sets = 0
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 1
-        elif sets:
-            sets += {"[": 1, "]": -1}.get(char, 0)
-        elif char == "[":
-            sets = 1
-            # A ']' straight after '[' or '[^' is a literal.
-            index += pattern.startswith("^", index + 1)
-            index += pattern.startswith("]", index + 1)
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-            if depth == 0:
-                return index + 1
-        index += 1
-    return -1
 
 
 def _used_lists(pattern: str, lists: Mapping[str, list[str]]) -> dict[str, list[str]]:
