@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from discreet.cli import main
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "fixtures"
 SHARED = REPO.parent / "shared"
@@ -17,3 +19,10 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent: corpus tests need the shared folder beside the repository")
     return SHARED
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run the CLI in-process: its exit code, stdout and stderr."""
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -7,15 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run
 from discreet.cli import main
 
 RESUME = "EXPERIENCE\n- Grew revenue to $4.2M at Acme.\n- Raised $5M in funding.\n"
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def reported(path: Path, baseline: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], int]:

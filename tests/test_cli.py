@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from discreet.cli import main
+from conftest import run
 
 RESUME = (
     "Dana Whitfield\ndana@example.com | (555) 555-0147\n\nEXPERIENCE\n"
@@ -20,12 +20,6 @@ def resume(tmp_path: Path) -> Path:
     path = tmp_path / "resume.txt"
     path.write_text(RESUME, encoding="utf-8")
     return path
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_json_contract(resume: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,18 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from discreet.cli import main
+from conftest import run
 from discreet.config import COMMAND_LINE, DEFAULT, Options, effective, find_config
 from discreet.formatters import ReportFormat
 from discreet.model import Severity
 
 RESUME = "EXPERIENCE\n- Grew revenue to $4.2M at Acme.\n"
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

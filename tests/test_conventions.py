@@ -12,21 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, run
 from discreet import __version__
-from discreet.cli import main
 from discreet.detect import Terms
 from discreet.packs import all_rules, builtin_rules_dir, load_packs
 from discreet.termsfile import parse_terms
 
 RESUME = FIXTURES / "persona" / "resume.txt"
 ESCAPE = "\x1b["
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def in_terminal(args: list[str], **env: str) -> str:

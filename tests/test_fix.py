@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
-from discreet.cli import main
+from conftest import FIXTURES, run
 
 RESUME = (
     "Dana Whitfield\n"
@@ -28,12 +27,6 @@ def resume(tmp_path: Path) -> Path:
     path = tmp_path / "resume.md"
     path.write_text(RESUME, encoding="utf-8")
     return path
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_a_public_copy_rewrites_figures_and_names_and_drops_contacts(

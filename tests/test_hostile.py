@@ -12,18 +12,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from discreet.cli import main
+from conftest import run
 
 CRASHES = Path("reliability/crashes")
 RESAVE = "re-save it from Word (File > Save As > Word Document) and try again"
 DAMAGED_DOCX = f"is damaged or is not a Word document; {RESAVE}"
 GOOD = "Dana Whitfield\ndana@example.com\n"
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def audited(out: str) -> list[tuple[str, list[tuple[str, str]], list[str]]]:
