@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import regex
 
+from discreet import precompiled
 from discreet.errors import RulePackError
 from discreet.model import Action, Category, Section, Severity
 from discreet.needles import Needles, group_end, needles
@@ -326,7 +327,7 @@ def _rule(
     )
     used = {name: tuple(words) for source in sources for name, words in _used_lists(source, lists).items()}
     verbose = bool(flags & regex.VERBOSE)
-    found = tuple(needles(source, used, verbose=verbose) for source in sources)
+    found = tuple(_needles(source, used, verbose) for source in sources)
     compiled = Patterns(where, sources, flags, tuple(sorted(used.items())), found)
     if compile_now:
         compiled.get()
@@ -425,14 +426,22 @@ _COMPILED: dict[tuple[str, int], regex.Pattern[str]] = {}
 
 
 def _compile(where: str, pattern: str, flags: int, lists: Mapping[str, list[str]]) -> regex.Pattern[str]:
+    source, flags, used = compile_arguments(pattern, flags, lists)
+    shipped = precompiled.load(precompiled.pattern_key(source, flags, used))
+    if shipped is not None:
+        return shipped
     try:
-        return regex.compile(
-            SIMPLE_CASE + define_last(pattern, flags),
-            flags | regex.VERSION1 | regex.UNICODE,
-            **_used_lists(pattern, lists),
-        )
+        return regex.compile(source, flags, **used)
     except (regex.error, TypeError, ValueError) as error:
         raise RulePackError(f"{where}: bad pattern {pattern!r}: {error}") from error
+
+
+def compile_arguments(
+    pattern: str, flags: int, lists: Mapping[str, list[str]]
+) -> tuple[str, int, dict[str, list[str]]]:
+    """What regex.compile is given for a pack's pattern: source, flags and the named lists it uses."""
+    used = {name: list(words) for name, words in _used_lists(pattern, lists).items()}
+    return SIMPLE_CASE + define_last(pattern, flags), int(flags | regex.VERSION1 | regex.UNICODE), used
 
 
 # IGNORECASE folds case one character for one, as Python's re does: VERSION1's default full folding
@@ -481,9 +490,27 @@ def _word_pattern(where: str, words: object, lists: Mapping[str, list[str]]) -> 
 @cache
 def _words_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
     """One matcher of the casefolded words, a space in a word standing for any run of whitespace."""
+    source = words_source(words)
+    return precompiled.load(precompiled.pattern_key(source, regex.VERSION1, {})) or regex.compile(
+        source, regex.VERSION1
+    )
+
+
+def words_source(words: Sequence[str]) -> str:
+    """The pattern that matches any of the casefolded words whole."""
     folded = sorted({w.casefold() for w in words}, key=lambda w: (-len(w), w))
     alternatives = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in folded)
-    return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.VERSION1)
+    return rf"(?<!\w)(?:{alternatives})(?!\w)"
+
+
+def needles_key(source: str, lists: Mapping[str, Sequence[str]], verbose: bool) -> str:
+    """Name a pattern's reading for needles by what it is read from."""
+    return precompiled.pattern_key(source, int(verbose), lists)
+
+
+def _needles(source: str, lists: Mapping[str, Sequence[str]], verbose: bool) -> Needles:
+    shipped = precompiled.load_needles(needles_key(source, lists, verbose))
+    return shipped if shipped is not None else needles(source, lists, verbose=verbose)
 
 
 def _example(where: str, value: object) -> Example:

@@ -1,0 +1,97 @@
+"""The built-in packs' patterns compiled and read ahead of time: loaded at start-up instead of redone."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from discreet.needles import Needles
+
+# The regex module parses a pattern in Python: the packs' patterns take about a second to compile, more
+# than the rest of a one-page audit. A compiled pattern pickles as regex's own compiled code, which
+# loads in microseconds, so the built-in packs ship theirs. The code is only valid for the regex
+# release that made it; any other release compiles as usual. Reading each pattern for its needles
+# costs about as much again and depends on nothing but the pattern, so the needles ship too.
+STORE = Path(__file__).with_name("precompiled.pickle.zlib")
+
+
+def pattern_key(source: str, flags: int, lists: Mapping[str, Sequence[str]]) -> str:
+    """Name a pattern by everything it is compiled from, not by the file or rule it came from."""
+    material = repr((source, int(flags), sorted((name, tuple(words)) for name, words in lists.items())))
+    return hashlib.blake2b(material.encode(), digest_size=16).hexdigest()
+
+
+def load(key: str) -> regex.Pattern[str] | None:
+    """The shipped compiled pattern for a key, or None when there is none for this regex release."""
+    blob = _patterns().get(key)
+    if blob is None:
+        return None
+    try:
+        found = _PatternUnpickler(io.BytesIO(blob)).load()
+    except (pickle.UnpicklingError, EOFError, TypeError, ValueError):
+        return None
+    return found if isinstance(found, regex.Pattern) else None
+
+
+def load_needles(key: str) -> Needles | None:
+    """The shipped needles of a pattern, or None when it is not a built-in one."""
+    found = _store().get("needles", {}).get(key)
+    return None if found is None else Needles(*found)
+
+
+def dump(patterns: Iterable[tuple[str, regex.Pattern[str]]], needles: Iterable[tuple[str, Needles]]) -> bytes:
+    """The store's bytes for (key, pattern) and (key, needles) pairs, stamped with this regex release."""
+    data = {
+        "regex": regex.__version__,
+        "patterns": {key: pickle.dumps(pattern, protocol=5) for key, pattern in sorted(patterns, key=_first)},
+        "needles": {key: (found.anywhere, found.starts) for key, found in sorted(needles, key=_first)},
+    }
+    return zlib.compress(pickle.dumps(data, protocol=5), 9)
+
+
+def usable() -> bool:
+    """Whether the shipped compiled patterns fit this regex release."""
+    return bool(_patterns())
+
+
+def _first(pair: tuple[str, object]) -> str:
+    return pair[0]
+
+
+def _patterns() -> dict[str, bytes]:
+    """The compiled patterns, when the store was made with this regex release."""
+    store = _store()
+    return store.get("patterns", {}) if store.get("regex") == regex.__version__ else {}
+
+
+@cache
+def _store() -> dict[str, Any]:
+    try:
+        data = _DataUnpickler(io.BytesIO(zlib.decompress(STORE.read_bytes()))).load()
+    except (OSError, zlib.error, pickle.UnpicklingError, EOFError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+class _DataUnpickler(pickle.Unpickler):
+    """Reads plain data only: the store's outer dictionary of keys and pickled patterns."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"{STORE.name} holds {module}.{name}, which is not plain data")
+
+
+class _PatternUnpickler(pickle.Unpickler):
+    """Reads one pickled pattern: regex's compile function and plain data, nothing else."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("regex._regex", "compile"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{STORE.name} holds {module}.{name}, which is not a pattern")
