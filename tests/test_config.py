@@ -156,3 +156,29 @@ def test_audit_uses_the_config_file_under_the_command_line(
     ]
     # Without the high private-term finding, the file's fail-on = "high" leaves a medium one passing.
     assert run(["audit", "cv.txt", "--disable", "confidential.private-term"], capsys)[0] == 0
+
+
+def test_rules_commands_read_the_config_files_rule_folders(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    packs = project / "packs"
+    packs.mkdir()
+    (packs / "house.toml").write_text(
+        '[pack]\nid = "house"\ntitle = "House"\ndescription = "Our own names."\n\n'
+        '[[rules]]\nid = "house.codename"\ncategory = "confidential"\ntitle = "Internal codename"\n'
+        'why = "Codenames are internal."\nadvice = "Describe the project."\npatterns = [\'\\bBlueJay\\b\']\n'
+        'flag = ["Led BlueJay."]\nallow = ["Led a launch."]\n',
+        encoding="utf-8",
+    )
+    (project / ".discreet.toml").write_text('rules = ["packs"]\n', encoding="utf-8")
+    code, out, _ = run(["rules", "list"], capsys)
+    assert code == 0
+    assert f"{'house.codename':<40} confidential  medium    Internal codename" in out.splitlines()
+    code, out, _ = run(["rules", "explain", "house.codename"], capsys)
+    assert (code, out.splitlines()[:2]) == (
+        0,
+        [
+            "house.codename: Internal codename",
+            "category: confidential   severity: medium   public: remove   resume: generalize",
+        ],
+    )

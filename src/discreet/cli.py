@@ -438,7 +438,7 @@ def extract_command(
 @rules_app.command("list")
 def rules_list(rules: RulesOption = None) -> None:
     """List every rule with its category, severity and title."""
-    for rule in _rules(rules or [], []):
+    for rule in _rules(_rule_folders(rules), []):
         typer.echo(f"{rule.id:<40} {rule.category.value:<13} {rule.severity.value:<9} {rule.title}")
 
 
@@ -449,7 +449,7 @@ def rules_explain(
     """Explain one rule: why it matters, what to write instead, and its examples."""
     from discreet.privateterm import PRIVATE_TERM
 
-    rule = next((r for r in _rules(rules or [], []) if r.id == rule_id), None)
+    rule = next((r for r in _rules(_rule_folders(rules), []) if r.id == rule_id), None)
     if rule is None:
         raise UsageError(f"no rule has the id {rule_id}; see `discreet rules list`")
     lines = [
@@ -470,6 +470,11 @@ def rules_explain(
         *(f"  {e.text}" for e in rule.allow),
     ]
     typer.echo("\n".join(lines))
+
+
+def _rule_folders(given: Sequence[Path] | None) -> tuple[Path, ...]:
+    """The extra rule folders in force: the command line's, else the nearest config file's."""
+    return _effective(None, None, given, None, None, None, None).options.rules
 
 
 def _example_lines(text: str, rewrite: str | None) -> list[str]:
@@ -511,7 +516,7 @@ def rules_docs(
     from discreet.packs import all_rules, builtin_rules_dir, load_packs
     from discreet.persona import persona_case, private_terms
 
-    packs = load_packs([builtin_rules_dir(), *(rules or [])])
+    packs = load_packs([builtin_rules_dir(), *_rule_folders(rules)])
     case = persona_case(all_rules(packs))
     _write(RENDERERS[output_format](packs, case, private_terms()), output, [])
 
