@@ -10,16 +10,22 @@ surrounding whitespace removed and line breaks turned into LF.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from discreet.errors import CorruptFileError, InputError, NoTextError, TooLargeError, UnsupportedFormatError
 from discreet.model import (
     Document,
     DocumentKind,
     Format,
-    JsonLocation,
+    JobField,
+    JobPart,
     Limits,
+    Location,
+    Place,
     Section,
     Segment,
     build_document,
@@ -48,6 +54,59 @@ _NOT_TEXT = frozenset({"image", "picture"})
 _NOT_CONTENT = frozenset({"$schema", "meta"})
 # Real resumes nest three or four levels; anything far deeper is not a resume worth walking.
 _MAX_DEPTH = 32
+# Fields that qualify an entry (its issuer, date, level) rather than name or describe it.
+_DETAIL_FIELDS = frozenset(
+    {"issuer", "awarder", "publisher", "fluency", "level", "date", "startdate", "enddate", "releasedate",
+     "url", "website", "location"}
+)  # fmt: skip
+_WORK_POINTER = re.compile(r"/work/(\d+)/(\w+)")
+_WORK_FIELDS = {
+    "name": JobPart.COMPANY,
+    "company": JobPart.COMPANY,
+    "position": JobPart.TITLE,
+    "startDate": JobPart.START,
+    "endDate": JobPart.END,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class JsonLocation:
+    """A value of a JSON document, addressed by JSON pointer."""
+
+    pointer: str
+
+    def describe(self) -> str:
+        return self.pointer
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "json", "pointer": self.pointer}
+
+    def place(self) -> Place:
+        # A JSON file is text a viewer opens, so offsets into the extracted text would mislead it.
+        return Place(kind="value", name=self.pointer.rsplit("/", 1)[-1])
+
+    def at(self, offset: int) -> Location:
+        return self
+
+    def follows(self, previous: Location) -> bool:
+        """Never: each value is a piece of its own."""
+        return False
+
+    def is_detail(self) -> bool:
+        """Whether the value's last key that is not an index qualifies its entry: '/work/0/startDate'."""
+        key = next((key for key in reversed(self.pointer.split("/")) if not key.isdigit()), "")
+        return key.casefold() in _DETAIL_FIELDS
+
+    def labels_row_of(self, following: Location) -> bool:
+        return False
+
+    def job_field(self) -> JobField | None:
+        """A field of a work entry: '/work/2/position' is the title of job 2."""
+        parts = _WORK_POINTER.fullmatch(self.pointer)
+        part = _WORK_FIELDS.get(parts.group(2)) if parts else None
+        return JobField(("work", int(parts.group(1))), part) if parts and part else None
+
+
 # The longest card or account number is 19 digits; an integer beyond this is no resume's.
 _MAX_DIGITS = 100
 

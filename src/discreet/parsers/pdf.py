@@ -10,18 +10,20 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from discreet.errors import CorruptFileError, EncryptedError, NoTextError, TooLargeError
 from discreet.model import (
-    BBox,
     Document,
     DocumentKind,
     Format,
+    JobField,
     Limits,
-    PdfLocation,
+    Location,
+    Place,
     Section,
     Segment,
     build_document,
@@ -53,6 +55,58 @@ _FAR = 2 * 14_400.0
 _INVISIBLE = frozenset({0, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF})
 
 Char = tuple[str, float, float, float, float, float]  # text, x0, top, x1, bottom, rounded width
+
+
+@dataclass(frozen=True, slots=True)
+class BBox:
+    """A rectangle on a PDF page in points, origin top-left."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class PdfLocation:
+    """A line on a PDF page, both counted from 1."""
+
+    page: int
+    line: int
+    bbox: BBox | None = None
+
+    def describe(self) -> str:
+        return f"page {self.page} line {self.line}"
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"type": "pdf", "page": self.page, "line": self.line}
+        if self.bbox is not None:
+            b = self.bbox
+            data["bbox"] = [round(b.x0, 1), round(b.top, 1), round(b.x1, 1), round(b.bottom, 1)]
+        return data
+
+    def place(self) -> Place:
+        page = {key: value for key, value in self.to_dict().items() if key != "type"}
+        return Place(extracted=True, properties=page, kind="page", name=f"page {self.page}")
+
+    def at(self, offset: int) -> Location:
+        return self
+
+    def follows(self, previous: Location) -> bool:
+        """Whether this is the next line after previous, on the same page or at the top of the next."""
+        if not isinstance(previous, PdfLocation):
+            return False
+        same_page = self.page == previous.page and self.line == previous.line + 1
+        return same_page or (self.page == previous.page + 1 and self.line == 1)
+
+    def is_detail(self) -> bool:
+        return False
+
+    def labels_row_of(self, following: Location) -> bool:
+        return False
+
+    def job_field(self) -> JobField | None:
+        return None
 
 
 @dataclass(frozen=True, slots=True)

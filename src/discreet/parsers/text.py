@@ -3,13 +3,49 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from discreet.errors import NoTextError, TooLargeError
-from discreet.model import Document, DocumentKind, Format, Limits, Segment, TextLocation
+from discreet.model import Document, DocumentKind, Format, JobField, Limits, Location, Place, Segment
 from discreet.sections import sections_for
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+
+
+@dataclass(frozen=True, slots=True)
+class TextLocation:
+    """A line and column of a text file, both counted from 1."""
+
+    line: int
+    column: int = 1
+
+    def describe(self) -> str:
+        return f"line {self.line}" + (f" column {self.column}" if self.column > 1 else "")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "text", "line": self.line, "column": self.column}
+
+    def place(self) -> Place:
+        return Place(line=self.line, column=self.column)
+
+    def at(self, offset: int) -> Location:
+        """The column of an offset in the line (the line itself for a negative offset)."""
+        return replace(self, column=offset + 1) if offset >= 0 else self
+
+    def follows(self, previous: Location) -> bool:
+        """Whether this is the line after previous."""
+        return isinstance(previous, TextLocation) and self.line == previous.line + 1
+
+    def is_detail(self) -> bool:
+        return False
+
+    def labels_row_of(self, following: Location) -> bool:
+        return False
+
+    def job_field(self) -> JobField | None:
+        return None
 
 
 def decode(data: bytes) -> str:
