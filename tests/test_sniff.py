@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, write
 from discreet.errors import CorruptFileError, InputError, UnsupportedFormatError
 from discreet.model import Format, Limits
 from discreet.parsers import jsonresume
@@ -17,11 +17,6 @@ from discreet.read import read, sniff
 
 PERSONA = FIXTURES / "persona"
 RESUME = json.dumps({"basics": {"name": "Dana Whitfield", "email": "dana@example.com"}})
-
-
-def write(path: Path, data: bytes | str) -> Path:
-    path.write_bytes(data.encode() if isinstance(data, str) else data)
-    return path
 
 
 def lines(path: Path) -> list[str]:

@@ -44,6 +44,7 @@ from discreet.model import (
     Segment,
     build_document,
 )
+from discreet.parsers import Parser
 from discreet.sections import heading_section
 
 # python-docx hands out lxml elements and package parts; neither ships type stubs, so both are Any.
@@ -814,3 +815,17 @@ def _skipped(word: Any) -> list[str]:
         if rel.reltype in _OPTIONAL_PARTS and not rel.is_external and _xml(rel.target_part) is None
     }
     return [f"{name} is damaged and was not read; {_RESAVE}" for name in sorted(damaged)]
+
+
+def _holds_document(names: Sequence[str]) -> bool:
+    return "word/document.xml" in names
+
+
+PARSER = Parser(
+    (Format.DOCX,),
+    parse,
+    parse,
+    suffixes=frozenset({".docx"}),
+    misnamed=(".docx", "is not a valid Word document", "re-save it from Word and try again"),
+    members=_holds_document,
+)

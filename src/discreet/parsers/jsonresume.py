@@ -30,6 +30,7 @@ from discreet.model import (
     Segment,
     build_document,
 )
+from discreet.parsers import Parser
 from discreet.parsers.text import decode, normalise_newlines
 
 _SECTIONS: dict[str, Section] = {
@@ -234,3 +235,23 @@ def _leaves(value: object, keys: list[str], notes: list[str]) -> Iterator[tuple[
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _leaves(item, [*keys, str(index)], notes)
+
+
+# What may come before the opening brace: a UTF-8 BOM and whitespace.
+_LEADING = b"\xef\xbb\xbf \t\r\n\x0c"
+
+
+def claim(path: Path, head: bytes, data: bytes | None) -> Format | None:
+    """A .json file (parse names what is wrong with it), or any JSON that parses to a JSON Resume."""
+    if path.suffix.lower() == ".json":
+        return Format.JSON_RESUME
+    if not head.lstrip(_LEADING).startswith(b"{"):
+        return None
+    try:
+        loaded = load(path, decode(path.read_bytes() if data is None else data))
+    except CorruptFileError:
+        return None
+    return Format.JSON_RESUME if looks_like_resume(loaded) else None
+
+
+PARSER = Parser((Format.JSON_RESUME,), parse, parse, suffixes=frozenset({".json"}), text=claim)

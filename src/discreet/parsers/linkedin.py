@@ -49,6 +49,7 @@ from discreet.model import (
     Segment,
     build_document,
 )
+from discreet.parsers import Parser
 
 _REDOWNLOAD = (
     "download the export again from LinkedIn (Settings & Privacy → Data privacy → Get a copy of your data)"
@@ -653,3 +654,13 @@ def _read_file(root: Path, file: Path, size: int) -> bytes:
         raise InputError(
             root, f"cannot read {file.relative_to(root).as_posix()} ({exc.strerror})", "check its permissions"
         ) from exc
+
+
+PARSER = Parser(
+    (Format.LINKEDIN_EXPORT,),
+    parse,
+    suffixes=frozenset({".zip"}),
+    misnamed=(".zip", "is not a ZIP archive (no ZIP header)", "download or save it again"),
+    members=looks_like_export,
+    folders=True,
+)

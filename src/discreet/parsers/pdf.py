@@ -28,6 +28,7 @@ from discreet.model import (
     Segment,
     build_document,
 )
+from discreet.parsers import Parser
 from discreet.sections import heading_section, sections_for
 
 # A gap wider than this share of the glyph height (beyond the glyph's usual gap) ends a word.
@@ -553,3 +554,31 @@ def _redecode(match: re.Match[str]) -> str:
         return bytes(_BYTE_OF[c] for c in match[0]).decode("utf-8")
     except UnicodeDecodeError:
         return match[0]
+
+
+# What may come before the header: a UTF-8 BOM and whitespace.
+_LEADING = b"\xef\xbb\xbf \t\r\n\x0c"
+# Past the start, a header opens a line or follows the binary bytes of a wrapper, never a word.
+_HEADER = re.compile(rb"(?:^|[\x00-\x08\x0a-\x1f])%PDF-\d\.\d")
+_HEADER_WINDOW = 1024
+
+
+def has_signature(head: bytes, tail: bytes) -> bool:
+    """Tell a PDF by its header: at the start, or opening a line of the first 1 KB of a file ending in %%EOF.
+
+    PDF readers accept the header anywhere in the first 1024 bytes (mail and MacBinary wrappers put
+    bytes before it); past the start we also ask for the trailer, so prose about %PDF-1.7 is text.
+    """
+    if head.lstrip(_LEADING).startswith(b"%PDF-"):
+        return True
+    return bool(_HEADER.search(head[:_HEADER_WINDOW])) and b"%%EOF" in tail
+
+
+PARSER = Parser(
+    (Format.PDF, Format.LINKEDIN_PDF),
+    parse,
+    parse,
+    suffixes=frozenset({".pdf"}),
+    misnamed=(".pdf", "does not look like a PDF (no PDF header)", "re-export it from its source"),
+    signature=has_signature,
+)

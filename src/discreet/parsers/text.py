@@ -9,6 +9,7 @@ from typing import Any
 
 from discreet.errors import NoTextError, TooLargeError
 from discreet.model import Document, DocumentKind, Format, JobField, Limits, Location, Place, Segment
+from discreet.parsers import Parser
 from discreet.sections import sections_for
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
@@ -94,8 +95,7 @@ def parse(path: Path, limits: Limits, data: bytes | None = None) -> Document:
     text = normalise_newlines(decode(data))
     if not text.strip():
         raise NoTextError(path, "holds no text", "check that it is the right file")
-    fmt = Format.MARKDOWN if path.suffix.lower() in MARKDOWN_SUFFIXES else Format.TEXT
-    return document_from_text(text, str(path), fmt)
+    return document_from_text(text, str(path), claim(path, b"", None))
 
 
 def document_from_text(
@@ -110,3 +110,17 @@ def document_from_text(
             segments.append(Segment(line, TextLocation(number), section, start=offset))
         offset += len(line) + 1
     return Document(path, kind, fmt, tuple(segments), text)
+
+
+def claim(path: Path, head: bytes, data: bytes | None) -> Format:
+    """Any file that is not binary: Markdown by its suffix, else plain text."""
+    return Format.MARKDOWN if path.suffix.lower() in MARKDOWN_SUFFIXES else Format.TEXT
+
+
+PARSER = Parser(
+    (Format.TEXT, Format.MARKDOWN),
+    parse,
+    parse,
+    suffixes=frozenset({".txt", ".text", ".md", ".markdown", ".tex"}),
+    text=claim,
+)
