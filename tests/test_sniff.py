@@ -140,3 +140,10 @@ def test_a_json_resume_file_is_parsed_once(tmp_path: Path, monkeypatch: pytest.M
     path = write(tmp_path / "resume.json", RESUME)
     assert lines(path) == ["Dana Whitfield", "dana@example.com"]
     assert calls == [path]
+
+
+def test_braces_in_a_markdown_file_that_is_no_resume_are_markdown(tmp_path: Path) -> None:
+    path = write(tmp_path / "notes.md", '{"note": "call Dana"}\n# Dana')
+    assert sniff(path, Limits()) is Format.MARKDOWN
+    assert read(path, Limits()).format is Format.MARKDOWN
+    assert sniff(write(tmp_path / "dana.md", RESUME), Limits()) is Format.JSON_RESUME
