@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 
 class Section(StrEnum):
@@ -179,6 +179,32 @@ class Location(Protocol):
     def job_field(self) -> JobField | None:
         """The job and the field of it this location holds, for structured job lists."""
         ...
+
+
+class Unstructured:
+    """The answers of a location with no columns, wrapped lines, detail fields, label cells or jobs."""
+
+    __slots__ = ()
+
+    def at(self, offset: int) -> Self:
+        """The location itself, whatever the offset."""
+        return self
+
+    def follows(self, previous: Location) -> bool:
+        """Never: each piece stands alone."""
+        return False
+
+    def is_detail(self) -> bool:
+        """Never a detail field."""
+        return False
+
+    def labels_row_of(self, following: Location) -> bool:
+        """Never a label cell."""
+        return False
+
+    def job_field(self) -> JobField | None:
+        """Never a field of a listed job."""
+        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ class Match:
 
 
 def match_units(resume_units: Sequence[Unit], profile_units: Sequence[Unit]) -> tuple[Match, ...]:
+    """Every resume unit a profile unit reproduces: whole, near-verbatim, joined with the next, or inside."""
     found: dict[tuple[int, int], Match] = {}
 
     def add(match: Match) -> None:

@@ -47,6 +47,7 @@ def normalise(text: str) -> str:
 
 
 def resume_units(document: Document) -> tuple[Unit, ...]:
+    """Every visible line of a resume, a wrapped line joined to the one it continues."""
     groups: list[list[int]] = []
     segments = document.segments
     for index, segment in enumerate(segments):
@@ -90,6 +91,7 @@ def _continues(previous: Segment, current: Segment) -> bool:
 
 
 def is_heading(unit: Unit) -> bool:
+    """Whether the unit is a section heading, like "Experience"."""
     return heading_section(unit.text.strip()) is not None
 
 
@@ -106,11 +108,13 @@ def is_content(unit: Unit, document: Document) -> bool:
 
 
 def is_header(text: str) -> bool:
+    """A short line that is neither a bullet nor a sentence: an employer, a title, dates."""
     stripped = text.strip()
     return not BULLET.match(text) and len(stripped.split()) <= 12 and not stripped.endswith(".")
 
 
 def clean(text: str) -> str:
+    """The text without its bullet, markup and repeated spaces."""
     return " ".join(MARKUP.sub(" ", BULLET.sub("", text)).split())
 
 
@@ -131,6 +135,7 @@ def _segment_verdicts(report: DocumentReport) -> tuple[Verdict, ...]:
 
 
 def unit_verdicts(report: DocumentReport, units: Sequence[Unit]) -> list[Verdict]:
+    """The worst verdict of each unit's segments."""
     verdicts = _segment_verdicts(report)
     return [max((verdicts[i] for i in unit.segments), key=_rank) for unit in units]
 
@@ -140,6 +145,7 @@ def _rank(verdict: Verdict) -> int:
 
 
 def findings_by_segment(report: DocumentReport) -> dict[int, list[LocatedFinding]]:
+    """The report's findings grouped by the index of the segment holding their start."""
     grouped: dict[int, list[LocatedFinding]] = defaultdict(list)
     for located in report.findings:
         grouped[report.document.segment_index(located.finding.start)].append(located)

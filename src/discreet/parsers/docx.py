@@ -36,12 +36,12 @@ from discreet.model import (
     Document,
     DocumentKind,
     Format,
-    JobField,
     Limits,
     Location,
     Place,
     Section,
     Segment,
+    Unstructured,
     build_document,
 )
 from discreet.parsers import Parser
@@ -150,7 +150,7 @@ class DocxPart(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class DocxLocation:
+class DocxLocation(Unstructured):
     """A paragraph of a Word file; table cells add table, row and cell (all from 1)."""
 
     part: DocxPart
@@ -187,16 +187,6 @@ class DocxLocation:
         part = {key: value for key, value in self.to_dict().items() if key != "type"}
         return Place(extracted=True, properties=part, kind="element", name=self.part.value)
 
-    def at(self, offset: int) -> Location:
-        return self
-
-    def follows(self, previous: Location) -> bool:
-        """Never: a Word paragraph is whole, however the page wraps it."""
-        return False
-
-    def is_detail(self) -> bool:
-        return False
-
     def labels_row_of(self, following: Location) -> bool:
         """Whether this is a row's first table cell and following lies further along the same row."""
         return (
@@ -205,9 +195,6 @@ class DocxLocation:
             and isinstance(following, DocxLocation)
             and (following.table, following.row) == (self.table, self.row)
         )
-
-    def job_field(self) -> JobField | None:
-        return None
 
 
 def parse(path: Path, limits: Limits, data: bytes | None = None) -> Document:

@@ -24,10 +24,10 @@ from discreet.model import (
     JobField,
     JobPart,
     Limits,
-    Location,
     Place,
     Section,
     Segment,
+    Unstructured,
     build_document,
 )
 from discreet.parsers import Parser
@@ -71,7 +71,7 @@ _WORK_FIELDS = {
 
 
 @dataclass(frozen=True, slots=True)
-class JsonLocation:
+class JsonLocation(Unstructured):
     """A value of a JSON document, addressed by JSON pointer."""
 
     pointer: str
@@ -86,20 +86,10 @@ class JsonLocation:
         # A JSON file is text a viewer opens, so offsets into the extracted text would mislead it.
         return Place(kind="value", name=self.pointer.rsplit("/", 1)[-1])
 
-    def at(self, offset: int) -> Location:
-        return self
-
-    def follows(self, previous: Location) -> bool:
-        """Never: each value is a piece of its own."""
-        return False
-
     def is_detail(self) -> bool:
         """Whether the value's last key that is not an index qualifies its entry: '/work/0/startDate'."""
         key = next((key for key in reversed(self.pointer.split("/")) if not key.isdigit()), "")
         return key.casefold() in _DETAIL_FIELDS
-
-    def labels_row_of(self, following: Location) -> bool:
-        return False
 
     def job_field(self) -> JobField | None:
         """A field of a work entry: '/work/2/position' is the title of job 2."""

@@ -43,10 +43,10 @@ from discreet.model import (
     JobField,
     JobPart,
     Limits,
-    Location,
     Place,
     Section,
     Segment,
+    Unstructured,
     build_document,
 )
 from discreet.parsers import Parser
@@ -74,7 +74,7 @@ _POSITION_COLUMNS = {
 
 
 @dataclass(frozen=True, slots=True)
-class ExportLocation:
+class ExportLocation(Unstructured):
     """A cell of a LinkedIn export CSV; row 1 is the first data row."""
 
     file: str
@@ -91,19 +91,9 @@ class ExportLocation:
         cell = {"row": self.row, "column": self.column}
         return Place(self.file, self.row + _HEADER_LINES, properties=cell, kind="element", name=self.column)
 
-    def at(self, offset: int) -> Location:
-        return self
-
-    def follows(self, previous: Location) -> bool:
-        """Never: a cell is read whole, and the next row is another entry."""
-        return False
-
     def is_detail(self) -> bool:
         """Whether the cell's column qualifies its entry, like a certificate's Authority."""
         return self.column.casefold() in _DETAIL_COLUMNS
-
-    def labels_row_of(self, following: Location) -> bool:
-        return False
 
     def job_field(self) -> JobField | None:
         """A cell of Positions.csv naming the company, title, start or end of the job on its row."""

@@ -20,12 +20,12 @@ from discreet.model import (
     Document,
     DocumentKind,
     Format,
-    JobField,
     Limits,
     Location,
     Place,
     Section,
     Segment,
+    Unstructured,
     build_document,
 )
 from discreet.parsers import Parser
@@ -69,7 +69,7 @@ class BBox:
 
 
 @dataclass(frozen=True, slots=True)
-class PdfLocation:
+class PdfLocation(Unstructured):
     """A line on a PDF page, both counted from 1."""
 
     page: int
@@ -90,24 +90,12 @@ class PdfLocation:
         page = {key: value for key, value in self.to_dict().items() if key != "type"}
         return Place(extracted=True, properties=page, kind="page", name=f"page {self.page}")
 
-    def at(self, offset: int) -> Location:
-        return self
-
     def follows(self, previous: Location) -> bool:
         """Whether this is the next line after previous, on the same page or at the top of the next."""
         if not isinstance(previous, PdfLocation):
             return False
         same_page = self.page == previous.page and self.line == previous.line + 1
         return same_page or (self.page == previous.page + 1 and self.line == 1)
-
-    def is_detail(self) -> bool:
-        return False
-
-    def labels_row_of(self, following: Location) -> bool:
-        return False
-
-    def job_field(self) -> JobField | None:
-        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from discreet.errors import NoTextError, TooLargeError
-from discreet.model import Document, DocumentKind, Format, JobField, Limits, Location, Place, Segment
+from discreet.model import (
+    Document,
+    DocumentKind,
+    Format,
+    Limits,
+    Location,
+    Place,
+    Segment,
+    Unstructured,
+)
 from discreet.parsers import Parser
 from discreet.sections import sections_for
 
@@ -16,7 +25,7 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
 
 @dataclass(frozen=True, slots=True)
-class TextLocation:
+class TextLocation(Unstructured):
     """A line and column of a text file, both counted from 1."""
 
     line: int
@@ -31,22 +40,13 @@ class TextLocation:
     def place(self) -> Place:
         return Place(line=self.line, column=self.column)
 
-    def at(self, offset: int) -> Location:
+    def at(self, offset: int) -> TextLocation:
         """The column of an offset in the line (the line itself for a negative offset)."""
         return replace(self, column=offset + 1) if offset >= 0 else self
 
     def follows(self, previous: Location) -> bool:
         """Whether this is the line after previous."""
         return isinstance(previous, TextLocation) and self.line == previous.line + 1
-
-    def is_detail(self) -> bool:
-        return False
-
-    def labels_row_of(self, following: Location) -> bool:
-        return False
-
-    def job_field(self) -> JobField | None:
-        return None
 
 
 def decode(data: bytes) -> str:
