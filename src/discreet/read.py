@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -56,8 +55,6 @@ _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _HEAD = 2048
 _TAIL = 1024
 _CONVERT = "save it as PDF or DOCX (in LibreOffice: libreoffice --headless --convert-to docx FILE)"
-# A file name that says resume or CV as a word of its own: dana-resume.json, CV_2024.pdf, not opencv.md.
-RESUME_NAME = re.compile(r"(?i)(?:^|[-_. ])(?:resume|résumé|cv|curriculum[-_ ]?vitae)(?:[-_. ]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,23 +95,10 @@ def read_piped(piped: Piped, limits: Limits) -> Document:
 
 
 def is_resume(path: Path, limits: Limits) -> bool:
-    """Whether a file may be a resume: any document but JSON that is not a JSON Resume (package.json).
-
-    JSON that does not parse (tsconfig.json with comments) or is past the size limit is a resume only
-    when named like one, so that a broken resume.json is still reported rather than skipped.
-    """
-    if path.suffix.lower() != ".json":
-        return True
-    named_like_one = bool(RESUME_NAME.search(path.stem))
-    try:
-        if path.stat().st_size > limits.max_file_bytes:
-            return named_like_one
-        data = jsonresume.load(path, text.decode(path.read_bytes()))
-    except OSError:
-        return True
-    except CorruptFileError:
-        return named_like_one
-    return jsonresume.looks_like_resume(data)
+    """Whether a file may be a resume: any document but those its suffix's parser doubts (package.json)."""
+    suffix = path.suffix.lower()
+    parser = next((p for p in REGISTRY if suffix in p.suffixes), None)
+    return parser is None or parser.may_be_resume is None or parser.may_be_resume(path, limits)
 
 
 def sniff(path: Path, limits: Limits) -> Format:

@@ -30,3 +30,5 @@ class Parser:
     folders: bool = False
     # Claims a file that is not binary, by its name and content (data when it is not a file): the format.
     text: Callable[[Path, bytes, bytes | None], Format | None] | None = None
+    # Whether a file with one of its suffixes may be a resume, for --only-resumes; None: every one may.
+    may_be_resume: Callable[[Path, Limits], bool] | None = None

@@ -244,4 +244,33 @@ def claim(path: Path, head: bytes, data: bytes | None) -> Format | None:
     return Format.JSON_RESUME if looks_like_resume(loaded) else None
 
 
-PARSER = Parser((Format.JSON_RESUME,), parse, parse, suffixes=frozenset({".json"}), text=claim)
+# A file name that says resume or CV as a word of its own: dana-resume.json, CV_2024.json, not opencv.json.
+RESUME_NAME = re.compile(r"(?i)(?:^|[-_. ])(?:resume|résumé|cv|curriculum[-_ ]?vitae)(?:[-_. ]|$)")
+
+
+def may_be_resume(path: Path, limits: Limits) -> bool:
+    """Whether a .json file may be a resume: a JSON Resume, not package.json.
+
+    JSON that does not parse (tsconfig.json with comments) or is past the size limit is a resume only
+    when named like one, so that a broken resume.json is still reported rather than skipped.
+    """
+    named_like_one = bool(RESUME_NAME.search(path.stem))
+    try:
+        if path.stat().st_size > limits.max_file_bytes:
+            return named_like_one
+        data = load(path, decode(path.read_bytes()))
+    except OSError:
+        return True
+    except CorruptFileError:
+        return named_like_one
+    return looks_like_resume(data)
+
+
+PARSER = Parser(
+    (Format.JSON_RESUME,),
+    parse,
+    parse,
+    suffixes=frozenset({".json"}),
+    text=claim,
+    may_be_resume=may_be_resume,
+)
