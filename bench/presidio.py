@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from discreet.detect import detect
-from discreet.model import DocumentKind, Finding, Format, Section, Segment, TextLocation, build_document
+from discreet.model import DocumentKind, Finding, Format, Section, Segment, build_document
 from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
+from discreet.parsers.text import TextLocation
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from presidio_cases import CASES, LABELS, RULES_BY_KIND, Case

@@ -21,6 +21,12 @@ def shared() -> Path:
     return SHARED
 
 
+def write(path: Path, data: bytes | str) -> Path:
+    """Write bytes, or text as UTF-8, to path and return it."""
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     """Run the CLI in-process: its exit code, stdout and stderr."""
     code = main(args)

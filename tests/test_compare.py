@@ -21,23 +21,22 @@ from discreet.model import (
     Category,
     Document,
     DocumentKind,
-    DocxLocation,
-    DocxPart,
-    ExportLocation,
     Finding,
     Format,
-    JsonLocation,
     Limits,
     Location,
-    PdfLocation,
     Section,
     Segment,
     Severity,
-    TextLocation,
     Verdict,
     build_document,
 )
 from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
+from discreet.parsers.docx import DocxLocation, DocxPart
+from discreet.parsers.jsonresume import JsonLocation
+from discreet.parsers.linkedin import ExportLocation
+from discreet.parsers.pdf import PdfLocation
+from discreet.parsers.text import TextLocation
 from discreet.read import read, sniff
 from discreet.report import Comparison, DocumentReport, LocatedFinding, Mismatch, Suggestion
 

@@ -22,10 +22,10 @@ from discreet.model import (
     Format,
     Segment,
     Severity,
-    TextLocation,
     build_document,
 )
 from discreet.packs import all_rules, builtin_rules_dir, define_last, load_packs, parse_example
+from discreet.parsers.text import TextLocation
 from discreet.sections import sections_for
 
 RULES = all_rules(load_packs([builtin_rules_dir()]))

@@ -25,25 +25,23 @@ from discreet.formatters.options import MASK, RenderOptions
 from discreet.model import (
     Action,
     Advice,
-    BBox,
     Category,
     Document,
     DocumentKind,
-    DocxLocation,
-    DocxPart,
-    ExportLocation,
     Finding,
     Format,
-    JsonLocation,
-    PdfLocation,
     Section,
     Segment,
     Severity,
-    TextLocation,
     Verdict,
     build_document,
 )
 from discreet.packs import Rule, all_rules, load_packs
+from discreet.parsers.docx import DocxLocation, DocxPart
+from discreet.parsers.jsonresume import JsonLocation
+from discreet.parsers.linkedin import ExportLocation
+from discreet.parsers.pdf import BBox, PdfLocation
+from discreet.parsers.text import TextLocation
 from discreet.report import (
     Comparison,
     DocumentReport,

@@ -11,8 +11,10 @@ from conftest import FIXTURES
 from discreet.audit import Settings, audit
 from discreet.cli import main
 from discreet.detect import Terms
-from discreet.model import DocxLocation, DocxPart, PdfLocation, Verdict
+from discreet.model import Verdict
 from discreet.packs import all_rules, builtin_rules_dir, load_packs
+from discreet.parsers.docx import DocxLocation, DocxPart
+from discreet.parsers.pdf import PdfLocation
 from discreet.report import Report
 
 PERSONA = FIXTURES / "persona"

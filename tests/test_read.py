@@ -9,18 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, write
 from discreet.cli import main
 from discreet.errors import InputError
 from discreet.model import Format, Limits
-from discreet.read import expand, sniff
+from discreet.read import DOCUMENT_SUFFIXES, FROM_MEMORY, PARSERS, REGISTRY, expand, sniff
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")
-
-
-def write(path: Path, data: bytes) -> Path:
-    path.write_bytes(data)
-    return path
 
 
 def odt(path: Path) -> Path:
@@ -132,3 +127,32 @@ def test_only_a_zip_signature_makes_a_zip(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         sniff(cut, Limits())
     assert str(caught.value) == f"{cut}: is a damaged or truncated ZIP/DOCX file; download or save it again"
+
+
+def test_every_format_is_read_by_exactly_one_registered_parser() -> None:
+    registered = [fmt for parser in REGISTRY for fmt in parser.formats]
+    assert sorted(registered) == sorted(Format)
+    assert {fmt: parser.parse for parser in REGISTRY for fmt in parser.formats} == PARSERS
+
+
+def test_only_a_linkedin_export_cannot_be_read_from_memory() -> None:
+    assert set(Format) - set(FROM_MEMORY) == {Format.LINKEDIN_EXPORT}
+
+
+def test_a_folder_is_searched_for_every_suffix_a_parser_reads_and_the_refused_ones() -> None:
+    assert {
+        ".pdf", ".docx", ".zip", ".json", ".txt", ".text", ".md", ".markdown", ".tex",
+        ".doc", ".odt", ".pages", ".rtf", ".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".heic", ".webp",
+    } == DOCUMENT_SUFFIXES  # fmt: skip
+
+
+def test_a_named_suffix_without_its_signature_is_called_damaged_by_its_parser(tmp_path: Path) -> None:
+    for parser in REGISTRY:
+        if parser.misnamed is None:
+            continue
+        suffix, problem, remedy = parser.misnamed
+        path = write(tmp_path / f"plain{suffix}", b"plain words, no signature")
+        with pytest.raises(InputError) as caught:
+            sniff(path, Limits())
+        assert str(caught.value) == f"{path}: {problem}; {remedy}"
+    assert [p.misnamed[0] for p in REGISTRY if p.misnamed] == [".pdf", ".docx", ".zip"]

@@ -17,8 +17,9 @@ from conftest import FIXTURES, REPO
 from discreet import audit as audit_module
 from discreet.cli import main
 from discreet.formatters.aggregate import AGGREGATE_VERSION
-from discreet.model import Category, DocumentKind, DocxPart, Format, Section, Severity
+from discreet.model import Category, DocumentKind, Format, Section, Severity
 from discreet.packs import Action
+from discreet.parsers.docx import DocxPart
 from discreet.report import REPORT_VERSION, Verdict
 
 SCHEMAS = REPO / "src" / "discreet" / "schemas"

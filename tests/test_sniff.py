@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, write
 from discreet.errors import CorruptFileError, InputError, UnsupportedFormatError
 from discreet.model import Format, Limits
 from discreet.parsers import jsonresume
@@ -17,11 +17,6 @@ from discreet.read import read, sniff
 
 PERSONA = FIXTURES / "persona"
 RESUME = json.dumps({"basics": {"name": "Dana Whitfield", "email": "dana@example.com"}})
-
-
-def write(path: Path, data: bytes | str) -> Path:
-    path.write_bytes(data.encode() if isinstance(data, str) else data)
-    return path
 
 
 def lines(path: Path) -> list[str]:
@@ -145,3 +140,10 @@ def test_a_json_resume_file_is_parsed_once(tmp_path: Path, monkeypatch: pytest.M
     path = write(tmp_path / "resume.json", RESUME)
     assert lines(path) == ["Dana Whitfield", "dana@example.com"]
     assert calls == [path]
+
+
+def test_braces_in_a_markdown_file_that_is_no_resume_are_markdown(tmp_path: Path) -> None:
+    path = write(tmp_path / "notes.md", '{"note": "call Dana"}\n# Dana')
+    assert sniff(path, Limits()) is Format.MARKDOWN
+    assert read(path, Limits()).format is Format.MARKDOWN
+    assert sniff(write(tmp_path / "dana.md", RESUME), Limits()) is Format.JSON_RESUME

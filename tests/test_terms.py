@@ -12,7 +12,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from discreet.detect import PRIVATE_TERM_RULE, Terms, detect
-from discreet.model import DocumentKind, Format, Segment, TextLocation, build_document
+from discreet.model import DocumentKind, Format, Segment, build_document
+from discreet.parsers.text import TextLocation
 from discreet.terms import SPACING, compile_terms, find_terms, is_term, term_key
 
 SPANS = [

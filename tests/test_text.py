@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from discreet.errors import NoTextError, TooLargeError
-from discreet.model import Format, Limits, Section, TextLocation
-from discreet.parsers.text import decode, parse
+from discreet.model import Format, Limits, Section
+from discreet.parsers.text import TextLocation, decode, parse
 
 SAMPLE = "Jane Roe\nEXPERIENCE\nGrew sales 37% — café\n"
 

@@ -19,10 +19,10 @@ from discreet.model import (
     Format,
     Section,
     Segment,
-    TextLocation,
     build_document,
 )
 from discreet.packs import DEFAULT_TIMEOUT, Rule
+from discreet.parsers.text import TextLocation
 from discreet.prefilter import Sightings, prefilter
 from discreet.privateterm import PRIVATE_TERM
 from discreet.terms import TermMatcher, compile_terms, find_terms, is_term, term_key

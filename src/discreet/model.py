@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, Self
 
 
 class Section(StrEnum):
@@ -111,193 +111,100 @@ class Category(StrEnum):
     NOTE = "note"
 
 
+class JobPart(StrEnum):
+    """The fields of a job that the comparison checks against the resume."""
+
+    COMPANY = "company"
+    TITLE = "title"
+    START = "start"
+    END = "end"
+
+
 @dataclass(frozen=True, slots=True)
-class BBox:
-    """A rectangle on a PDF page in points, origin top-left."""
+class JobField:
+    """A location that holds one field of a listed job: which job (entry) and which field (part)."""
 
-    x0: float
-    top: float
-    x1: float
-    bottom: float
+    entry: tuple[str, int]
+    part: JobPart
 
 
 @dataclass(frozen=True, slots=True)
-class PdfLocation:
-    """A line on a PDF page, both counted from 1."""
+class Place:
+    """Where a location lies for a viewer that opens the input, in terms that carry no text."""
 
-    page: int
-    line: int
-    bbox: BBox | None = None
+    # A file inside the input (a CSV of an export); "" for the input itself.
+    member: str = ""
+    line: int | None = None
+    # Set when the format has columns: the region then runs from line and column over the matched text.
+    column: int | None = None
+    # Whether offsets into the extracted text are the only way to point inside the file (PDF, Word).
+    extracted: bool = False
+    properties: Mapping[str, Any] = field(default_factory=dict)
+    # What the location is called when lines alone cannot say where: a page, an element, a value.
+    kind: str = ""
+    name: str = ""
+
+
+class Location(Protocol):
+    """Where a segment lies in its file; each parser module defines its own and says how it reads."""
 
     def describe(self) -> str:
-        return f"page {self.page} line {self.line}"
-
-    def follows(self, previous: Location) -> bool:
-        """Whether this is the next line after previous, on the same page or at the top of the next."""
-        if not isinstance(previous, PdfLocation):
-            return False
-        same_page = self.page == previous.page and self.line == previous.line + 1
-        return same_page or (self.page == previous.page + 1 and self.line == 1)
-
-    def field(self) -> str:
-        """The structured field this location is, '' for running text."""
-        return ""
-
-    def labels_row_of(self, following: Location) -> bool:
-        """Whether this is a table cell naming the row that following continues (only Word tables)."""
-        return False
+        """The location as a person reads it: "page 2 line 7", "Positions.csv row 3, Description"."""
+        ...
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"type": "pdf", "page": self.page, "line": self.line}
-        if self.bbox is not None:
-            b = self.bbox
-            data["bbox"] = [round(b.x0, 1), round(b.top, 1), round(b.x1, 1), round(b.bottom, 1)]
-        return data
+        """The location as the JSON report shows it, its format named by "type"."""
+        ...
 
+    def place(self) -> Place:
+        """Where a viewer that opens the input finds this location."""
+        ...
 
-class DocxPart(StrEnum):
-    """Where in a Word file a piece of text lives."""
-
-    BODY = "body"
-    TABLE = "table"
-    HEADER = "header"
-    FOOTER = "footer"
-    TEXT_BOX = "text box"
-    COMMENT = "comment"
-    PROPERTIES = "properties"
-
-
-@dataclass(frozen=True, slots=True)
-class DocxLocation:
-    """A paragraph of a Word file; table cells add table, row and cell (all from 1)."""
-
-    part: DocxPart
-    paragraph: int
-    table: int | None = None
-    row: int | None = None
-    cell: int | None = None
-    detail: str = ""
-
-    def describe(self) -> str:
-        if self.part is DocxPart.TABLE:
-            where = f"table {self.table} row {self.row} cell {self.cell} paragraph {self.paragraph}"
-        elif self.part is DocxPart.PROPERTIES:
-            where = f"document properties, {self.detail}"
-        else:
-            where = f"{self.part.value} paragraph {self.paragraph}"
-            if self.part is DocxPart.BODY:
-                where = f"paragraph {self.paragraph}"
-        if self.detail and self.part is not DocxPart.PROPERTIES:
-            where += f" ({self.detail})"
-        return where
+    def at(self, offset: int) -> Location:
+        """This location narrowed to a character offset of its segment, where the format has columns."""
+        ...
 
     def follows(self, previous: Location) -> bool:
-        """Whether this location continues the line just before it (never, for this format)."""
-        return False
+        """Whether this location continues the line just before it, as a wrapped line does."""
+        ...
 
-    def field(self) -> str:
-        """The structured field this location is, '' for running text."""
-        return ""
+    def is_detail(self) -> bool:
+        """Whether this is a structured field that qualifies an entry (its issuer, date, level)."""
+        ...
 
     def labels_row_of(self, following: Location) -> bool:
-        """Whether this is a row's first table cell and following lies further along the same row."""
-        return (
-            self.part is DocxPart.TABLE
-            and self.cell == 1
-            and isinstance(following, DocxLocation)
-            and (following.table, following.row) == (self.table, self.row)
-        )
+        """Whether this is a table cell naming the row that following continues."""
+        ...
 
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"type": "docx", "part": self.part.value, "paragraph": self.paragraph}
-        for key in ("table", "row", "cell"):
-            value = getattr(self, key)
-            if value is not None:
-                data[key] = value
-        if self.detail:
-            data["detail"] = self.detail
-        return data
+    def job_field(self) -> JobField | None:
+        """The job and the field of it this location holds, for structured job lists."""
+        ...
 
 
-@dataclass(frozen=True, slots=True)
-class TextLocation:
-    """A line and column of a text file, both counted from 1."""
+class Unstructured:
+    """The answers of a location with no columns, wrapped lines, detail fields, label cells or jobs."""
 
-    line: int
-    column: int = 1
+    __slots__ = ()
 
-    def describe(self) -> str:
-        return f"line {self.line}" + (f" column {self.column}" if self.column > 1 else "")
+    def at(self, offset: int) -> Self:
+        """The location itself, whatever the offset."""
+        return self
 
     def follows(self, previous: Location) -> bool:
-        """Whether this is the line after previous."""
-        return isinstance(previous, TextLocation) and self.line == previous.line + 1
+        """Never: each piece stands alone."""
+        return False
 
-    def field(self) -> str:
-        """The structured field this location is, '' for running text."""
-        return ""
+    def is_detail(self) -> bool:
+        """Never a detail field."""
+        return False
 
     def labels_row_of(self, following: Location) -> bool:
-        """Whether this is a table cell naming the row that following continues (only Word tables)."""
+        """Never a label cell."""
         return False
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"type": "text", "line": self.line, "column": self.column}
-
-
-@dataclass(frozen=True, slots=True)
-class ExportLocation:
-    """A cell of a LinkedIn export CSV; row 1 is the first data row."""
-
-    file: str
-    row: int
-    column: str
-
-    def describe(self) -> str:
-        return f"{self.file} row {self.row}, {self.column}"
-
-    def follows(self, previous: Location) -> bool:
-        """Whether this location continues the line just before it (never, for this format)."""
-        return False
-
-    def field(self) -> str:
-        """The CSV column this cell is in."""
-        return self.column
-
-    def labels_row_of(self, following: Location) -> bool:
-        """Whether this is a table cell naming the row that following continues (only Word tables)."""
-        return False
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"type": "export", "file": self.file, "row": self.row, "column": self.column}
-
-
-@dataclass(frozen=True, slots=True)
-class JsonLocation:
-    """A value of a JSON document, addressed by JSON pointer."""
-
-    pointer: str
-
-    def describe(self) -> str:
-        return self.pointer
-
-    def follows(self, previous: Location) -> bool:
-        """Whether this location continues the line just before it (never, for this format)."""
-        return False
-
-    def field(self) -> str:
-        """The last key of the pointer that is not an array index: '/work/0/startDate' is 'startDate'."""
-        return next((key for key in reversed(self.pointer.split("/")) if not key.isdigit()), "")
-
-    def labels_row_of(self, following: Location) -> bool:
-        """Whether this is a table cell naming the row that following continues (only Word tables)."""
-        return False
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"type": "json", "pointer": self.pointer}
-
-
-Location = PdfLocation | DocxLocation | TextLocation | ExportLocation | JsonLocation
+    def job_field(self) -> JobField | None:
+        """Never a field of a listed job."""
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,10 +222,8 @@ class Segment:
         return self.start + len(self.text)
 
     def location_at(self, offset: int) -> Location:
-        """The segment's location, down to the column of an offset in its text for text files."""
-        if isinstance(self.location, TextLocation) and offset >= 0:
-            return replace(self.location, column=offset + 1)
-        return self.location
+        """The segment's location, narrowed to an offset in its text where the format has columns."""
+        return self.location.at(offset)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
-from typing import BinaryIO
 
 from discreet.errors import (
     CorruptFileError,
@@ -21,47 +19,42 @@ from discreet.errors import (
     UnsupportedFormatError,
 )
 from discreet.model import Document, Format, Limits
-from discreet.parsers import docx, jsonresume, linkedin, pdf, text
+from discreet.parsers import Parser, docx, jsonresume, linkedin, pdf, text
 from discreet.report import Failure
 
+# Asked in this order: one line per format, and each format's knowledge lives in its module.
+REGISTRY: tuple[Parser, ...] = (
+    pdf.PARSER,
+    docx.PARSER,
+    linkedin.PARSER,
+    jsonresume.PARSER,
+    text.PARSER,
+)
 PARSERS: dict[Format, Callable[[Path, Limits], Document]] = {
-    Format.PDF: pdf.parse,
-    Format.DOCX: docx.parse,
-    Format.TEXT: text.parse,
-    Format.MARKDOWN: text.parse,
-    Format.LINKEDIN_EXPORT: linkedin.parse,
-    Format.LINKEDIN_PDF: pdf.parse,
-    Format.JSON_RESUME: jsonresume.parse,
+    fmt: parser.parse for parser in REGISTRY for fmt in parser.formats
 }
-
 # The formats whose parsers read bytes in memory: everything but a LinkedIn export, which is many files.
 FROM_MEMORY: dict[Format, Callable[[Path, Limits, bytes], Document]] = {
-    Format.PDF: pdf.parse,
-    Format.DOCX: docx.parse,
-    Format.TEXT: text.parse,
-    Format.MARKDOWN: text.parse,
-    Format.LINKEDIN_PDF: pdf.parse,
-    Format.JSON_RESUME: jsonresume.parse,
+    fmt: parser.parse_bytes for parser in REGISTRY if parser.parse_bytes for fmt in parser.formats
 }
 
 SUPPORTED = "PDF, DOCX, TXT, Markdown, a LinkedIn data export (ZIP or folder) or JSON Resume"
-DOCUMENT_SUFFIXES = frozenset(
-    {".pdf", ".docx", ".txt", ".text", ".md", ".markdown", ".json", ".zip", ".tex"}
-    | {".doc", ".odt", ".pages", ".rtf", ".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".heic", ".webp"}
+_UNSUPPORTED_SUFFIXES = frozenset(
+    {".doc", ".odt", ".pages", ".rtf", ".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".heic", ".webp"}
+)
+# A folder is searched for these, so that what cannot be read is still named.
+DOCUMENT_SUFFIXES = (
+    frozenset(suffix for parser in REGISTRY for suffix in parser.suffixes) | _UNSUPPORTED_SUFFIXES
 )
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # A ZIP opens with a local file header, or is empty (end of central directory), or was spanned;
 # "PK" alone is how a note about PK Sharma or a PKI engineer starts.
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
-# What may come before a signature: a UTF-8 BOM and whitespace.
-_LEADING = b"\xef\xbb\xbf \t\r\n\x0c"
-# Past the start, a header opens a line or follows the binary bytes of a wrapper, never a word.
-_PDF_HEADER = re.compile(rb"(?:^|[\x00-\x08\x0a-\x1f])%PDF-\d\.\d")
-_PDF_HEADER_WINDOW = 1024
+# A signature looks at the first and last bytes of a file: a PDF's header, and its %%EOF trailer.
+_HEAD = 2048
+_TAIL = 1024
 _CONVERT = "save it as PDF or DOCX (in LibreOffice: libreoffice --headless --convert-to docx FILE)"
-# A file name that says resume or CV as a word of its own: dana-resume.json, CV_2024.pdf, not opencv.md.
-RESUME_NAME = re.compile(r"(?i)(?:^|[-_. ])(?:resume|résumé|cv|curriculum[-_ ]?vitae)(?:[-_. ]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +85,7 @@ def read_piped(piped: Piped, limits: Limits) -> Document:
         raise TooLargeError(
             name, f"is over the {limits.max_file_bytes // 2**20} MB limit", "raise it with --max-file-mb"
         )
-    fmt = _sniff_bytes(name, piped.data[:2048], piped.data[-_PDF_HEADER_WINDOW:], piped.data)
+    fmt = _sniff_bytes(name, piped.data[:_HEAD], piped.data[-_TAIL:], piped.data)
     parse = FROM_MEMORY.get(fmt)
     if parse is None:
         raise UnsupportedFormatError(
@@ -102,23 +95,10 @@ def read_piped(piped: Piped, limits: Limits) -> Document:
 
 
 def is_resume(path: Path, limits: Limits) -> bool:
-    """Whether a file may be a resume: any document but JSON that is not a JSON Resume (package.json).
-
-    JSON that does not parse (tsconfig.json with comments) or is past the size limit is a resume only
-    when named like one, so that a broken resume.json is still reported rather than skipped.
-    """
-    if path.suffix.lower() != ".json":
-        return True
-    named_like_one = bool(RESUME_NAME.search(path.stem))
-    try:
-        if path.stat().st_size > limits.max_file_bytes:
-            return named_like_one
-        data = jsonresume.load(path, text.decode(path.read_bytes()))
-    except OSError:
-        return True
-    except CorruptFileError:
-        return named_like_one
-    return jsonresume.looks_like_resume(data)
+    """Whether a file may be a resume: any document but those its suffix's parser doubts (package.json)."""
+    suffix = path.suffix.lower()
+    parser = next((p for p in REGISTRY if suffix in p.suffixes), None)
+    return parser is None or parser.may_be_resume is None or parser.may_be_resume(path, limits)
 
 
 def sniff(path: Path, limits: Limits) -> Format:
@@ -126,8 +106,9 @@ def sniff(path: Path, limits: Limits) -> Format:
     if not path.exists():
         raise InputError(path, "does not exist", "check the path")
     if path.is_dir():
-        if linkedin.looks_like_export(_names_in(path)):
-            return Format.LINKEDIN_EXPORT
+        fmt = _folder_format(path)
+        if fmt is not None:
+            return fmt
         raise InputError(path, "is a folder, not a document", "name a resume file or a LinkedIn data export")
     size = path.stat().st_size
     if size == 0:
@@ -140,25 +121,34 @@ def sniff(path: Path, limits: Limits) -> Format:
         )
     try:
         with path.open("rb") as handle:
-            head = handle.read(2048)
-            tail = _tail(handle, size) if _PDF_HEADER.search(head[:_PDF_HEADER_WINDOW]) else b""
+            head = handle.read(_HEAD)
+            handle.seek(max(0, size - _TAIL))
+            tail = handle.read(_TAIL)
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from error
     return _sniff_bytes(path, head, tail)
 
 
-def _tail(handle: BinaryIO, size: int) -> bytes:
-    handle.seek(max(0, size - _PDF_HEADER_WINDOW))
-    return handle.read(_PDF_HEADER_WINDOW)
-
-
-def _sniff_bytes(path: Path, head: bytes, tail: bytes = b"", data: bytes | None = None) -> Format:
+def _sniff_bytes(path: Path, head: bytes, tail: bytes, data: bytes | None = None) -> Format:
     """The format of a file from its first and last bytes; data is the whole content when it has no file."""
-    suffix = path.suffix.lower()
-    if _is_pdf(head, tail):
-        return Format.PDF
+    signed = next((p for p in REGISTRY if p.signature and p.signature(head, tail)), None)
+    if signed is not None:
+        return signed.formats[0]
     if head.startswith(_ZIP_MAGIC):
         return _sniff_zip(path, data)
+    _refuse_unsupported(path, head)
+    if _is_binary(head):
+        raise UnsupportedFormatError(path, "is not a supported document type", f"discreet reads {SUPPORTED}")
+    for parser in REGISTRY:
+        fmt = parser.text(path, head, data) if parser.text else None
+        if fmt is not None:
+            return fmt
+    raise UnsupportedFormatError(path, "is not a supported document type", f"discreet reads {SUPPORTED}")
+
+
+def _refuse_unsupported(path: Path, head: bytes) -> None:
+    """Name the formats discreet does not read, and a file whose name promises a format its content lacks."""
+    suffix = path.suffix.lower()
     if head.startswith(_OLE_MAGIC):
         if suffix == ".docx":
             raise EncryptedError(path, "is password-protected", "remove the password in Word and save again")
@@ -173,50 +163,18 @@ def _sniff_bytes(path: Path, head: bytes, tail: bytes = b"", data: bytes | None 
         )
     if head.startswith(b"{\\rtf"):
         raise UnsupportedFormatError(path, "is an RTF file, which is not supported", _CONVERT)
-    if suffix == ".pdf":
-        raise CorruptFileError(
-            path, "does not look like a PDF (no PDF header)", "re-export it from its source"
-        )
-    if suffix == ".docx":
-        raise CorruptFileError(path, "is not a valid Word document", "re-save it from Word and try again")
-    if suffix == ".zip":
-        raise CorruptFileError(path, "is not a ZIP archive (no ZIP header)", "download or save it again")
+    for parser in REGISTRY:
+        if parser.misnamed and parser.misnamed[0] == suffix:
+            _suffix, problem, remedy = parser.misnamed
+            raise CorruptFileError(path, problem, remedy)
     if suffix in {".odt", ".pages", ".doc", ".rtf"}:
         raise UnsupportedFormatError(path, f"is a {suffix} file, which is not supported", _CONVERT)
-    if _is_binary(head):
-        raise UnsupportedFormatError(path, "is not a supported document type", f"discreet reads {SUPPORTED}")
-    if suffix == ".json":
-        # The JSON Resume parser reads the file once and names what is wrong with it.
-        return Format.JSON_RESUME
-    if head.lstrip(_LEADING).startswith(b"{"):
-        return _sniff_json(path, data)
-    return Format.MARKDOWN if suffix in text.MARKDOWN_SUFFIXES else Format.TEXT
-
-
-def _is_pdf(head: bytes, tail: bytes) -> bool:
-    """Tell a PDF by its header: at the start, or opening a line of the first 1 KB of a file ending in %%EOF.
-
-    PDF readers accept the header anywhere in the first 1024 bytes (mail and MacBinary wrappers put
-    bytes before it); past the start we also ask for the trailer, so prose about %PDF-1.7 is text.
-    """
-    if head.lstrip(_LEADING).startswith(b"%PDF-"):
-        return True
-    return bool(_PDF_HEADER.search(head[:_PDF_HEADER_WINDOW])) and b"%%EOF" in tail
 
 
 def _is_binary(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(0) > len(head) // 4:
         return False
     return b"\x00" in head
-
-
-def _sniff_json(path: Path, data: bytes | None) -> Format:
-    """A file that is not named .json is a JSON Resume only when it parses as one, else it is text."""
-    try:
-        loaded = jsonresume.load(path, text.decode(path.read_bytes() if data is None else data))
-    except CorruptFileError:
-        return Format.TEXT
-    return Format.JSON_RESUME if jsonresume.looks_like_resume(loaded) else Format.TEXT
 
 
 def _sniff_zip(path: Path, data: bytes | None) -> Format:
@@ -228,10 +186,9 @@ def _sniff_zip(path: Path, data: bytes | None) -> Format:
         raise CorruptFileError(
             path, "is a damaged or truncated ZIP/DOCX file", "download or save it again"
         ) from error
-    if "word/document.xml" in names:
-        return Format.DOCX
-    if linkedin.looks_like_export(names):
-        return Format.LINKEDIN_EXPORT
+    claimed = next((p for p in REGISTRY if p.members and p.members(names)), None)
+    if claimed is not None:
+        return claimed.formats[0]
     if "mimetype" in names and any(n.startswith("content.xml") for n in names):
         raise UnsupportedFormatError(path, "is an OpenDocument file, which is not supported", _CONVERT)
     if any(n.startswith("Index/") for n in names):
@@ -243,6 +200,13 @@ def _sniff_zip(path: Path, data: bytes | None) -> Format:
         "is a ZIP archive that holds neither a Word document nor a LinkedIn export",
         f"discreet reads {SUPPORTED}",
     )
+
+
+def _folder_format(folder: Path) -> Format | None:
+    """The format of a folder that is one document (an extracted LinkedIn export), else None."""
+    names = _names_in(folder)
+    claimed = next((p for p in REGISTRY if p.folders and p.members and p.members(names)), None)
+    return claimed.formats[0] if claimed else None
 
 
 def _names_in(folder: Path) -> list[str]:
@@ -262,7 +226,7 @@ def expand(paths: Iterable[Path], limits: Limits) -> Iterator[Path | Failure]:
     seen: set[tuple[int, int]] = set()
     for path in paths:
         kind = _kind(path)
-        if kind == "folder" and not linkedin.looks_like_export(_names_in(path)):
+        if kind == "folder" and _folder_format(path) is None:
             yield from _documents_under(path, seen)
         elif kind in {"folder", "file", "missing"}:
             _mark(path, seen)
@@ -282,7 +246,7 @@ def _documents_under(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path 
     for entry in entries:
         kind = _kind(entry)
         if kind == "folder":
-            if not linkedin.looks_like_export(_names_in(entry)):
+            if _folder_format(entry) is None:
                 yield from _documents_under(entry, seen)
             elif _mark(entry, seen):
                 yield entry

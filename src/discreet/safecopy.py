@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from discreet.errors import UsageError
-from discreet.model import Action, Destination, Document, Format, JsonLocation
+from discreet.model import Action, Destination, Document, Format
+from discreet.parsers.jsonresume import JsonLocation
 from discreet.report import DocumentReport, LocatedFinding
 
 # The formats whose copy is the same format with values replaced; the others need a writer of their own.

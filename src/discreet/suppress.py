@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from discreet.model import Document, Finding, Format, JsonLocation
+from discreet.model import Document, Finding, Format
+from discreet.parsers.jsonresume import JsonLocation
 
 IGNORE_FIELD = "x-discreet-ignore"
 EVERY_RULE = "*"

@@ -25,8 +25,8 @@ from discreet.errors import (
     TooLargeError,
     UnsupportedFormatError,
 )
-from discreet.model import Document, DocumentKind, DocxLocation, DocxPart, Format, Limits, Section
-from discreet.parsers.docx import parse
+from discreet.model import Document, DocumentKind, Format, Limits, Section
+from discreet.parsers.docx import DocxLocation, DocxPart, parse
 
 CORPUS = SHARED / "corpus" / "resumes"
 CORPUS_DOCX = sorted(p.name for p in (CORPUS / "docx").glob("*.docx")) if CORPUS.is_dir() else []

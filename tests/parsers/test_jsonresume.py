@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from discreet.errors import CorruptFileError, NoTextError, UnsupportedFormatError
-from discreet.model import Document, DocumentKind, Format, JsonLocation, Limits, Section
+from discreet.model import Document, DocumentKind, Format, Limits, Section
 from discreet.parsers import jsonresume
+from discreet.parsers.jsonresume import JsonLocation
 
 RESUMES = Path("corpus/profiles/json-resume")
 ADADA = "0xadada-resume/resume.json"

@@ -17,8 +17,9 @@ from discreet.errors import (
     TooLargeError,
     UnsupportedFormatError,
 )
-from discreet.model import Document, DocumentKind, ExportLocation, Format, Limits, Section
+from discreet.model import Document, DocumentKind, Format, Limits, Section
 from discreet.parsers import linkedin
+from discreet.parsers.linkedin import ExportLocation
 
 EXPORTS = Path("corpus/profiles/linkedin-export")
 Y2018 = "abhishekwebcode-Complete_LinkedInDataExport_11-04-2018"

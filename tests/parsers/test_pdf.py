@@ -17,9 +17,9 @@ from fpdf import FPDF
 
 from conftest import SHARED
 from discreet.errors import CorruptFileError, EncryptedError, NoTextError, TooLargeError
-from discreet.model import BBox, DocumentKind, Format, Limits, PdfLocation, Section, Segment
+from discreet.model import DocumentKind, Format, Limits, Section, Segment
 from discreet.parsers import pdf as pdf_parser
-from discreet.parsers.pdf import parse, repair_mojibake
+from discreet.parsers.pdf import BBox, PdfLocation, parse, repair_mojibake
 
 CORPUS = SHARED / "corpus"
 RESUMES = CORPUS / "resumes" / "pdf"

@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 from pathlib import PurePath
-from typing import Any, assert_never
+from typing import Any
 from urllib.parse import quote
 
 from discreet import __version__
@@ -15,12 +15,7 @@ from discreet.model import (
     Action,
     Category,
     Document,
-    DocxLocation,
-    ExportLocation,
-    JsonLocation,
-    PdfLocation,
     Severity,
-    TextLocation,
     Verdict,
 )
 from discreet.packs import Rule, rule_actions
@@ -28,8 +23,6 @@ from discreet.report import Failure, LocatedFinding, Report
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT = "discreetLocation/v1"
-# CSV row 1 is the first record; the header takes the file's first line.
-CSV_HEADER_LINES = 1
 LEVEL = {
     Severity.CRITICAL: "error",
     Severity.HIGH: "error",
@@ -170,52 +163,34 @@ def _actions(located: LocatedFinding, rule: Rule | None) -> tuple[Action, Action
 
 def _location(located: LocatedFinding, document: Document) -> dict[str, Any]:
     """A physical place a viewer can open, plus a logical name when lines alone cannot say where."""
-    location = located.location
-    artifact = _artifact_location(document.path)
-    extracted = {
-        "charOffset": located.finding.start,
-        "charLength": located.finding.end - located.finding.start,
-    }
-    logical: dict[str, str]
-    match location:
-        case TextLocation():
-            return {"physicalLocation": {"artifactLocation": artifact, "region": _text_region(located)}}
-        case PdfLocation():
-            page = {key: value for key, value in location.to_dict().items() if key != "type"}
-            physical = {"artifactLocation": artifact, "region": {**extracted, "properties": page}}
-            logical = {"kind": "page", "name": f"page {location.page}"}
-        case DocxLocation():
-            part = {key: value for key, value in location.to_dict().items() if key != "type"}
-            physical = {"artifactLocation": artifact, "region": {**extracted, "properties": part}}
-            logical = {"kind": "element", "name": location.part.value}
-        case ExportLocation():
-            cell = {"row": location.row, "column": location.column}
-            region = {"startLine": location.row + CSV_HEADER_LINES, "properties": cell}
-            member = _artifact_location(f"{document.path}/{location.file}")
-            physical = {"artifactLocation": member, "region": region}
-            logical = {"kind": "element", "name": location.column}
-        case JsonLocation():
-            # A JSON file is text a viewer opens, so offsets into the extracted text would mislead it.
-            physical = {"artifactLocation": artifact}
-            logical = {"kind": "value", "name": location.pointer.rsplit("/", 1)[-1]}
-        case _:
-            assert_never(location)
-    logical["fullyQualifiedName"] = location.describe()
+    place = located.location.place()
+    if place.column is not None and place.line is not None:
+        region = _text_region(place.line, place.column, located.finding.text)
+        return {"physicalLocation": {"artifactLocation": _artifact_location(document.path), "region": region}}
+    path = f"{document.path}/{place.member}" if place.member else document.path
+    physical: dict[str, Any] = {"artifactLocation": _artifact_location(path)}
+    region = {}
+    if place.extracted:
+        region["charOffset"] = located.finding.start
+        region["charLength"] = located.finding.end - located.finding.start
+    if place.line is not None:
+        region["startLine"] = place.line
+    if place.properties:
+        region["properties"] = dict(place.properties)
+    if region:
+        physical["region"] = region
+    logical = {"kind": place.kind, "name": place.name, "fullyQualifiedName": located.location.describe()}
     return {"physicalLocation": physical, "logicalLocations": [logical]}
 
 
-def _text_region(located: LocatedFinding) -> dict[str, Any]:
+def _text_region(line: int, column: int, text: str) -> dict[str, Any]:
     """Start and end line and column; the end is worked out from the match's length and line breaks."""
-    location = located.location
-    assert isinstance(location, TextLocation)
-    lines = located.finding.text.split("\n")
-    end_line = location.line + len(lines) - 1
-    end_column = (location.column if len(lines) == 1 else 1) + len(lines[-1])
+    lines = text.split("\n")
     return {
-        "startLine": location.line,
-        "startColumn": location.column,
-        "endLine": end_line,
-        "endColumn": end_column,
+        "startLine": line,
+        "startColumn": column,
+        "endLine": line + len(lines) - 1,
+        "endColumn": (column if len(lines) == 1 else 1) + len(lines[-1]),
     }
 
 

@@ -8,6 +8,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
@@ -34,14 +35,16 @@ from discreet.errors import (
 from discreet.model import (
     Document,
     DocumentKind,
-    DocxLocation,
-    DocxPart,
     Format,
     Limits,
+    Location,
+    Place,
     Section,
     Segment,
+    Unstructured,
     build_document,
 )
+from discreet.parsers import Parser
 from discreet.sections import heading_section
 
 # python-docx hands out lxml elements and package parts; neither ships type stubs, so both are Any.
@@ -132,6 +135,66 @@ _APP_PROPERTIES = ((_EP + "Company", "company"), (_EP + "Manager", "manager"))
 _FIELD_WORD = re.compile(r'"([^"]*)"|(\S+)')
 _SWITCHES_WITH_ARGUMENT = frozenset({"\\l", "\\o", "\\t"})
 _LINK_PREFIXES = ("mailto:", "tel:", "https://", "http://", "www.")
+
+
+class DocxPart(StrEnum):
+    """Where in a Word file a piece of text lives."""
+
+    BODY = "body"
+    TABLE = "table"
+    HEADER = "header"
+    FOOTER = "footer"
+    TEXT_BOX = "text box"
+    COMMENT = "comment"
+    PROPERTIES = "properties"
+
+
+@dataclass(frozen=True, slots=True)
+class DocxLocation(Unstructured):
+    """A paragraph of a Word file; table cells add table, row and cell (all from 1)."""
+
+    part: DocxPart
+    paragraph: int
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    detail: str = ""
+
+    def describe(self) -> str:
+        if self.part is DocxPart.TABLE:
+            where = f"table {self.table} row {self.row} cell {self.cell} paragraph {self.paragraph}"
+        elif self.part is DocxPart.PROPERTIES:
+            where = f"document properties, {self.detail}"
+        else:
+            where = f"{self.part.value} paragraph {self.paragraph}"
+            if self.part is DocxPart.BODY:
+                where = f"paragraph {self.paragraph}"
+        if self.detail and self.part is not DocxPart.PROPERTIES:
+            where += f" ({self.detail})"
+        return where
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"type": "docx", "part": self.part.value, "paragraph": self.paragraph}
+        for key in ("table", "row", "cell"):
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
+        if self.detail:
+            data["detail"] = self.detail
+        return data
+
+    def place(self) -> Place:
+        part = {key: value for key, value in self.to_dict().items() if key != "type"}
+        return Place(extracted=True, properties=part, kind="element", name=self.part.value)
+
+    def labels_row_of(self, following: Location) -> bool:
+        """Whether this is a row's first table cell and following lies further along the same row."""
+        return (
+            self.part is DocxPart.TABLE
+            and self.cell == 1
+            and isinstance(following, DocxLocation)
+            and (following.table, following.row) == (self.table, self.row)
+        )
 
 
 def parse(path: Path, limits: Limits, data: bytes | None = None) -> Document:
@@ -739,3 +802,17 @@ def _skipped(word: Any) -> list[str]:
         if rel.reltype in _OPTIONAL_PARTS and not rel.is_external and _xml(rel.target_part) is None
     }
     return [f"{name} is damaged and was not read; {_RESAVE}" for name in sorted(damaged)]
+
+
+def _holds_document(names: Sequence[str]) -> bool:
+    return "word/document.xml" in names
+
+
+PARSER = Parser(
+    (Format.DOCX,),
+    parse,
+    parse,
+    suffixes=frozenset({".docx"}),
+    misnamed=(".docx", "is not a valid Word document", "re-save it from Word and try again"),
+    members=_holds_document,
+)

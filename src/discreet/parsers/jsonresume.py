@@ -10,20 +10,27 @@ surrounding whitespace removed and line breaks turned into LF.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from discreet.errors import CorruptFileError, InputError, NoTextError, TooLargeError, UnsupportedFormatError
 from discreet.model import (
     Document,
     DocumentKind,
     Format,
-    JsonLocation,
+    JobField,
+    JobPart,
     Limits,
+    Place,
     Section,
     Segment,
+    Unstructured,
     build_document,
 )
+from discreet.parsers import Parser
 from discreet.parsers.text import decode, normalise_newlines
 
 _SECTIONS: dict[str, Section] = {
@@ -48,6 +55,49 @@ _NOT_TEXT = frozenset({"image", "picture"})
 _NOT_CONTENT = frozenset({"$schema", "meta"})
 # Real resumes nest three or four levels; anything far deeper is not a resume worth walking.
 _MAX_DEPTH = 32
+# Fields that qualify an entry (its issuer, date, level) rather than name or describe it.
+_DETAIL_FIELDS = frozenset(
+    {"issuer", "awarder", "publisher", "fluency", "level", "date", "startdate", "enddate", "releasedate",
+     "url", "website", "location"}
+)  # fmt: skip
+_WORK_POINTER = re.compile(r"/work/(\d+)/(\w+)")
+_WORK_FIELDS = {
+    "name": JobPart.COMPANY,
+    "company": JobPart.COMPANY,
+    "position": JobPart.TITLE,
+    "startDate": JobPart.START,
+    "endDate": JobPart.END,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class JsonLocation(Unstructured):
+    """A value of a JSON document, addressed by JSON pointer."""
+
+    pointer: str
+
+    def describe(self) -> str:
+        return self.pointer
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "json", "pointer": self.pointer}
+
+    def place(self) -> Place:
+        # A JSON file is text a viewer opens, so offsets into the extracted text would mislead it.
+        return Place(kind="value", name=self.pointer.rsplit("/", 1)[-1])
+
+    def is_detail(self) -> bool:
+        """Whether the value's last key that is not an index qualifies its entry: '/work/0/startDate'."""
+        key = next((key for key in reversed(self.pointer.split("/")) if not key.isdigit()), "")
+        return key.casefold() in _DETAIL_FIELDS
+
+    def job_field(self) -> JobField | None:
+        """A field of a work entry: '/work/2/position' is the title of job 2."""
+        parts = _WORK_POINTER.fullmatch(self.pointer)
+        part = _WORK_FIELDS.get(parts.group(2)) if parts else None
+        return JobField(("work", int(parts.group(1))), part) if parts and part else None
+
+
 # The longest card or account number is 19 digits; an integer beyond this is no resume's.
 _MAX_DIGITS = 100
 
@@ -175,3 +225,52 @@ def _leaves(value: object, keys: list[str], notes: list[str]) -> Iterator[tuple[
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _leaves(item, [*keys, str(index)], notes)
+
+
+# What may come before the opening brace: a UTF-8 BOM and whitespace.
+_LEADING = b"\xef\xbb\xbf \t\r\n\x0c"
+
+
+def claim(path: Path, head: bytes, data: bytes | None) -> Format | None:
+    """A .json file (parse names what is wrong with it), or any JSON that parses to a JSON Resume."""
+    if path.suffix.lower() == ".json":
+        return Format.JSON_RESUME
+    if not head.lstrip(_LEADING).startswith(b"{"):
+        return None
+    try:
+        loaded = load(path, decode(path.read_bytes() if data is None else data))
+    except CorruptFileError:
+        return None
+    return Format.JSON_RESUME if looks_like_resume(loaded) else None
+
+
+# A file name that says resume or CV as a word of its own: dana-resume.json, CV_2024.json, not opencv.json.
+RESUME_NAME = re.compile(r"(?i)(?:^|[-_. ])(?:resume|résumé|cv|curriculum[-_ ]?vitae)(?:[-_. ]|$)")
+
+
+def may_be_resume(path: Path, limits: Limits) -> bool:
+    """Whether a .json file may be a resume: a JSON Resume, not package.json.
+
+    JSON that does not parse (tsconfig.json with comments) or is past the size limit is a resume only
+    when named like one, so that a broken resume.json is still reported rather than skipped.
+    """
+    named_like_one = bool(RESUME_NAME.search(path.stem))
+    try:
+        if path.stat().st_size > limits.max_file_bytes:
+            return named_like_one
+        data = load(path, decode(path.read_bytes()))
+    except OSError:
+        return True
+    except CorruptFileError:
+        return named_like_one
+    return looks_like_resume(data)
+
+
+PARSER = Parser(
+    (Format.JSON_RESUME,),
+    parse,
+    parse,
+    suffixes=frozenset({".json"}),
+    text=claim,
+    may_be_resume=may_be_resume,
+)

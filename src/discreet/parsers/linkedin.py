@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from discreet.archive import check_directory, check_totals, read_member
 from discreet.errors import (
@@ -38,13 +39,17 @@ from discreet.errors import (
 from discreet.model import (
     Document,
     DocumentKind,
-    ExportLocation,
     Format,
+    JobField,
+    JobPart,
     Limits,
+    Place,
     Section,
     Segment,
+    Unstructured,
     build_document,
 )
+from discreet.parsers import Parser
 
 _REDOWNLOAD = (
     "download the export again from LinkedIn (Settings & Privacy → Data privacy → Get a copy of your data)"
@@ -53,6 +58,49 @@ _REDOWNLOAD = (
 # characters; a million leaves room for any export and stops a 10 MB field before detection.
 MAX_FIELD_CHARS = 2**20
 _PASS_EXPORT = "pass the ZIP from LinkedIn's 'Get a copy of your data', or the folder it was extracted to"
+# CSV row 1 is the first record; the header takes the file's first line.
+_HEADER_LINES = 1
+# Columns that qualify an entry (its issuer, dates, level) rather than name or describe it.
+_DETAIL_COLUMNS = frozenset(
+    {"issuer", "publisher", "url", "website", "location", "authority", "started on", "finished on",
+     "start date", "end date", "proficiency", "license number", "issued on", "issue date", "published on"}
+)  # fmt: skip
+_POSITION_COLUMNS = {
+    "company name": JobPart.COMPANY,
+    "title": JobPart.TITLE,
+    "started on": JobPart.START,
+    "finished on": JobPart.END,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportLocation(Unstructured):
+    """A cell of a LinkedIn export CSV; row 1 is the first data row."""
+
+    file: str
+    row: int
+    column: str
+
+    def describe(self) -> str:
+        return f"{self.file} row {self.row}, {self.column}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "export", "file": self.file, "row": self.row, "column": self.column}
+
+    def place(self) -> Place:
+        cell = {"row": self.row, "column": self.column}
+        return Place(self.file, self.row + _HEADER_LINES, properties=cell, kind="element", name=self.column)
+
+    def is_detail(self) -> bool:
+        """Whether the cell's column qualifies its entry, like a certificate's Authority."""
+        return self.column.casefold() in _DETAIL_COLUMNS
+
+    def job_field(self) -> JobField | None:
+        """A cell of Positions.csv naming the company, title, start or end of the job on its row."""
+        part = _POSITION_COLUMNS.get(self.column.casefold())
+        if self.file.casefold() != "positions.csv" or part is None:
+            return None
+        return JobField((self.file, self.row), part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -596,3 +644,13 @@ def _read_file(root: Path, file: Path, size: int) -> bytes:
         raise InputError(
             root, f"cannot read {file.relative_to(root).as_posix()} ({exc.strerror})", "check its permissions"
         ) from exc
+
+
+PARSER = Parser(
+    (Format.LINKEDIN_EXPORT,),
+    parse,
+    suffixes=frozenset({".zip"}),
+    misnamed=(".zip", "is not a ZIP archive (no ZIP header)", "download or save it again"),
+    members=looks_like_export,
+    folders=True,
+)

@@ -10,22 +10,25 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from discreet.errors import CorruptFileError, EncryptedError, NoTextError, TooLargeError
 from discreet.model import (
-    BBox,
     Document,
     DocumentKind,
     Format,
     Limits,
-    PdfLocation,
+    Location,
+    Place,
     Section,
     Segment,
+    Unstructured,
     build_document,
 )
+from discreet.parsers import Parser
 from discreet.sections import heading_section, sections_for
 
 # A gap wider than this share of the glyph height (beyond the glyph's usual gap) ends a word.
@@ -53,6 +56,46 @@ _FAR = 2 * 14_400.0
 _INVISIBLE = frozenset({0, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF})
 
 Char = tuple[str, float, float, float, float, float]  # text, x0, top, x1, bottom, rounded width
+
+
+@dataclass(frozen=True, slots=True)
+class BBox:
+    """A rectangle on a PDF page in points, origin top-left."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class PdfLocation(Unstructured):
+    """A line on a PDF page, both counted from 1."""
+
+    page: int
+    line: int
+    bbox: BBox | None = None
+
+    def describe(self) -> str:
+        return f"page {self.page} line {self.line}"
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"type": "pdf", "page": self.page, "line": self.line}
+        if self.bbox is not None:
+            b = self.bbox
+            data["bbox"] = [round(b.x0, 1), round(b.top, 1), round(b.x1, 1), round(b.bottom, 1)]
+        return data
+
+    def place(self) -> Place:
+        page = {key: value for key, value in self.to_dict().items() if key != "type"}
+        return Place(extracted=True, properties=page, kind="page", name=f"page {self.page}")
+
+    def follows(self, previous: Location) -> bool:
+        """Whether this is the next line after previous, on the same page or at the top of the next."""
+        if not isinstance(previous, PdfLocation):
+            return False
+        same_page = self.page == previous.page and self.line == previous.line + 1
+        return same_page or (self.page == previous.page + 1 and self.line == 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,3 +542,31 @@ def _redecode(match: re.Match[str]) -> str:
         return bytes(_BYTE_OF[c] for c in match[0]).decode("utf-8")
     except UnicodeDecodeError:
         return match[0]
+
+
+# What may come before the header: a UTF-8 BOM and whitespace.
+_LEADING = b"\xef\xbb\xbf \t\r\n\x0c"
+# Past the start, a header opens a line or follows the binary bytes of a wrapper, never a word.
+_HEADER = re.compile(rb"(?:^|[\x00-\x08\x0a-\x1f])%PDF-\d\.\d")
+_HEADER_WINDOW = 1024
+
+
+def has_signature(head: bytes, tail: bytes) -> bool:
+    """Tell a PDF by its header: at the start, or opening a line of the first 1 KB of a file ending in %%EOF.
+
+    PDF readers accept the header anywhere in the first 1024 bytes (mail and MacBinary wrappers put
+    bytes before it); past the start we also ask for the trailer, so prose about %PDF-1.7 is text.
+    """
+    if head.lstrip(_LEADING).startswith(b"%PDF-"):
+        return True
+    return bool(_HEADER.search(head[:_HEADER_WINDOW])) and b"%%EOF" in tail
+
+
+PARSER = Parser(
+    (Format.PDF, Format.LINKEDIN_PDF),
+    parse,
+    parse,
+    suffixes=frozenset({".pdf"}),
+    misnamed=(".pdf", "does not look like a PDF (no PDF header)", "re-export it from its source"),
+    signature=has_signature,
+)

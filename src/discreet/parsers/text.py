@@ -3,13 +3,50 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from discreet.errors import NoTextError, TooLargeError
-from discreet.model import Document, DocumentKind, Format, Limits, Segment, TextLocation
+from discreet.model import (
+    Document,
+    DocumentKind,
+    Format,
+    Limits,
+    Location,
+    Place,
+    Segment,
+    Unstructured,
+)
+from discreet.parsers import Parser
 from discreet.sections import sections_for
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+
+
+@dataclass(frozen=True, slots=True)
+class TextLocation(Unstructured):
+    """A line and column of a text file, both counted from 1."""
+
+    line: int
+    column: int = 1
+
+    def describe(self) -> str:
+        return f"line {self.line}" + (f" column {self.column}" if self.column > 1 else "")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "text", "line": self.line, "column": self.column}
+
+    def place(self) -> Place:
+        return Place(line=self.line, column=self.column)
+
+    def at(self, offset: int) -> TextLocation:
+        """The column of an offset in the line (the line itself for a negative offset)."""
+        return replace(self, column=offset + 1) if offset >= 0 else self
+
+    def follows(self, previous: Location) -> bool:
+        """Whether this is the line after previous."""
+        return isinstance(previous, TextLocation) and self.line == previous.line + 1
 
 
 def decode(data: bytes) -> str:
@@ -58,8 +95,7 @@ def parse(path: Path, limits: Limits, data: bytes | None = None) -> Document:
     text = normalise_newlines(decode(data))
     if not text.strip():
         raise NoTextError(path, "holds no text", "check that it is the right file")
-    fmt = Format.MARKDOWN if path.suffix.lower() in MARKDOWN_SUFFIXES else Format.TEXT
-    return document_from_text(text, str(path), fmt)
+    return document_from_text(text, str(path), claim(path, b"", None))
 
 
 def document_from_text(
@@ -74,3 +110,17 @@ def document_from_text(
             segments.append(Segment(line, TextLocation(number), section, start=offset))
         offset += len(line) + 1
     return Document(path, kind, fmt, tuple(segments), text)
+
+
+def claim(path: Path, head: bytes, data: bytes | None) -> Format:
+    """Any file that is not binary: Markdown by its suffix, else plain text."""
+    return Format.MARKDOWN if path.suffix.lower() in MARKDOWN_SUFFIXES else Format.TEXT
+
+
+PARSER = Parser(
+    (Format.TEXT, Format.MARKDOWN),
+    parse,
+    parse,
+    suffixes=frozenset({".txt", ".text", ".md", ".markdown", ".tex"}),
+    text=claim,
+)
