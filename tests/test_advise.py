@@ -6,13 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from discreet.advise import (
-    PUBLIC_PHRASES,
-    RESUME_PHRASES,
-    TITLES,
-    Figure,
-    Kind,
-    advise,
+from discreet.model import Action, Category, Finding, Severity
+from discreet.packs import Rule, load_pack
+from discreet.privateterm import rules_by_id
+from discreet.rewrite import advise
+from discreet.rewrite.advice import PUBLIC_PHRASES, RESUME_PHRASES, TITLES
+from discreet.rewrite.figures import Figure, FigureKind
+from discreet.rewrite.ladders import (
     count_phrase,
     fold,
     money_adjective,
@@ -22,9 +22,6 @@ from discreet.advise import (
     percent_level,
     plain_phrase,
 )
-from discreet.model import Action, Category, Finding, Severity
-from discreet.packs import Rule, load_pack
-from discreet.privateterm import rules_by_id
 
 FIN, CONF, PERS, COMP, REF, NOTE = (
     Category.FINANCIAL,
@@ -1290,7 +1287,7 @@ def test_overlapping_findings_are_handled_as_one(rules: dict[str, Rule]) -> None
     ],
 )
 def test_money_ladder(value: float, adjective: str, noun: str, figures: str) -> None:
-    figure = Figure(Kind.MONEY, value, "dollar")
+    figure = Figure(FigureKind.MONEY, value, "dollar")
     assert (money_adjective(figure), money_noun(figure), money_figures(figure)) == (adjective, noun, figures)
 
 
@@ -1309,7 +1306,7 @@ def test_money_ladder(value: float, adjective: str, noun: str, figures: str) -> 
     ],
 )
 def test_money_ladder_by_currency(value: float, currency: str, adjective: str, noun: str) -> None:
-    figure = Figure(Kind.MONEY, value, currency)
+    figure = Figure(FigureKind.MONEY, value, currency)
     assert (money_adjective(figure), money_noun(figure)) == (adjective, noun)
 
 
@@ -1368,7 +1365,7 @@ def test_count_ladder(value: float, noun: str, phrase: str) -> None:
 
 
 def test_every_kind_category_and_action_has_its_words() -> None:
-    phrases = [plain_phrase(Figure(kind, 12_000.0, period="month")) for kind in Kind]
+    phrases = [plain_phrase(Figure(kind, 12_000.0, period="month")) for kind in FigureKind]
     assert all(phrases) and not any("12" in phrase for phrase in phrases)
     assert set(TITLES) == set(Category)
     assert set(PUBLIC_PHRASES) == set(RESUME_PHRASES) == set(Action)

@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from discreet.advise import advise
 from discreet.classify import classify, finding_verdict
 from discreet.compare import compare
 from discreet.detect import Terms, detect
@@ -20,6 +19,7 @@ from discreet.packs import Rule
 from discreet.privateterm import rules_by_id
 from discreet.read import Piped, expand, is_resume, read
 from discreet.report import DocumentReport, Failure, LocatedFinding, Report
+from discreet.rewrite import advise
 from discreet.suppress import suppress, without_directives
 from discreet.workers import Loss, Lost, WorkerLimits, can_isolate, run_isolated
 
