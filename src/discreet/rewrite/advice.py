@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from discreet.language import RewriteWords
+from discreet.languages.en import ENGLISH
 from discreet.model import Action, Advice, Category, Finding, Section
 from discreet.packs import Rule, rule_actions
 from discreet.rewrite.figures import parse_figure
@@ -12,24 +14,6 @@ from discreet.rewrite.markers import MARKED, NDA
 from discreet.rewrite.sentence import rewrite_sentence
 from discreet.rewrite.spans import Span, Treatment
 
-TITLES = {
-    Category.FINANCIAL: "Business figure",
-    Category.CONFIDENTIAL: "Confidential name",
-    Category.PERSONAL: "Personal detail",
-    Category.COMPENSATION: "Pay detail",
-    Category.REFERENCES: "Referee detail",
-    Category.NOTE: "Note",
-}
-PUBLIC_PHRASES = {
-    Action.KEEP: "keep in public",
-    Action.GENERALIZE: "generalize in public",
-    Action.REMOVE: "remove from public",
-}
-RESUME_PHRASES = {
-    Action.KEEP: "keep in the resume",
-    Action.GENERALIZE: "generalize in the resume",
-    Action.REMOVE: "remove from the resume",
-}
 PLUS_BEFORE = re.compile(r"\+\s?$")
 
 
@@ -39,27 +23,36 @@ def advise(
     rules: Mapping[str, Rule],
     offset: int = 0,
     stand_in: Callable[[str], str] = lambda _matched: "",
+    words: RewriteWords = ENGLISH.rewrite,
 ) -> tuple[Advice, ...]:
-    """Advise on each finding of a sentence, all sharing one rewrite; stand_in serves private terms."""
-    spans = [_span(sentence, finding, rules.get(finding.rule), offset, stand_in) for finding in findings]
-    rewrite = rewrite_sentence(sentence, [span for span in spans if span is not None])
-    return tuple(_advice(finding, rules.get(finding.rule), rewrite) for finding in findings)
+    """Advise on each finding of a sentence, all sharing one rewrite; stand_in serves private terms.
+
+    The sentence starts at offset in the document and may run over several lines: it is rewritten
+    as one line.
+    """
+    flat = sentence.replace("\n", " ")
+    spans = [_span(flat, finding, rules.get(finding.rule), offset, stand_in) for finding in findings]
+    rewrite = rewrite_sentence(flat, [span for span in spans if span is not None], words)
+    where = (offset, offset + len(sentence))
+    return tuple(_advice(finding, rules.get(finding.rule), rewrite, where, words) for finding in findings)
 
 
-def _advice(finding: Finding, rule: Rule | None, rewrite: str) -> Advice:
+def _advice(
+    finding: Finding, rule: Rule | None, rewrite: str, sentence: tuple[int, int], words: RewriteWords
+) -> Advice:
     public, resume = _actions(finding, rule)
-    title = " ".join((rule.title if rule else TITLES[finding.category]).split())
-    return Advice(public, resume, f"{title}: {_action_phrase(public, resume)}", rewrite)
+    title = " ".join((rule.title if rule else words.titles[finding.category]).split())
+    return Advice(public, resume, f"{title}: {_action_phrase(public, resume, words)}", rewrite, sentence)
 
 
 def _actions(finding: Finding, rule: Rule | None) -> tuple[Action, Action]:
     return rule_actions(rule, finding.category)
 
 
-def _action_phrase(public: Action, resume: Action) -> str:
+def _action_phrase(public: Action, resume: Action, words: RewriteWords) -> str:
     if public is resume and public is not Action.GENERALIZE:
         return f"{public.value} everywhere"
-    return f"{PUBLIC_PHRASES[public]}, {RESUME_PHRASES[resume]}"
+    return f"{words.public_phrases[public]}, {words.resume_phrases[resume]}"
 
 
 def _span(

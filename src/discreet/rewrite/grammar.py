@@ -95,3 +95,48 @@ def bounds(sentence: str, start: int, end: int, breaks: re.Pattern[str]) -> tupl
 
 def capitalize(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+# Words a line does not end a sentence on: the next line carries it on.
+LINE_JOINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "than",
+        "via",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "across",
+        "within",
+        "including",
+        "such",
+        "our",
+        "their",
+        "its",
+        "his",
+        "her",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from discreet.language import RewriteWords
 from discreet.model import Category
 from discreet.rewrite.grammar import (
     ARTICLE,
@@ -25,43 +26,12 @@ from discreet.rewrite.grammar import (
 from discreet.rewrite.markers import SECRET_MARKER
 from discreet.rewrite.spans import Edit, Span
 
-NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
-CLIENT_STAND_IN = "a key client"
-INITIATIVE_STAND_IN = "an internal initiative"
-AMOUNT_STAND_IN = "an undisclosed amount"
 # Last words of a stand-in that give way to the noun a name was modifying ("the ORCA engine").
 GENERIC_HEADS = frozenset(
     {"initiative", "project", "program", "programme", "effort", "product", "platform", "system", "tool"}
 )
 # What a name's own last words say about the organisation, to describe it: "Northwind Logistics" is
 # "a logistics client", "Crescent Real Estate Equities" "a real-estate client". The first match wins.
-KINDS: tuple[tuple[str, str], ...] = (
-    (
-        r"bank|bancorp|banking|credit\s+union|capital|financial|securities|investments?|asset\s+management",
-        "financial-services",
-    ),
-    (r"insurance|assurance|insurers?", "insurance"),
-    (r"hospitals?|health(?:care)?|medical|clinics?|health\s+system", "healthcare"),
-    (
-        r"pharma(?:ceuticals?)?|therapeutics|biotech|biosciences?|bio|life\s+sciences|biologics|genomics",
-        "life-sciences",
-    ),
-    (r"logistics|freight|shipping|transport(?:ation)?|trucking|express", "logistics"),
-    (r"foods?|beverages?|brewing|bakery|dairy|farms?|grocers?|groceries", "food-industry"),
-    (r"construction|builders?|building|contractors?|engineering", "construction"),
-    (r"real\s+estate|realty|properties|property|equities|estates|homes", "real-estate"),
-    (r"energy|power|oil|gas|petroleum|utilities|electric|solar", "energy"),
-    (r"telecom(?:munications)?|communications|wireless|mobile|networks?", "telecom"),
-    (r"motors?|automotive|auto", "automotive"),
-    (r"airlines?|airways|aviation|aerospace|aero", "aerospace"),
-    (r"stores?|retail(?:ers?)?|mart|depot|outlets?|supply", "retail"),
-    (r"university|college|school|academy|institute", "education"),
-    (
-        r"software|systems|technolog(?:y|ies)|tech|labs?|analytics|digital|data|solutions|computing|cloud",
-        "technology",
-    ),
-    (r"government|ministry|department|authority|county|council|agency|city\s+of|state\s+of", "public-sector"),
-)
 # A name that opens with what it is: "City of Chicago", "University of Kentucky".
 KIND_OF = re.compile(
     r"(?P<head>city|state|county|government|ministry|department|province|commonwealth|town|university)\s+of\b",
@@ -77,7 +47,6 @@ CORPORATE_SUFFIX = re.compile(
     r"|gmbh|ag|sa|group|holdings|international|intl|pvt|private)\.?)+$",
     re.I,
 )
-KIND_PATTERNS = tuple((re.compile(rf"(?:^|\s)(?:{words})\.?$", re.I), kind) for words, kind in KINDS)
 # A name's ticker or abbreviation in brackets names it as well: "Churchill Ventures (CHV)".
 ALIAS_AFTER = re.compile(r"\s*\((?:(?:NYSE|NASDAQ|LSE|NSE|BSE|TSX)\s*:\s*)?[A-Z][A-Z0-9.&-]{1,7}\)")
 # A name's own aside saying it is secret: "Project Falcon (confidential)".
@@ -121,26 +90,26 @@ CODENAMED_BEFORE = re.compile(r"(?:^|(?<=[\s(]))code[- ]?named\s+[\"'“‘]?$",
 QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
 
 
-def stand_in_for(sentence: str, span: Span) -> str:
+def stand_in_for(sentence: str, span: Span, words: RewriteWords) -> str:
     if span.stand_in:
         return span.stand_in
     if span.category is Category.FINANCIAL:
-        return AMOUNT_STAND_IN
+        return words.amount
     name = sentence[span.start : span.end]
     # The name itself says more than its sentence: "Project Falcon" is an initiative even
     # beside "accounts", and "Northwind Logistics" a client even with no client word near.
     if CODENAME_BEFORE.search(name.split(" ")[0] + " "):
-        return INITIATIVE_STAND_IN
-    if CORPORATE_SUFFIX.search(name) or trade_of(name):
-        return CLIENT_STAND_IN
-    return CLIENT_STAND_IN if CLIENT_CONTEXT.search(sentence) else INITIATIVE_STAND_IN
+        return words.initiative
+    if CORPORATE_SUFFIX.search(name) or trade_of(name, words):
+        return words.client
+    return words.client if CLIENT_CONTEXT.search(sentence) else words.initiative
 
 
-def _described(stand_in: str, names: Sequence[str]) -> str:
+def _described(stand_in: str, names: Sequence[str], words: RewriteWords) -> str:
     """'a major client' as 'a major logistics client' when every name says its trade."""
     core, aside = split_aside(stand_in)
     head, _, last = core.rpartition(" ")
-    kinds = {trade_of(name) for name in names}
+    kinds = {trade_of(name, words) for name in names}
     kind = kinds.pop() if len(kinds) == 1 else ""
     article, _, middle = head.partition(" ") if ARTICLE.fullmatch(head.split(" ")[0]) else ("", "", head)
     if not kind or last.lower() not in KIND_HEADS or not set(middle.lower().split()) <= SIZE_WORDS:
@@ -149,24 +118,26 @@ def _described(stand_in: str, names: Sequence[str]) -> str:
     return f"{article_for(described) if article else ''}{described}{aside}"
 
 
-def trade_of(name: str) -> str:
+def trade_of(name: str, words: RewriteWords) -> str:
     core = CORPORATE_SUFFIX.sub("", " ".join(name.split()))
     if (of := KIND_OF.match(core)) is not None:
         return "education" if of["head"].lower() == "university" else "public-sector"
-    return next((kind for pattern, kind in KIND_PATTERNS if pattern.search(core)), "")
+    return next(
+        (kind for trade, kind in words.trades if re.search(rf"(?:^|\s)(?:{trade})\.?$", core, re.I)), ""
+    )
 
 
-def name_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
+def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> list[Edit]:
     start, end = group[0].start, group[-1].end
-    stand_in = stand_in_for(sentence, group[0])
+    stand_in = stand_in_for(sentence, group[0], words)
     if group[0].stand_in:
-        stand_in = _described(stand_in, [sentence[s.start : s.end] for s in group])
+        stand_in = _described(stand_in, [sentence[s.start : s.end] for s in group], words)
     after = MARKER_AFTER.match(sentence, end) or ALIAS_AFTER.match(sentence, end)
     following = NEXT_WORD.match(sentence, after.end() if after else end)
     noun = following["word"] if following and is_noun(following["word"]) else ""
     edits = _aside_edits(sentence, start, end)
     if len(group) > 1:
-        text = _names_phrase(len(group), stand_in, noun)
+        text = _names_phrase(len(group), stand_in, noun, words)
         if not noun and (label := _own_label(sentence, start, stand_in)) is not None:
             edits.append(Edit(label, end, capitalize(text)))
         the = re.search(r"\bthe\s+$", sentence[:start], re.I) if not noun else None
@@ -242,9 +213,9 @@ def _before_noun(stand_in: str, noun: str) -> str:
     return without_article(phrase) if is_plural(noun) else phrase
 
 
-def _names_phrase(count: int, stand_in: str, noun: str) -> str:
+def _names_phrase(count: int, stand_in: str, noun: str, words: RewriteWords) -> str:
     """Several names in a row: 'three major retail clients', 'two key client accounts'."""
-    number = NUMBER_WORDS.get(count, "several")
+    number = words.number_words.get(count, "several")
     bare = without_article(stand_in)
     if not noun:
         return f"{number} {plural(bare)}"

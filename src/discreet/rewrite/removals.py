@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from discreet.language import RewriteWords
 from discreet.model import Category
 from discreet.rewrite.figures import PERIOD_AFTER
 from discreet.rewrite.grammar import (
@@ -21,26 +22,6 @@ from discreet.rewrite.spans import Edit, Span
 
 # Stand-ins may name a place found in the flagged text: {city} of an address, {country} of a nationality.
 PLACEHOLDER = re.compile(r"(?:\s+in)?\s*\{(?P<name>city|country)\}")
-COUNTRIES: tuple[tuple[str, str], ...] = (
-    (
-        r"U\.?S\.?A?|United\s+States|American|H-?1B|H-?4|L-?1[AB]?|F-?1|J-?1|O-?1|OPT|EAD|TN|green\s+card",
-        "the US",
-    ),
-    (r"U\.?K\.?|British|United\s+Kingdom|Tier\s*[1-5]|BRP|ILR", "the UK"),
-    (r"Indian?", "India"),
-    (r"Canad(?:a|ian)", "Canada"),
-    (r"Australian?", "Australia"),
-    (r"EU|European\s+Union", "the EU"),
-    (r"Irish|Ireland", "Ireland"),
-    (r"German[y]?", "Germany"),
-    (r"French|France", "France"),
-    (r"South\s+Africa[n]?", "South Africa"),
-    (r"UAE|Emirati|United\s+Arab\s+Emirates|Dubai", "the UAE"),
-    (r"Singapore(?:an)?", "Singapore"),
-)
-COUNTRY_PATTERNS = tuple(
-    (re.compile(rf"\b(?:{words})(?![\w-])", re.I), country) for words, country in COUNTRIES
-)
 # The parts of an address below the town: numbers, units and street names.
 STREET_PART = re.compile(
     r"\d|\b(?:apt|apartment|suite|ste|unit|flat|floor|no|#|street|st|avenue|ave|road|rd|lane|ln|drive|dr"
@@ -130,9 +111,10 @@ FIELD_REST = re.compile(
 FIELD_REST_WORDS = 4
 
 
-def drop_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
+def drop_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> list[Edit]:
+    """Candidate removals of a value, widest first: its label, its clause, the words that led to it."""
     start, end = group[0].start, group[-1].end
-    stand_in = filled_stand_in(group[0].stand_in, sentence[start:end], sentence)
+    stand_in = filled_stand_in(group[0].stand_in, sentence[start:end], sentence, words)
     stop = _value_end(sentence, end)
     edits = _referee_edits(sentence, group, stop) if group[0].category is Category.REFERENCES else []
     if aside := bracketed(sentence, start, stop, 3):
@@ -222,13 +204,13 @@ def _referee_edits(sentence: str, group: Sequence[Span], stop: int) -> list[Edit
     return [*edits, Edit(first, last, "")]
 
 
-def filled_stand_in(stand_in: str, text: str, sentence: str) -> str:
+def filled_stand_in(stand_in: str, text: str, sentence: str, words: RewriteWords) -> str:
     """The stand-in with its {city} or {country} taken from the flagged text; without them, nothing."""
 
     values: list[str] = []
 
     def fill(match: re.Match[str]) -> str:
-        value = _city(text) if match["name"] == "city" else _country(text, sentence)
+        value = _city(text) if match["name"] == "city" else _country(text, sentence, words)
         values.append(value)
         return match.group().replace("{" + match["name"] + "}", value)
 
@@ -236,10 +218,10 @@ def filled_stand_in(stand_in: str, text: str, sentence: str) -> str:
     return filled if all(values) else ""
 
 
-def _country(text: str, sentence: str) -> str:
+def _country(text: str, sentence: str, words: RewriteWords) -> str:
     for where in (text, sentence):
-        for pattern, country in COUNTRY_PATTERNS:
-            if pattern.search(where):
+        for named, country in words.countries:
+            if re.search(rf"\b(?:{named})(?![\w-])", where, re.I):
                 return country
     return ""
 

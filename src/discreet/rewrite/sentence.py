@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from discreet.language import RewriteWords
+from discreet.languages.en import ENGLISH
 from discreet.model import Category
 from discreet.rewrite.figure_edits import RANGE_GAP, figure_group_edits
 from discreet.rewrite.figures import parse_figure
 from discreet.rewrite.ladders import plain_phrase
 from discreet.rewrite.markers import marker_edits, unmarked
-from discreet.rewrite.names import AMOUNT_STAND_IN, NAME_GAP, name_edits, stand_in_for
+from discreet.rewrite.names import NAME_GAP, name_edits, stand_in_for
 from discreet.rewrite.removals import DROP_GAP, REFEREE_GAP, drop_edits, filled_stand_in
 from discreet.rewrite.seams import assemble
 from discreet.rewrite.spans import Edit, EditGroup, Span, Treatment
@@ -18,12 +20,12 @@ from discreet.rewrite.spans import Edit, EditGroup, Span, Treatment
 # A rewrite groups spans that read as one phrase (a range, a list of names), lets each group offer edits
 # from the widest (absorbing "achieved ... of quota", a label, a determiner) to the span alone, keeps the
 # widest that neither overlaps another edit nor cuts or repeats a span, then tidies every seam.
-def rewrite_sentence(sentence: str, spans: Sequence[Span]) -> str:
+def rewrite_sentence(sentence: str, spans: Sequence[Span], words: RewriteWords = ENGLISH.rewrite) -> str:
     """The sentence with every span handled at once: figures generalized, names replaced, values dropped."""
     active = _merge([span for span in spans if span.treatment is not Treatment.KEEP])
     if not active:
         return sentence
-    edits = choose_edits(sentence, _units(sentence, active), active)
+    edits = choose_edits(sentence, _units(sentence, active, words), active, words)
     return assemble(sentence, edits)
 
 
@@ -45,17 +47,17 @@ def _merge(spans: Sequence[Span]) -> list[Span]:
     return merged
 
 
-def _units(sentence: str, spans: Sequence[Span]) -> list[EditGroup]:
+def _units(sentence: str, spans: Sequence[Span], words: RewriteWords) -> list[EditGroup]:
     units: list[EditGroup] = []
     index = 0
     while index < len(spans):
-        group = _group(sentence, spans, index)
-        units.append(EditGroup(group, tuple(_candidates(sentence, group))))
+        group = _group(sentence, spans, index, words)
+        units.append(EditGroup(group, tuple(_candidates(sentence, group, words))))
         index += len(group)
     return units
 
 
-def _group(sentence: str, spans: Sequence[Span], index: int) -> tuple[Span, ...]:
+def _group(sentence: str, spans: Sequence[Span], index: int, words: RewriteWords) -> tuple[Span, ...]:
     """The spans from index that read as one phrase: a range, a list of names, 'phone or e-mail'."""
     first = spans[index]
     group = [first]
@@ -72,7 +74,8 @@ def _group(sentence: str, spans: Sequence[Span], index: int) -> tuple[Span, ...]
                 group.append(span)
             break
         if first.treatment is Treatment.NAME:
-            joins = NAME_GAP.fullmatch(gap) and stand_in_for(sentence, span) == stand_in_for(sentence, first)
+            stand_ins = {stand_in_for(sentence, span, words), stand_in_for(sentence, first, words)}
+            joins = NAME_GAP.fullmatch(gap) and len(stand_ins) == 1
         else:
             gaps = REFEREE_GAP if first.category is Category.REFERENCES else DROP_GAP
             joins = gaps.fullmatch(gap) and (span.category, span.stand_in) == (first.category, first.stand_in)
@@ -82,19 +85,21 @@ def _group(sentence: str, spans: Sequence[Span], index: int) -> tuple[Span, ...]
     return tuple(group)
 
 
-def _candidates(sentence: str, group: Sequence[Span]) -> list[Edit]:
+def _candidates(sentence: str, group: Sequence[Span], words: RewriteWords) -> list[Edit]:
     match group[0].treatment:
         case Treatment.FIGURE:
-            return figure_group_edits(sentence, group)
+            return figure_group_edits(sentence, group, words)
         case Treatment.MARKER:
             return marker_edits(sentence, group)
         case Treatment.NAME:
-            return name_edits(sentence, group)
+            return name_edits(sentence, group, words)
         case _:
-            return drop_edits(sentence, group)
+            return drop_edits(sentence, group, words)
 
 
-def choose_edits(sentence: str, units: Sequence[EditGroup], spans: Sequence[Span]) -> list[Edit]:
+def choose_edits(
+    sentence: str, units: Sequence[EditGroup], spans: Sequence[Span], words: RewriteWords
+) -> list[Edit]:
     """Take each unit's best edit that fits; a unit with none left falls back to its spans alone."""
     accepted: list[Edit] = []
     for unit in sorted(units, key=lambda u: (-u.spans[0].treatment.rank, u.spans[0].start)):
@@ -106,7 +111,7 @@ def choose_edits(sentence: str, units: Sequence[EditGroup], spans: Sequence[Span
             if edit is not None:
                 accepted.append(edit)
                 continue
-        accepted.extend(Edit(s.start, s.end, _fallback(sentence, s)) for s in pending)
+        accepted.extend(Edit(s.start, s.end, _fallback(sentence, s, words)) for s in pending)
     return sorted(accepted, key=lambda e: e.start)
 
 
@@ -123,14 +128,14 @@ def _fits(edit: Edit, accepted: Sequence[Edit], spans: Sequence[Span]) -> bool:
     return True
 
 
-def _fallback(sentence: str, span: Span) -> str:
+def _fallback(sentence: str, span: Span, words: RewriteWords) -> str:
     match span.treatment:
         case Treatment.FIGURE:
             figure = parse_figure(sentence[span.start : span.end])
-            return plain_phrase(figure) if figure else AMOUNT_STAND_IN
+            return plain_phrase(figure, words) if figure else words.amount
         case Treatment.MARKER:
             return unmarked(sentence[span.start : span.end])
         case Treatment.NAME:
-            return stand_in_for(sentence, span)
+            return stand_in_for(sentence, span, words)
         case _:
-            return filled_stand_in(span.stand_in, sentence[span.start : span.end], sentence)
+            return filled_stand_in(span.stand_in, sentence[span.start : span.end], sentence, words)
