@@ -845,7 +845,7 @@ DESCRIBED: list[Row] = [
             (42, 46, "confidential.deal", CONF),
             (51, 55, "confidential.deal", CONF),
         ],
-        "Ran campaigns for partners including three companies.",
+        "Ran campaigns for partners.",
     ),
 ]
 # Markers of secrecy go and what they marked stays; a pending reorganisation is described.

@@ -204,7 +204,7 @@ def test_every_ladder_climbs_one_way(name: str) -> None:
 
 
 def rung(ladder: Ladder, phrase: str) -> int:
-    """How high on the ladder a phrase stands, its exact form ('twofold') beside its own ('more than twofold')."""
+    """How high on the ladder a phrase stands; its exact form ('twofold') stands with it."""
     return next(
         len(ladder) - index
         for index, (_, own) in enumerate(ladder)

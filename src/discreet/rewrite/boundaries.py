@@ -14,12 +14,12 @@ from discreet.sections import heading_section
 BULLET_START = re.compile(r"\s*(?:[•●▪◦■♦➢►✓§*\x95\x9f·–—-]|\(?\d{1,2}[.)])\s")
 # A line that ends in a stop has finished what it was saying.
 STOP_END = re.compile(r"[.!?:;|]\s*$")
-# A sentence ends at a stop before a space and a capital, a digit or a bullet.
-SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s+[\"“‘(]?[A-Z0-9•●▪])")
+# A sentence ends at a stop before a space and a capital or a bullet ("Rs. 60" and "No. 5" go on).
+SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s+[\"“‘(]?[A-Z•●▪])")
 # A stop that ends one of these ends an abbreviation or an initial, not a sentence.
 ABBREVIATION = re.compile(
     r"(?<![\w.])(?:[A-Za-z]|Mr|Mrs|Ms|Dr|Prof|Inc|Co|Corp|Ltd|Jr|Sr|St|Mt|No|Nos|vs|approx|e\.g|i\.e|U\.S|U\.K"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Rs|Pvt|Dept|Govt|Univ|Ave|Rd|Blvd|Ref|Vol)\.$"
 )
 
 

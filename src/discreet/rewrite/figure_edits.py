@@ -54,10 +54,19 @@ ARTICLE_SLOT = re.compile(
     r"|own(?:ed)?|oversaw|grew|drove|closed|secured|sold)\s+)$",
     re.I,
 )
+# Things sized by the amount after them: "deals >$100K" are "deals of six figures or more".
+SIZED_BEFORE = re.compile(
+    r"\b(?P<things>deals|contracts|projects|accounts|opportunities|transactions|orders|grants|loans|budgets"
+    r"|portfolios|programs|engagements)\s+(?:(?:of|worth|valued\s+at)\s+)?$"
+)
+IN_AFTER = re.compile(r"\s+(?:in|of)\b", re.I)
+AT_LEAST = re.compile(r"(?:over|above|more\s+than|in\s+excess\s+of|upwards\s+of|>)", re.I)
 # Plural amounts that read as counts before "of": "thousands of grants" is not "$2,500 of grants".
 SCALE_WORDS = ("hundreds", "thousands", "millions", "billions", "trillions")
 NOUN_WORD = re.compile(r"\s+(?P<word>[A-Za-z][\w&'’-]*)")
 FROM_BEFORE = re.compile(rf"\bfrom\s+{APPROXIMATELY}?$", re.I)
+FROM_NUMBER_BEFORE = re.compile(r"\bfrom\s+(?P<number>\d[\d,]*)\s+to\s+$", re.I)
+FROM_ZERO_BEFORE = re.compile(r"\bfrom\s+(?:0|zero|nothing|scratch)\s+to\s+$", re.I)
 SPREAD_BEFORE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|spanning)\s+$", re.I)
 # A change already given as a figure: "penetration 25% from 19 to 25 states" needs no second change.
 CHANGE_BEFORE = re.compile(r"\d\s*(?:%|percent|[x×]|-?fold)\s*$", re.I)
@@ -83,18 +92,27 @@ def figure_group_edits(sentence: str, group: Sequence[Span], words: RewriteWords
         # "deals ranging from £10K to £100K" is a spread of sizes, not a change from one to the other.
         spread = Edit(start, end, _spread(first, second, words))
         return [spread, *_figure_edits(sentence, start, end, first, words)]
-    if came_from and first.value > 0:
-        period = PERIOD_AFTER.match(sentence, end)
-        stop = period.end() if period else end
-        noun = NEXT_WORD.match(sentence, stop) if first.kind is FigureKind.COUNT and not second.noun else None
-        named = noun["word"] if noun and is_noun(noun["word"]) else ""
-        stop = noun.end() if noun and named else stop
+    if came_from and first.value == 0 and first.kind is second.kind:
+        # "from 0 to over 500 members" is a level reached, not a change by a ratio.
+        stop, named = _after_range(sentence, end, first, second)
+        edits.append(Edit(came_from.start(), stop, f"to {_level(second, named, words)}"))
+    elif came_from and first.value > 0:
+        stop, named = _after_range(sentence, end, first, second)
         if CHANGE_BEFORE.search(sentence, 0, came_from.start()):
             edits.append(Edit(came_from.start(), stop, f"to {_level(second, named, words)}"))
         else:
             edits.append(Edit(came_from.start(), stop, change_phrase(first, second, words)))
     lower = first if first.value <= second.value else second
     return edits + _figure_edits(sentence, start, end, lower, words)
+
+
+def _after_range(sentence: str, end: int, first: Figure, second: Figure) -> tuple[int, str]:
+    """Where a range's phrase ends, past its period or the noun its counts count, and that noun."""
+    period = PERIOD_AFTER.match(sentence, end)
+    stop = period.end() if period else end
+    noun = NEXT_WORD.match(sentence, stop) if first.kind is FigureKind.COUNT and not second.noun else None
+    named = noun["word"] if noun and is_noun(noun["word"]) else ""
+    return (noun.end() if noun and named else stop), named
 
 
 def _level(figure: Figure, noun: str, words: RewriteWords) -> str:
@@ -148,6 +166,15 @@ def _figure_edits(sentence: str, start: int, end: int, figure: Figure, words: Re
             edits += _multiple_edits(sentence, wide_start, wide_end, figure.value, words)
         case FigureKind.COUNT:
             edits += _count_edits(sentence, wide_start, wide_end, figure, words)
+    if figure.kind is FigureKind.COUNT and (ranged := FROM_NUMBER_BEFORE.search(sentence, 0, wide_start)):
+        # "from 4 to 22 accounts", only the second flagged, is still a change: "more than fivefold".
+        first = Figure(FigureKind.COUNT, float(ranged["number"].replace(",", "")))
+        stop = max(e.end for e in edits) if edits else end
+        if first.value > 0:
+            edits.insert(0, Edit(ranged.start(), stop, change_phrase(first, figure, words)))
+    if zero := FROM_ZERO_BEFORE.search(sentence, 0, wide_start):
+        # "from 0 to over 500 members" is where it got: "to hundreds of members".
+        edits[:0] = [Edit(zero.start(), e.end, f"to {e.text}") for e in edits if e.start == wide_start]
     return [*edits, Edit(start, end, plain_phrase(figure, words))]
 
 
@@ -160,6 +187,16 @@ def _money_edits(sentence: str, start: int, end: int, figure: Figure, words: Rew
     adjective, noun = (f" {words.periods[period][0]}", f" {words.periods[period][1]}") if period else ("", "")
     before = sentence[:start]
     described = _described_noun(sentence, end)
+    if (
+        described is None
+        and (sized := SIZED_BEFORE.search(before))
+        and not IN_AFTER.match(sentence, end)
+        and not RANGE_GAP.match(sentence, end)
+        and not period
+    ):
+        if AT_LEAST.match(sentence, start):
+            return [Edit(sized.start(), end, f"{sized['things']} of {money_figures(figure, words)} or more")]
+        return [Edit(sized.start(), end, f"{money_adjective(figure, words)} {sized['things']}")]
     if described is not None:
         return [
             Edit(

@@ -88,6 +88,13 @@ CODENAME_BEFORE = re.compile(
 # "Code-named Falcon, the product ships" says no more without the name than "The product ships".
 CODENAMED_BEFORE = re.compile(r"(?:^|(?<=[\s(]))code[- ]?named\s+[\"'“‘]?$", re.I)
 QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
+# Names given as examples: "companies like A, B and C" says "major clients", not how many.
+EXAMPLES_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z-]+)\s+(?:like|such\s+as|including)\s+$", re.I)
+ETC_AFTER = re.compile(r",?\s*(?:etc\b|and\s+(?:others|more|many\s+more)\b)", re.I)
+# Capitalised words between a determiner and a code name belong to the name: "The BruCrew Project X".
+NAME_WORDS_BEFORE = re.compile(
+    r"\b(?i:the|our|their|its|his|her|my)\s+(?P<words>(?:[A-Z][\w&'’-]*\s+){1,3})$"
+)
 
 
 def stand_in_for(sentence: str, span: Span, words: RewriteWords) -> str:
@@ -138,6 +145,10 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
     edits = _aside_edits(sentence, start, end)
     if len(group) > 1:
         text = _names_phrase(len(group), stand_in, noun, words)
+        if not noun and (examples := EXAMPLES_BEFORE.search(sentence, 0, start)):
+            stop = etc.end() if (etc := ETC_AFTER.match(sentence, end)) else end
+            kind = [*without_article(split_aside(stand_in)[0]).split()[:-1], examples["noun"]]
+            edits.append(Edit(examples.start(), stop, " ".join(kind)))
         if not noun and (label := _own_label(sentence, start, stand_in)) is not None:
             edits.append(Edit(label, end, capitalize(text)))
         the = re.search(r"\bthe\s+$", sentence[:start], re.I) if not noun else None
@@ -156,6 +167,8 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
         edits.append(Edit(named.start(), wide_end + comma.end(), ""))
     if codename := CODENAME_BEFORE.search(sentence, 0, start):
         wide_start = codename.start()
+        if name_words := NAME_WORDS_BEFORE.search(sentence, 0, wide_start):
+            wide_start = name_words.start("words")
     if not noun and (deal := DEAL_BEFORE.search(sentence, 0, wide_start)):
         edits.append(Edit(deal.start(), wide_end, article_for(deal["deal"]) + deal["deal"].lower()))
     if not noun and (label := _own_label(sentence, wide_start, stand_in)) is not None:

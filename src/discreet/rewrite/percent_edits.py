@@ -24,12 +24,20 @@ BY_BEFORE = re.compile(r"\bby\s*$", re.I)
 # A saving takes its amount as an object: "saved 8% on supplies", not "saved by 8%".
 SAVED_BEFORE = re.compile(r"\b(?:saved|saving|saves|save|trimmed|shaved|recovered|recouped)\s+$", re.I)
 # A percentage against a plan says only how far: "15% under budget" is "well under budget".
-AGAINST_AFTER = re.compile(r"\s+(?:under|over|below|above|ahead\s+of|behind)\b", re.I)
+AGAINST_AFTER = re.compile(
+    r"\s+(?:under|over|below|above|ahead\s+of|behind)\s+(?:(?:the|our|its|their)\s+)?(?:[\w-]+\s+)?"
+    r"(?:budget|plan|target|forecast|goal|quota|schedule|estimates?|projections?|benchmark|average)\b",
+    re.I,
+)
+# "up 41%" takes its amount without "by".
+UP_BEFORE = re.compile(r"\b(?:up|down)\s+$", re.I)
+# An attainment again in a list, its quota already named: "108% of quota in FY19 and 117% in FY20".
+LIST_AFTER_QUOTA = re.compile(r"\b(?:quota|target|plan|goal)s?\b.*(?:,|\band|\bor)\s+$", re.I)
 OF_AFTER = re.compile(r"\s+of\b(?:\s+all\b)?", re.I)
 OVER = re.compile(r"(?:over|more\s+than|above|in\s+excess\s+of|upwards\s+of|>)\s*", re.I)
 # A percentage after these is a level ("retention of 95%"), not a change.
 LEVEL_BEFORE = re.compile(
-    r"\b(?:to|of|at|from|than|under|reaching|reached|hit|hitting|is|was|were|are)\s+$", re.I
+    r"(?:\b(?:to|of|at|from|than|under|reaching|reached|hit|hitting|is|was|were|are)\s+|:\s*)$", re.I
 )
 QUOTA_WORD = re.compile(r"\b(?P<goal>quota|target)s?\b", re.I)
 # How far before an attainment its quota may be named: "carried a $1.4M quota; hit 113%".
@@ -46,6 +54,9 @@ QUOTA_AFTER = re.compile(
     r"(?!\s+(?:market|audience))(?:\s+attainment)?",
     re.I,
 )
+AT_BEFORE = re.compile(r"\bat\s+$", re.I)
+# "100% of account goals" is "all account goals": "all of" wants a determiner after it.
+DETERMINER_AFTER = re.compile(r"\s*(?:the|a|an|our|their|its|my|his|her|your|these|those|this|that)\b", re.I)
 QUOTA_BEFORE = re.compile(r"\b(?P<goal>quota|target)\s+attainment(?:\s+(?:of|at|was|is)|\s*[:–-])?\s*$", re.I)
 QUOTA_VERB_BEFORE = re.compile(
     r"\b(?P<often>(?:consistently|regularly|repeatedly)\s+)?(?:achieved|achieving|attained|attaining|hit"
@@ -72,6 +83,8 @@ def _quota_edits(sentence: str, start: int, end: int, percent: float, exceeded: 
         edits.append(_quota_edit(sentence, start, quota, percent, exceeded))
     if percent >= 100 and (quota_before := QUOTA_BEFORE.search(before)):
         edits.append(Edit(quota_before.start(), end, _against(quota_before["goal"].lower(), exceeded)))
+    if percent >= 100 and LIST_AFTER_QUOTA.search(before) and not OF_AFTER.match(sentence, end):
+        edits.append(Edit(start, end, ""))
     verb = QUOTA_VERB_BEFORE.search(before)
     if percent >= 100 and verb and (own := QUOTA_OF.match(sentence, end)):
         goal = f"the {own['words'].strip()} {own['goal'].lower()}" if own["words"].strip() else own["goal"]
@@ -89,6 +102,10 @@ def _quota_edit(sentence: str, start: int, quota: re.Match[str], percent: float,
     goal = quota["goal"].lower()
     if percent < 100:
         return Edit(start, quota.end(), f"{'most' if percent >= 50 else 'part'} of {goal}")
+    if at := AT_BEFORE.search(sentence, 0, start):
+        # "finished the year at 121% of quota" reads "finished the year above quota".
+        where = "above" if exceeded else "at" if percent >= 100 else "below"
+        return Edit(at.start(), quota.end(), f"{where} {quota['phrase']}")
     if verb or _clause_start(sentence, start):
         return Edit(verb.start() if verb else start, quota.end(), _against(quota["phrase"], exceeded, verb))
     if re.search(rf"\b{re.escape(quota['phrase'])}\b", sentence[:start], re.I):
@@ -114,6 +131,8 @@ def _plain_edit(
 ) -> Edit:
     """The percentage alone, as the words around it read it."""
     before = sentence[:start]
+    if UP_BEFORE.search(before):
+        return Edit(start, end, percent_amount(percent, words))
     if by := BY_BEFORE.search(before):
         return Edit(by.start(), end, ("" if percent >= 100 else "by ") + percent_amount(percent, words))
     if of := OF_AFTER.match(sentence, end):
@@ -122,7 +141,7 @@ def _plain_edit(
         return Edit(start, end, "well" if percent >= 10 else "slightly")
     if percent < 100 and SAVED_BEFORE.search(before):
         return Edit(start, end, percent_amount(percent, words))
-    if is_noun_after(sentence, end):
+    if is_noun_after(sentence, end) or CHANGE_NOUN.match(sentence, end):
         return Edit(start, end, _percent_adjective(sentence, end, percent, words))
     if DETERMINER_BEFORE.search(before):
         return Edit(start, end, f"{step(words.percent_adjectives, percent, words)} percentage")
@@ -137,9 +156,10 @@ def _share_edit(
     """'73% of customers' is 'more than half of customers'; '150% of plan', 'one and a half times plan'."""
     if exceeded:
         return Edit(start, of.end(), times(percent, words))
-    if of.group().endswith("all"):
-        return Edit(start, of.end(), step(words.percent_shares, percent, words))
-    return Edit(start, end, step(words.percent_shares, percent, words))
+    share = step(words.percent_shares, percent, words)
+    if of.group().endswith("all") or (percent == 100 and not DETERMINER_AFTER.match(of.string, of.end())):
+        return Edit(start, of.end(), share)
+    return Edit(start, end, share)
 
 
 def _percent_adjective(sentence: str, end: int, percent: float, words: RewriteWords) -> str:
