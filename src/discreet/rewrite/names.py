@@ -80,7 +80,7 @@ COMPOUNDS = re.compile(
     r"|implementation|migration|site|office|work|base|business|service)s?",
     re.I,
 )
-NAME_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+)", re.I)
+NAME_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+|/\s*)", re.I)
 CLIENT_CONTEXT = re.compile(r"\b(?:clients?|customers?|accounts?|engagements?|partners?)\b", re.I)
 CODENAME_BEFORE = re.compile(
     r"\b(?:project|operation|program(?:me)?|code[- ]?name[sd]?|code-named|initiative)\s+[\"'“‘]?$", re.I
@@ -147,8 +147,11 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
         text = _names_phrase(len(group), stand_in, noun, words)
         if not noun and (examples := EXAMPLES_BEFORE.search(sentence, 0, start)):
             stop = etc.end() if (etc := ETC_AFTER.match(sentence, end)) else end
-            kind = [*without_article(split_aside(stand_in)[0]).split()[:-1], examples["noun"]]
-            edits.append(Edit(examples.start(), stop, " ".join(kind)))
+            said = sentence[max(0, examples.start() - 30) : examples.start()].lower().split()
+            sizes = [
+                w for w in without_article(split_aside(stand_in)[0]).split()[:-1] if w.lower() not in said
+            ]
+            edits.append(Edit(examples.start(), stop, " ".join([*sizes, examples["noun"]])))
         if not noun and (label := _own_label(sentence, start, stand_in)) is not None:
             edits.append(Edit(label, end, capitalize(text)))
         the = re.search(r"\bthe\s+$", sentence[:start], re.I) if not noun else None

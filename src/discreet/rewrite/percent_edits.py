@@ -31,6 +31,8 @@ AGAINST_AFTER = re.compile(
 )
 # "up 41%" takes its amount without "by".
 UP_BEFORE = re.compile(r"\b(?:up|down)\s+$", re.I)
+# "by **18 %**" in Markdown keeps its "by" outside the emphasis.
+MARKED_BY_BEFORE = re.compile(r"\bby\s*[*_]+\s*$", re.I)
 # An attainment again in a list, its quota already named: "108% of quota in FY19 and 117% in FY20".
 LIST_AFTER_QUOTA = re.compile(r"\b(?:quota|target|plan|goal)s?\b.*(?:,|\band|\bor)\s+$", re.I)
 OF_AFTER = re.compile(r"\s+of\b(?:\s+all\b)?", re.I)
@@ -131,7 +133,7 @@ def _plain_edit(
 ) -> Edit:
     """The percentage alone, as the words around it read it."""
     before = sentence[:start]
-    if UP_BEFORE.search(before):
+    if UP_BEFORE.search(before) or MARKED_BY_BEFORE.search(before):
         return Edit(start, end, percent_amount(percent, words))
     if by := BY_BEFORE.search(before):
         return Edit(by.start(), end, ("" if percent >= 100 else "by ") + percent_amount(percent, words))
@@ -168,4 +170,5 @@ def _percent_adjective(sentence: str, end: int, percent: float, words: RewriteWo
         return step(words.percent_adjectives, percent, words)
     if percent >= NEAR_PERFECT:
         return "perfect" if percent == 100 else "near-perfect"
-    return f"{math.floor(percent / 10) * 10}%-plus"
+    # The tens below the value, never the value itself: 92% and 90% are both past 80%, 92% past 90%.
+    return f"{math.ceil(percent / 10) * 10 - 10}%-plus"
