@@ -18,9 +18,9 @@ GERMAN: RewriteWords = replace(
     counts=((100, "Hunderte"), (10, "Dutzende"), (0, "einige")),
     client="ein Großkunde",
     initiative="ein internes Projekt",
-    titles={category: "Vertrauliches" for category in Category},
-    public_phrases={action: "öffentlich anpassen" for action in Action},
-    resume_phrases={action: "im Lebenslauf behalten" for action in Action},
+    titles=dict.fromkeys(Category, "Vertrauliches"),
+    public_phrases=dict.fromkeys(Action, "öffentlich anpassen"),
+    resume_phrases=dict.fromkeys(Action, "im Lebenslauf behalten"),
 )
 
 
@@ -35,7 +35,9 @@ def test_a_sentence_is_rewritten_and_advised_in_the_second_word_set() -> None:
     sentence = "Generated €4.2M with Contoso Logistics."
     findings = [
         Finding("financial.money-amount", Category.FINANCIAL, Severity.HIGH, 10, 15, "€4.2M"),
-        Finding("confidential.client-name", Category.CONFIDENTIAL, Severity.HIGH, 21, 38, "Contoso Logistics"),
+        Finding(
+            "confidential.client-name", Category.CONFIDENTIAL, Severity.HIGH, 21, 38, "Contoso Logistics"
+        ),
     ]
     advice = advise(sentence, findings, {}, words=GERMAN)
     assert {one.rewrite for one in advice} == {"Generated Millionen with ein Großkunde."}

@@ -50,6 +50,8 @@ class RewriteWords:
     trades: tuple[tuple[str, str], ...]
     # Patterns of words that name a country, and the country as written after "in".
     countries: tuple[tuple[str, str], ...]
+    # Words a line does not end a sentence on: the next line carries it on ("across", "the").
+    line_joiners: frozenset[str]
     # The title of a finding without a rule, and the phrases of each action.
     titles: Mapping[Category, str]
     public_phrases: Mapping[Action, str]

@@ -6,8 +6,9 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from discreet.language import RewriteWords
+from discreet.languages.en import ENGLISH
 from discreet.model import Document, Segment
-from discreet.rewrite.grammar import LINE_JOINERS
 from discreet.sections import heading_section
 
 # A line that opens with a bullet or a number starts an item of its own.
@@ -23,26 +24,26 @@ ABBREVIATION = re.compile(
 )
 
 
-def sentence_spans(document: Document) -> tuple[tuple[int, int], ...]:
+def sentence_spans(document: Document, words: RewriteWords = ENGLISH.rewrite) -> tuple[tuple[int, int], ...]:
     """Every sentence of the document as (start, end) offsets into its text, in reading order."""
     spans: list[tuple[int, int]] = []
-    for first, last in _blocks(document.segments):
+    for first, last in _blocks(document.segments, words):
         spans += _split(document.text, first.start, last.end)
     return tuple(spans)
 
 
-def _blocks(segments: Sequence[Segment]) -> list[tuple[Segment, Segment]]:
+def _blocks(segments: Sequence[Segment], words: RewriteWords) -> list[tuple[Segment, Segment]]:
     """Runs of segments that continue each other, as their first and last segment."""
     blocks: list[tuple[Segment, Segment]] = []
     for segment in segments:
-        if blocks and continues(blocks[-1][1], segment):
+        if blocks and continues(blocks[-1][1], segment, words):
             blocks[-1] = (blocks[-1][0], segment)
         else:
             blocks.append((segment, segment))
     return blocks
 
 
-def continues(previous: Segment, current: Segment) -> bool:
+def continues(previous: Segment, current: Segment, words: RewriteWords) -> bool:
     """Whether a line carries on the sentence of the line before: wrapped prose, not a new item."""
     if (previous.section, previous.hidden) != (current.section, current.hidden):
         return False
@@ -53,7 +54,7 @@ def continues(previous: Segment, current: Segment) -> bool:
     if heading_section(previous.text.strip()) or heading_section(current.text.strip()):
         return False
     start, before = current.text.lstrip()[0], previous.text.rstrip()
-    joined = before.rpartition(" ")[2].lower() in LINE_JOINERS or before[-1] in ",&-–"
+    joined = before.rpartition(" ")[2].lower() in words.line_joiners or before[-1] in ",&-–"
     # A line that opens in lower case carries on; mis-decoded bullets ('â€¢') open in lower case too.
     return (start.isascii() and start.islower()) or joined
 
