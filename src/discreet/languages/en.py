@@ -178,7 +178,6 @@ _MASS_NOUNS = frozenset(
         "budgets",
         "deposits",
         "assets",
-        "pipeline",
         "arr",
         "mrr",
         "gmv",
