@@ -223,7 +223,8 @@ def _described_noun(sentence: str, end: int) -> str | None:
         end = period.end()
     head = ""
     for word in NOUN_WORD.finditer(sentence, end):
-        if word.start() != end or not is_noun(word["word"]):
+        # A participle after the noun starts a clause of its own: "pipeline selling ads".
+        if word.start() != end or not is_noun(word["word"]) or (head and word["word"].endswith("ing")):
             break
         head, end = word["word"], word.end()
     return head
