@@ -22,7 +22,7 @@ HEADINGS = {
     "other": "Additional Information",
 }
 # The share of hand-written rewrites discreet gives word for word; raise it as rewrites improve.
-MINIMUM_EXACT = 0.0
+MINIMUM_EXACT = 0.95
 
 
 @dataclass(frozen=True, slots=True)
