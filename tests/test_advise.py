@@ -6,25 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from discreet.advise import (
-    PUBLIC_PHRASES,
-    RESUME_PHRASES,
-    TITLES,
-    Figure,
-    Kind,
-    advise,
-    count_phrase,
-    fold,
-    money_adjective,
-    money_figures,
-    money_noun,
-    percent_amount,
-    percent_level,
-    plain_phrase,
-)
 from discreet.model import Action, Category, Finding, Severity
 from discreet.packs import Rule, load_pack
 from discreet.privateterm import rules_by_id
+from discreet.rewrite import advise
 
 FIN, CONF, PERS, COMP, REF, NOTE = (
     Category.FINANCIAL,
@@ -396,7 +381,7 @@ PERCENTAGES: list[Row] = [
         "Maintained near-perfect customer retention.",
     ),
     ("Kept 100% uptime.", [(5, 9, "financial.revenue", FIN)], "Kept perfect uptime."),
-    ("Kept 94% uptime.", [(5, 8, "financial.revenue", FIN)], "Kept double-digit uptime."),
+    ("Kept 94% uptime.", [(5, 8, "financial.revenue", FIN)], "Kept 90%-plus uptime."),
     ("Drove 98% revenue growth.", [(6, 9, "financial.revenue", FIN)], "Drove double-digit revenue growth."),
     ("Held gross margin at 40%.", [(21, 24, "financial.revenue", FIN)], "Held gross margin at over 30%."),
     ("Kept churn at 4%.", [(14, 16, "financial.revenue", FIN)], "Kept churn at a single-digit percentage."),
@@ -449,15 +434,15 @@ MULTIPLES: list[Row] = [
 ]
 # Quota attainment reads as exceeding it.
 QUOTA: list[Row] = [
-    ("Achieved 142% of quota.", [(9, 13, "financial.quota", FIN)], "Consistently exceeded quota."),
-    ("achieved 142% of quota", [(9, 13, "financial.quota", FIN)], "Consistently exceeded quota"),
+    ("Achieved 142% of quota.", [(9, 13, "financial.quota", FIN)], "Exceeded quota."),
+    ("achieved 142% of quota", [(9, 13, "financial.quota", FIN)], "Exceeded quota"),
     (
         "Consistently achieved 142% of annual quota.",
         [(22, 26, "financial.quota", FIN)],
-        "Consistently exceeded quota.",
+        "Consistently exceeded annual quota.",
     ),
-    ("142% of quota in FY23.", [(0, 4, "financial.quota", FIN)], "Consistently exceeded quota in FY23."),
-    ("Quota attainment: 142%", [(18, 22, "financial.quota", FIN)], "Consistently exceeded quota"),
+    ("142% of quota in FY23.", [(0, 4, "financial.quota", FIN)], "Exceeded quota in FY23."),
+    ("Quota attainment: 142%", [(18, 22, "financial.quota", FIN)], "Exceeded quota"),
     (
         "Ranked #2 of 61 reps with 142% of quota.",
         [(26, 30, "financial.quota", FIN)],
@@ -466,14 +451,14 @@ QUOTA: list[Row] = [
     (
         "Carried a $1.4M quota; hit 113%.",
         [(10, 15, "financial.quota", FIN), (27, 31, "financial.quota", FIN)],
-        "Carried a seven-figure quota; consistently exceeded quota.",
+        "Carried a seven-figure quota; exceeded quota.",
     ),
-    ("Reached 113% of plan.", [(8, 12, "financial.quota", FIN)], "Consistently exceeded plan."),
+    ("Reached 113% of plan.", [(8, 12, "financial.quota", FIN)], "Exceeded plan."),
     ("Achieved 85% of target.", [(9, 12, "financial.quota", FIN)], "Achieved most of target."),
     (
         "Achieved 100% of quota in 2019.",
         [(9, 13, "financial.quota", FIN)],
-        "Consistently met quota in 2019.",
+        "Met quota in 2019.",
     ),
     (
         "Achieved over 100% of initial goal.",
@@ -493,7 +478,7 @@ QUOTA: list[Row] = [
     (
         "2011 Quota Attainment - 240%",
         [(24, 28, "financial.quota", FIN)],
-        "2011 consistently exceeded quota",
+        "2011 exceeded quota",
     ),
 ]
 # Counts and volumes: a plural quantity of the noun.
@@ -559,7 +544,7 @@ CHANGES: list[Row] = [
     (
         "Reduced churn from 4.7% to 2.1%.",
         [(19, 23, "financial.revenue", FIN), (27, 31, "financial.revenue", FIN)],
-        "Reduced churn by several points.",
+        "Reduced churn by more than a point.",
     ),
 ]
 # Names: the rule's stand-in, its article agreed, lists counted, possessives and compounds kept.
@@ -860,7 +845,7 @@ DESCRIBED: list[Row] = [
             (42, 46, "confidential.deal", CONF),
             (51, 55, "confidential.deal", CONF),
         ],
-        "Ran campaigns for partners including three companies.",
+        "Ran campaigns for partners.",
     ),
 ]
 # Markers of secrecy go and what they marked stays; a pending reorganisation is described.
@@ -1073,7 +1058,7 @@ SEVERAL: list[Row] = [
             (16, 23, "confidential.client", CONF),
             (30, 38, "personal.phone", PERS),
         ],
-        "Multi-million-dollar deal with a major retail client.",
+        "A multi-million-dollar deal with a major retail client.",
     ),
     (
         "Grew market share by12%.",
@@ -1271,107 +1256,6 @@ def test_overlapping_findings_are_handled_as_one(rules: dict[str, Rule]) -> None
     sentence = "Call 555-0147 today."
     spans: Spans = [(5, 13, "personal.phone", PERS), (5, 8, "financial.revenue", FIN)]
     assert rewrite(sentence, spans, rules) == "Call today."
-
-
-@pytest.mark.parametrize(
-    ("value", "adjective", "noun", "figures"),
-    [
-        (50, "modest", "a modest sum", "a modest sum"),
-        (850, "three-figure", "hundreds", "three figures"),
-        (4_500, "four-figure", "thousands", "four figures"),
-        (45_000, "five-figure", "tens of thousands", "five figures"),
-        (850_000, "six-figure", "hundreds of thousands", "six figures"),
-        (1_500_000, "seven-figure", "seven figures", "seven figures"),
-        (4_200_000, "multi-million-dollar", "millions", "seven figures"),
-        (12_000_000, "eight-figure", "tens of millions", "eight figures"),
-        (212_450_000, "nine-figure", "hundreds of millions", "nine figures"),
-        (1_200_000_000, "billion-dollar", "ten figures", "ten figures"),
-        (2_500_000_000, "multi-billion-dollar", "billions", "ten figures"),
-    ],
-)
-def test_money_ladder(value: float, adjective: str, noun: str, figures: str) -> None:
-    figure = Figure(Kind.MONEY, value, "dollar")
-    assert (money_adjective(figure), money_noun(figure), money_figures(figure)) == (adjective, noun, figures)
-
-
-@pytest.mark.parametrize(
-    ("value", "currency", "adjective", "noun"),
-    [
-        (4_200_000, "euro", "multi-million-euro", "millions"),
-        (4_200_000, "pound", "multi-million-pound", "millions"),
-        (4_200_000, "", "multi-million", "millions"),
-        (1_200_000_000, "", "billion-plus", "ten figures"),
-        (150_000, "rupee", "lakh-plus", "a lakh-plus"),
-        (2_400_000, "rupee", "multi-lakh", "lakhs"),
-        (20_000_000, "rupee", "multi-crore", "crores"),
-        (2_500_000_000, "rupee", "multi-crore", "hundreds of crores"),
-        (45_000, "rupee", "five-figure", "tens of thousands"),
-    ],
-)
-def test_money_ladder_by_currency(value: float, currency: str, adjective: str, noun: str) -> None:
-    figure = Figure(Kind.MONEY, value, currency)
-    assert (money_adjective(figure), money_noun(figure)) == (adjective, noun)
-
-
-@pytest.mark.parametrize(
-    ("percent", "amount", "level"),
-    [
-        (0.5, "a fraction of a percent", "a single-digit percentage"),
-        (5, "a single-digit percentage", "a single-digit percentage"),
-        (12, "double digits", "over 10%"),
-        (25, "a quarter", "over 20%"),
-        (30, "more than a quarter", "over 20%"),
-        (37, "more than a third", "over 30%"),
-        (50, "half", "over 40%"),
-        (95, "more than half", "over 90%"),
-        (100, "twofold", "over 90%"),
-        (150, "more than twofold", "over 100%"),
-        (900, "tenfold", "over 100%"),
-    ],
-)
-def test_percent_ladder(percent: float, amount: str, level: str) -> None:
-    assert (percent_amount(percent), percent_level(percent)) == (amount, level)
-
-
-@pytest.mark.parametrize(
-    ("ratio", "phrase"),
-    [
-        (0.5, "by half"),
-        (1.5, "by half"),
-        (2, "twofold"),
-        (2.5, "more than twofold"),
-        (3, "threefold"),
-        (6, "several-fold"),
-        (10, "tenfold"),
-        (40, "more than tenfold"),
-    ],
-)
-def test_fold_ladder(ratio: float, phrase: str) -> None:
-    assert fold(ratio) == phrase
-
-
-@pytest.mark.parametrize(
-    ("value", "noun", "phrase"),
-    [
-        (6, "resellers", "several resellers"),
-        (15, "logos", "more than ten logos"),
-        (40, "", "dozens"),
-        (310, "accounts", "hundreds of accounts"),
-        (1_000, "users", "a thousand-plus users"),
-        (12_000, "units", "thousands of units"),
-        (1_200_000, "", "a million-plus"),
-        (5e9, "", "billions"),
-    ],
-)
-def test_count_ladder(value: float, noun: str, phrase: str) -> None:
-    assert count_phrase(value, noun) == phrase
-
-
-def test_every_kind_category_and_action_has_its_words() -> None:
-    phrases = [plain_phrase(Figure(kind, 12_000.0, period="month")) for kind in Kind]
-    assert all(phrases) and not any("12" in phrase for phrase in phrases)
-    assert set(TITLES) == set(Category)
-    assert set(PUBLIC_PHRASES) == set(RESUME_PHRASES) == set(Action)
 
 
 # Tokens no filler word or stand-in contains, so finding one in a rewrite means it leaked.

@@ -105,6 +105,7 @@ def test_audit_text_gives_the_advice_and_the_rewrite() -> None:
         resume=discreet.Action.KEEP,
         reason="Money amount: generalize in public, keep in the resume",
         rewrite="Closed a six-figure multi-year platform deal for Northwind Logistics.",
+        sentence=(0, len(text)),
     )
     assert located.location == discreet.TextLocation(line=1, column=11)
 

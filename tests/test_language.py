@@ -34,6 +34,7 @@ GERMAN = Language(
     title_words={"ltr": "leiter"},
     stopwords=("der", "die", "das"),
     levels=(),
+    rewrite=ENGLISH.rewrite,
 )
 
 
@@ -74,7 +75,7 @@ def test_english_ranges_end_at_present() -> None:
 
 def test_a_language_needs_twelve_months() -> None:
     with pytest.raises(ValueError, match="twelve months"):
-        Language("xx", {}, GERMAN.months[:11], (), (), {}, (), ())
+        Language("xx", {}, GERMAN.months[:11], (), (), {}, (), (), ENGLISH.rewrite)
 
 
 def test_the_registry_names_each_language_by_its_code() -> None:

@@ -132,9 +132,9 @@ def test_json_contract_carries_the_comparison(tmp_path: Path, capsys: pytest.Cap
             1,
             15,
             "• Generated millions in new annual recurring revenue in FY2024, "
-            "up by more than a third year over year.",
+            "up more than a third year over year.",
         ),
-        (1, 16, "• Consistently exceeded quota in 2023."),
+        (1, 16, "• Exceeded quota in 2023."),
         (
             1,
             17,

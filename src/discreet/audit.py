@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from discreet.advise import advise
 from discreet.classify import classify, finding_verdict
 from discreet.compare import compare
 from discreet.detect import Terms, detect
@@ -20,6 +19,8 @@ from discreet.packs import Rule
 from discreet.privateterm import rules_by_id
 from discreet.read import Piped, expand, is_resume, read
 from discreet.report import DocumentReport, Failure, LocatedFinding, Report
+from discreet.rewrite import advise
+from discreet.rewrite.boundaries import sentence_at, sentence_spans
 from discreet.suppress import suppress, without_directives
 from discreet.workers import Loss, Lost, WorkerLimits, can_isolate, run_isolated
 
@@ -275,20 +276,16 @@ def audit_document(document: Document, rules: Sequence[Rule], terms: Terms = Ter
 def _advice_by_finding(
     document: Document, findings: Sequence[Finding], rules: Mapping[str, Rule], terms: Terms
 ) -> list[Advice]:
-    """Advise on each finding, rewriting every segment once with all of its findings."""
-    by_segment: dict[int, list[int]] = defaultdict(list)
+    """Advise on each finding, rewriting every sentence once with all of its findings."""
+    spans = sentence_spans(document)
+    by_sentence: dict[tuple[int, int], list[int]] = defaultdict(list)
     for index, finding in enumerate(findings):
-        by_segment[document.segment_at(finding.start).start].append(index)
+        by_sentence[sentence_at(spans, finding.start)].append(index)
     advice: dict[int, Advice] = {}
-    for start, indexes in by_segment.items():
-        segment = document.segment_at(start)
-        advice.update(
-            zip(
-                indexes,
-                advise(segment.text, [findings[i] for i in indexes], rules, start, terms.stand_in),
-                strict=True,
-            )
-        )
+    for (start, end), indexes in by_sentence.items():
+        sentence = document.text[start:end]
+        chosen = [findings[i] for i in indexes]
+        advice.update(zip(indexes, advise(sentence, chosen, rules, start, terms.stand_in), strict=True))
     return [advice[index] for index in range(len(findings))]
 
 

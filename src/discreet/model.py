@@ -65,6 +65,8 @@ class Advice:
     resume: Action
     reason: str
     rewrite: str
+    # The document offsets of the text the rewrite replaces: the finding's sentence.
+    sentence: tuple[int, int] = (0, 0)
 
 
 class DocumentKind(StrEnum):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from discreet.advise import advise
 from discreet.detect import find_in_text
 from discreet.model import Finding, Section
 from discreet.packs import Example, Rule
+from discreet.rewrite import advise
 
 
 def check_rules(rules: Sequence[Rule]) -> list[str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from discreet.errors import UsageError
-from discreet.model import Action, Destination, Document, Format
+from discreet.model import Action, Destination, Document, Format, Segment
 from discreet.parsers.jsonresume import JsonLocation
 from discreet.report import DocumentReport, LocatedFinding
 
@@ -52,20 +52,44 @@ def still_flagged(report: DocumentReport, destination: Destination) -> tuple[Loc
 
 
 def _changes(report: DocumentReport, destination: Destination) -> tuple[dict[int, str | None], int]:
-    """The new text of each segment to change (None: leave it out), and how many findings stay as they are."""
-    by_segment: dict[int, list[LocatedFinding]] = {}
-    for located in report.findings:
-        by_segment.setdefault(report.document.segment_index(located.finding.start), []).append(located)
-    changes: dict[int, str | None] = {}
+    """The new text of each segment to change (None: leave it out), and how many findings stay as they are.
+
+    In public a finding's sentence becomes its rewrite, wherever the sentence starts and ends; for a
+    resume the finding's whole segment is left out.
+    """
+    replaced: dict[tuple[int, int], str] = {}
     kept = 0
-    for index, found in sorted(by_segment.items()):
-        acting = [f for f in found if _must_change(f, destination)]
-        kept += len(found) - len(acting)
-        if acting:
-            advice = acting[0].advice
-            rewrite = advice.rewrite if destination is Destination.PUBLIC and advice else ""
-            changes[index] = rewrite if rewrite.strip() else None
+    for located in report.findings:
+        if not _must_change(located, destination):
+            kept += 1
+            continue
+        advice = located.advice
+        segment = report.document.segment_at(located.finding.start)
+        whole = (segment.start, segment.end)
+        if destination is Destination.PUBLIC and advice is not None:
+            replaced[advice.sentence if advice.sentence != (0, 0) else whole] = advice.rewrite
+        else:
+            replaced[whole] = ""
+    changes: dict[int, str | None] = {}
+    for index, segment in enumerate(report.document.segments):
+        new = _spliced(report.document, segment, replaced)
+        if new != segment.text:
+            changes[index] = new if new.strip() else None
     return changes, kept
+
+
+def _spliced(document: Document, segment: Segment, replaced: dict[tuple[int, int], str]) -> str:
+    """A segment's text with each replaced span in it: the new text where a span starts, nothing after."""
+    pieces, cursor = [], segment.start
+    for (start, end), text in sorted(replaced.items()):
+        if end <= segment.start or start >= segment.end:
+            continue
+        pieces.append(document.text[cursor : max(start, segment.start)])
+        if start >= segment.start:
+            pieces.append(text)
+        cursor = min(end, segment.end)
+    pieces.append(document.text[cursor : segment.end])
+    return "".join(pieces)
 
 
 def _must_change(located: LocatedFinding, destination: Destination) -> bool:

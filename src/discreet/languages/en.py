@@ -2,8 +2,332 @@
 
 from __future__ import annotations
 
-from discreet.language import Language
-from discreet.model import Section
+from discreet.language import Language, RewriteWords
+from discreet.model import Action, Category, Section
+
+# ---------------------------------------------------------------------------------------------------
+# Rewrite words: what public rewrites write. Each ladder reads from the top down, and no phrase may
+# say more than the lowest value that reaches it ($100,000 is "six figures", not "hundreds of thousands").
+
+_MONEY_ADJECTIVES = (
+    (1e12, "trillion-{}"),
+    (2e9, "multi-billion-{}"),
+    (1e9, "billion-{}"),
+    (1e8, "nine-figure"),
+    (1e7, "eight-figure"),
+    (2e6, "multi-million-{}"),
+    (1e6, "seven-figure"),
+    (1e5, "six-figure"),
+    (1e4, "five-figure"),
+    (1e3, "four-figure"),
+    (1e2, "three-figure"),
+    (0, "modest"),
+)
+_MONEY_NOUNS = (
+    (2e12, "trillions"),
+    (1e12, "a trillion-plus"),
+    (2e9, "billions"),
+    (1e9, "ten figures"),
+    (2e8, "hundreds of millions"),
+    (1e8, "nine figures"),
+    (2e7, "tens of millions"),
+    (1e7, "eight figures"),
+    (2e6, "millions"),
+    (1e6, "seven figures"),
+    (2e5, "hundreds of thousands"),
+    (1e5, "six figures"),
+    (2e4, "tens of thousands"),
+    (1e4, "five figures"),
+    (2e3, "thousands"),
+    (1e3, "four figures"),
+    (2e2, "hundreds"),
+    (1e2, "three figures"),
+    (0, "a modest sum"),
+)
+_RUPEE_ADJECTIVES = (
+    (2e7, "multi-crore"),
+    (1e7, "crore-plus"),
+    (2e5, "multi-lakh"),
+    (1e5, "lakh-plus"),
+)
+_RUPEE_NOUNS = (
+    (2e9, "hundreds of crores"),
+    (1e9, "more than a hundred crores"),
+    (2e8, "tens of crores"),
+    (1e8, "more than ten crores"),
+    (2e7, "crores"),
+    (1e7, "a crore-plus"),
+    (2e5, "lakhs"),
+    (1e5, "a lakh-plus"),
+)
+_PERCENT_AMOUNTS = (
+    (50, "more than half"),
+    (100 / 3, "more than a third"),
+    (25, "more than a quarter"),
+    (10, "double digits"),
+    (1, "a single-digit percentage"),
+    (0, "a fraction of a percent"),
+)
+# A percentage of something is a share of it: "73% of customers" is "more than half of customers".
+_PERCENT_SHARES = (
+    (100, "all"),
+    (50, "more than half"),
+    (100 / 3, "more than a third"),
+    (25, "more than a quarter"),
+    (20, "more than a fifth"),
+    (10, "more than a tenth"),
+    (1, "a single-digit percentage"),
+    (0, "a fraction of a percent"),
+)
+_PERCENT_ADJECTIVES = (
+    (100, "triple-digit"),
+    (10, "double-digit"),
+    (1, "single-digit"),
+    (0, "fractional"),
+)
+_POINTS = (
+    (10, "by more than ten points"),
+    (3, "by several points"),
+    (1, "by more than a point"),
+    (0, "by a fraction of a point"),
+)
+# 150% of quota is "one and a half times" quota, never "twofold".
+_TIMES = (
+    (10, "more than ten times"),
+    (5, "more than five times"),
+    (4, "more than four times"),
+    (3, "more than three times"),
+    (2, "more than twice"),
+    (1.5, "more than one and a half times"),
+    (0, "more than"),
+)
+_FOLDS = (
+    (10, "more than tenfold"),
+    (5, "several-fold"),
+    (4, "more than fourfold"),
+    (3, "more than threefold"),
+    (2, "more than twofold"),
+)
+_FOLD_VERBS = (
+    (4, "more than quadrupled"),
+    (3, "more than tripled"),
+    (2, "more than doubled"),
+)
+_COMPARISONS = ((10, "many times"), (3, "several times"), (0, "markedly"))
+_COUNTS = (
+    (2e9, "billions"),
+    (1e9, "a billion-plus"),
+    (2e6, "millions"),
+    (1e6, "a million-plus"),
+    (2e3, "thousands"),
+    (1e3, "a thousand-plus"),
+    (200, "hundreds"),
+    (100, "a hundred-plus"),
+    (24, "dozens"),
+    (11, "more than ten"),
+    (3, "several"),
+    (0, "some"),
+)
+_EXACT = {
+    "more than half": "half",
+    "more than a quarter": "a quarter",
+    "more than a fifth": "a fifth",
+    "more than a tenth": "a tenth",
+    "by more than ten points": "by ten points",
+    "by more than a point": "by a point",
+    "more than tenfold": "tenfold",
+    "more than fourfold": "fourfold",
+    "more than threefold": "threefold",
+    "more than twofold": "twofold",
+    "more than quadrupled": "quadrupled",
+    "more than tripled": "tripled",
+    "more than doubled": "doubled",
+    "more than ten times": "ten times",
+    "more than five times": "five times",
+    "more than four times": "four times",
+    "more than three times": "three times",
+    "more than twice": "twice",
+    "more than a hundred crores": "a hundred crores",
+    "more than ten crores": "ten crores",
+    "more than one and a half times": "one and a half times",
+}
+_PERIODS = {
+    **dict.fromkeys(("month", "mo"), ("monthly", "a month")),
+    **dict.fromkeys(("year", "yr", "annum", "p.a."), ("annual", "a year")),
+    **dict.fromkeys(("quarter", "qtr"), ("quarterly", "a quarter")),
+    **dict.fromkeys(("week", "wk"), ("weekly", "a week")),
+}
+# Nouns that take no article before a figure: "six-figure revenue", but "a six-figure budget".
+_MASS_NOUNS = frozenset(
+    {
+        "revenue",
+        "revenues",
+        "sales",
+        "growth",
+        "income",
+        "funding",
+        "spend",
+        "spending",
+        "profit",
+        "profits",
+        "savings",
+        "capital",
+        "business",
+        "investment",
+        "investments",
+        "budgets",
+        "deposits",
+        "assets",
+        "arr",
+        "mrr",
+        "gmv",
+        "aum",
+        "ebitda",
+        "cost",
+        "costs",
+        "turnover",
+        "volume",
+        "equity",
+        "debt",
+        "financing",
+        "fundraising",
+        "donations",
+        "bookings",
+    }
+)
+_TRADES = (
+    (
+        r"bank|bancorp|banking|credit\s+union|capital|financial|securities|investments?|asset\s+management",
+        "financial-services",
+    ),
+    (r"insurance|assurance|insurers?", "insurance"),
+    (r"hospitals?|health(?:care)?|medical|clinics?|health\s+system", "healthcare"),
+    (
+        r"pharma(?:ceuticals?)?|therapeutics|biotech|biosciences?|bio|life\s+sciences|biologics|genomics",
+        "life-sciences",
+    ),
+    (r"logistics|freight|shipping|transport(?:ation)?|trucking|express", "logistics"),
+    (r"foods?|beverages?|brewing|bakery|dairy|farms?|grocers?|groceries", "food-industry"),
+    (r"construction|builders?|building|contractors?|engineering", "construction"),
+    (r"real\s+estate|realty|properties|property|equities|estates|homes", "real-estate"),
+    (r"energy|power|oil|gas|petroleum|utilities|electric|solar", "energy"),
+    (r"telecom(?:munications)?|communications|wireless|mobile|networks?", "telecom"),
+    (r"motors?|automotive|auto", "automotive"),
+    (r"airlines?|airways|aviation|aerospace|aero", "aerospace"),
+    (r"stores?|retail(?:ers?)?|mart|depot|outlets?|supply", "retail"),
+    (r"university|college|school|academy|institute", "education"),
+    (
+        r"software|systems|technolog(?:y|ies)|tech|labs?|analytics|digital|data|solutions|computing|cloud",
+        "technology",
+    ),
+    (r"government|ministry|department|authority|county|council|agency|city\s+of|state\s+of", "public-sector"),
+)
+_COUNTRIES = (
+    (
+        r"U\.?S\.?A?|United\s+States|American|H-?1B|H-?4|L-?1[AB]?|F-?1|J-?1|O-?1|OPT|EAD|TN|green\s+card",
+        "the US",
+    ),
+    (r"U\.?K\.?|British|United\s+Kingdom|Tier\s*[1-5]|BRP|ILR", "the UK"),
+    (r"Indian?", "India"),
+    (r"Canad(?:a|ian)", "Canada"),
+    (r"Australian?", "Australia"),
+    (r"EU|European\s+Union", "the EU"),
+    (r"Irish|Ireland", "Ireland"),
+    (r"German[y]?", "Germany"),
+    (r"French|France", "France"),
+    (r"South\s+Africa[n]?", "South Africa"),
+    (r"UAE|Emirati|United\s+Arab\s+Emirates|Dubai", "the UAE"),
+    (r"Singapore(?:an)?", "Singapore"),
+)
+
+REWRITE_WORDS = RewriteWords(
+    money_adjectives=_MONEY_ADJECTIVES,
+    money_nouns=_MONEY_NOUNS,
+    rupee_adjectives=_RUPEE_ADJECTIVES,
+    rupee_nouns=_RUPEE_NOUNS,
+    figure_words={3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"},
+    number_words={2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"},
+    percent_amounts=_PERCENT_AMOUNTS,
+    percent_shares=_PERCENT_SHARES,
+    percent_adjectives=_PERCENT_ADJECTIVES,
+    points=_POINTS,
+    times=_TIMES,
+    folds=_FOLDS,
+    fold_verbs=_FOLD_VERBS,
+    comparisons=_COMPARISONS,
+    counts=_COUNTS,
+    exact=_EXACT,
+    periods=_PERIODS,
+    mass_nouns=_MASS_NOUNS,
+    client="a key client",
+    initiative="an internal initiative",
+    amount="an undisclosed amount",
+    trades=_TRADES,
+    line_joiners=frozenset(
+        {
+            "a",
+            "an",
+            "the",
+            "and",
+            "or",
+            "but",
+            "nor",
+            "of",
+            "in",
+            "on",
+            "at",
+            "to",
+            "for",
+            "from",
+            "with",
+            "by",
+            "as",
+            "than",
+            "via",
+            "into",
+            "onto",
+            "over",
+            "under",
+            "across",
+            "within",
+            "including",
+            "such",
+            "our",
+            "their",
+            "its",
+            "his",
+            "her",
+            "my",
+            "your",
+            "this",
+            "that",
+            "these",
+            "those",
+        }
+    ),
+    countries=_COUNTRIES,
+    titles={
+        Category.FINANCIAL: "Business figure",
+        Category.CONFIDENTIAL: "Confidential name",
+        Category.PERSONAL: "Personal detail",
+        Category.COMPENSATION: "Pay detail",
+        Category.REFERENCES: "Referee detail",
+        Category.NOTE: "Note",
+    },
+    public_phrases={
+        Action.KEEP: "keep in public",
+        Action.GENERALIZE: "generalize in public",
+        Action.REMOVE: "remove from public",
+    },
+    resume_phrases={
+        Action.KEEP: "keep in the resume",
+        Action.GENERALIZE: "generalize in the resume",
+        Action.REMOVE: "remove from the resume",
+    },
+)
+
+# ---------------------------------------------------------------------------------------------------
+# Reading words: headings, months, date and title words.
 
 ENGLISH = Language(
     code="en",
@@ -169,4 +493,5 @@ ENGLISH = Language(
     },
     stopwords=("a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"),
     levels=("i", "ii", "iii", "iv", "1", "2", "3", "4"),
+    rewrite=REWRITE_WORDS,
 )

@@ -1,0 +1,84 @@
+"""Where a document's sentences start and end, across the line breaks of wrapped text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from discreet.language import RewriteWords
+from discreet.languages.en import ENGLISH
+from discreet.model import Document, Segment
+from discreet.sections import heading_section
+
+# A line that opens with a bullet or a number starts an item of its own.
+BULLET_START = re.compile(r"\s*(?:[•●▪◦■♦➢►✓§*\x95\x9f·–—-]|\(?\d{1,2}[.)])\s")
+# A line that ends in a stop has finished what it was saying.
+STOP_END = re.compile(r"[.!?:;|]\s*$")
+# A sentence ends at a stop before a space and a capital or a bullet ("Rs. 60" and "No. 5" go on).
+SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s+[\"“‘(]?[A-Z•●▪])")
+# A stop that ends one of these ends an abbreviation or an initial, not a sentence.
+ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:[A-Za-z]|Mr|Mrs|Ms|Dr|Prof|Inc|Co|Corp|Ltd|Jr|Sr|St|Mt|No|Nos|vs|approx|e\.g|i\.e|U\.S|U\.K"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Rs|Pvt|Dept|Govt|Univ|Ave|Rd|Blvd|Ref|Vol)\.$"
+)
+
+
+def sentence_spans(document: Document, words: RewriteWords = ENGLISH.rewrite) -> tuple[tuple[int, int], ...]:
+    """Every sentence of the document as (start, end) offsets into its text, in reading order."""
+    spans: list[tuple[int, int]] = []
+    for first, last in _blocks(document.segments, words):
+        spans += _split(document.text, first.start, last.end)
+    return tuple(spans)
+
+
+def _blocks(segments: Sequence[Segment], words: RewriteWords) -> list[tuple[Segment, Segment]]:
+    """Runs of segments that continue each other, as their first and last segment."""
+    blocks: list[tuple[Segment, Segment]] = []
+    for segment in segments:
+        if blocks and continues(blocks[-1][1], segment, words):
+            blocks[-1] = (blocks[-1][0], segment)
+        else:
+            blocks.append((segment, segment))
+    return blocks
+
+
+def continues(previous: Segment, current: Segment, words: RewriteWords) -> bool:
+    """Whether a line carries on the sentence of the line before: wrapped prose, not a new item."""
+    if (previous.section, previous.hidden) != (current.section, current.hidden):
+        return False
+    if not current.location.follows(previous.location) or not previous.text.strip():
+        return False
+    if STOP_END.search(previous.text) or BULLET_START.match(current.text) or not current.text.strip():
+        return False
+    if heading_section(previous.text.strip()) or heading_section(current.text.strip()):
+        return False
+    start, before = current.text.lstrip()[0], previous.text.rstrip()
+    joined = before.rpartition(" ")[2].lower() in words.line_joiners or before[-1] in ",&-–"
+    # A line that opens in lower case carries on; mis-decoded bullets ('â€¢') open in lower case too.
+    return (start.isascii() and start.islower()) or joined
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of one block: it breaks after a stop that ends no abbreviation."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for stop in SENTENCE_END.finditer(text, start, end):
+        if ABBREVIATION.search(text, max(start, stop.start() - 6), stop.start() + 1):
+            continue
+        spans.append((cursor, stop.end()))
+        cursor = _skip_space(text, stop.end(), end)
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def sentence_at(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The sentence that holds an offset: the last one starting at or before it."""
+    return spans[max(bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1, 0)]

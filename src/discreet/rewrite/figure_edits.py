@@ -1,0 +1,284 @@
+"""Candidate rewrites of figures, from the widest phrase they read in to the figure alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from discreet.language import RewriteWords
+from discreet.rewrite.figures import APPROXIMATELY, PER_PERIOD, PERIOD_AFTER, Figure, FigureKind, parse_figure
+from discreet.rewrite.grammar import (
+    DETERMINER_BEFORE,
+    NEXT_WORD,
+    article_for,
+    is_noun,
+    is_noun_after,
+    is_plural,
+)
+from discreet.rewrite.ladders import (
+    change_phrase,
+    count_phrase,
+    fold,
+    money_adjective,
+    money_figures,
+    money_noun,
+    percent_level,
+    plain_phrase,
+    step,
+)
+from discreet.rewrite.percent_edits import BY_BEFORE, percent_edits
+from discreet.rewrite.spans import Edit, Span
+
+_GROWTH = r"(?:increased|grew|raised|boosted|improved|lifted|expanded|scaled|multiplied)"
+APPROX_BEFORE = re.compile(rf"{APPROXIMATELY}+$", re.I)
+FIGURES_BEFORE = re.compile(
+    r"\b(?:to|of|at|past|exceeding|surpassing|topping|reaching|reached|hit|hitting|than|under|below)\s+$",
+    re.I,
+)
+VERB_OBJECT_BEFORE = re.compile(
+    rf"\b(?P<verb>{_GROWTH})\s+(?P<object>(?:(?!{_GROWTH}\b|by\b)[\w&'’/-]+\s+){{0,4}}?)(?:by\s+)?$", re.I
+)
+COMPARATIVE_AFTER = re.compile(
+    r"\s+(?:faster|quicker|more|better|higher|larger|bigger|greater|lower|cheaper|less|fewer|smaller)\b", re.I
+)
+# A currency named again after its sign: "$8.5 billion dollar bank".
+CURRENCY_AFTER = re.compile(r"[ \t]+(?:dollars?|euros?|pounds?|rupees?)\b", re.I)
+# "$2,500 of grants" is an amount in grants, not a number of them.
+OF_THINGS = re.compile(r"\s+of\s+(?!(?:the|a|an|this|that|our|their|its|my|his|her)\b)(?=[a-z])")
+# A period before the noun a figure describes: "$50,000 monthly sales goal".
+PERIOD_ADJECTIVE = re.compile(r"\s+(?:monthly|annual|yearly|quarterly|weekly|daily)(?=\s+[A-Za-z])", re.I)
+# Where a sentence may take an article that the figure stood for: after a verb or a preposition.
+ARTICLE_SLOT = re.compile(
+    r"(?:^|\b(?:\w+ed|\w+ing|in|on|for|with|of|over|under|across|into|through|manage[sd]?|won|led|ran|built"
+    r"|own(?:ed)?|oversaw|grew|drove|closed|secured|sold)\s+)$",
+    re.I,
+)
+# Things sized by the amount after them: "deals >$100K" are "deals of six figures or more".
+SIZED_BEFORE = re.compile(
+    r"\b(?P<things>deals|contracts|projects|accounts|opportunities|transactions|orders|grants|loans|budgets"
+    r"|portfolios|programs|engagements)\s+(?:(?:of|worth|valued\s+at)\s+)?$"
+)
+IN_AFTER = re.compile(r"\s+(?:in|of)\b", re.I)
+AT_LEAST = re.compile(r"(?:over|above|more\s+than|in\s+excess\s+of|upwards\s+of|>)", re.I)
+# Plural amounts that read as counts before "of": "thousands of grants" is not "$2,500 of grants".
+SCALE_WORDS = ("hundreds", "thousands", "millions", "billions", "trillions")
+NOUN_WORD = re.compile(r"\s+(?P<word>[A-Za-z][\w&'’-]*)")
+FROM_BEFORE = re.compile(rf"\bfrom\s+{APPROXIMATELY}?$", re.I)
+FROM_NUMBER_BEFORE = re.compile(r"\bfrom\s+(?P<number>\d[\d,]*)\s+to\s+$", re.I)
+FROM_ZERO_BEFORE = re.compile(r"\bfrom\s+(?:0|zero|nothing|scratch)\s+to\s+$", re.I)
+SPREAD_BEFORE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|spanning)\s+$", re.I)
+# A change already given as a figure: "penetration 25% from 19 to 25 states" needs no second change.
+CHANGE_BEFORE = re.compile(r"\d\s*(?:%|percent|[x×]|-?fold)\s*$", re.I)
+RANGE_GAP = re.compile(rf"(?:\s*{PER_PERIOD})?\s*(?:-|–|—|to|→|->)\s*{APPROXIMATELY}?", re.I)
+PAREN_BEFORE = re.compile(r"\s*\(\s*(?:[A-Za-z/]+\s+){0,2}[+±-]?$")
+PAREN_AFTER = re.compile(r"(?:\s+[A-Za-z/]+){0,2}\s*\)")
+
+
+def figure_group_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> list[Edit]:
+    """Candidate rewrites of one figure, or of a range of two: a change, a spread, or its lower end."""
+    figures = [parse_figure(sentence[s.start : s.end]) for s in group]
+    first = figures[0]
+    if first is None:
+        return []
+    if len(group) == 1:
+        return _figure_edits(sentence, group[0].start, group[0].end, first, words)
+    second = figures[1]
+    assert second is not None  # _group pairs only figures that parse
+    start, end = group[0].start, group[1].end
+    edits: list[Edit] = []
+    came_from = FROM_BEFORE.search(sentence, 0, start)
+    if came_from and SPREAD_BEFORE.search(sentence, 0, came_from.start()):
+        # "deals ranging from £10K to £100K" is a spread of sizes, not a change from one to the other.
+        spread = Edit(start, end, _spread(first, second, words))
+        return [spread, *_figure_edits(sentence, start, end, first, words)]
+    if came_from and first.value == 0 and first.kind is second.kind:
+        # "from 0 to over 500 members" is a level reached, not a change by a ratio.
+        stop, named = _after_range(sentence, end, first, second)
+        edits.append(Edit(came_from.start(), stop, f"to {_level(second, named, words)}"))
+    elif came_from and first.value > 0:
+        stop, named = _after_range(sentence, end, first, second)
+        if CHANGE_BEFORE.search(sentence, 0, came_from.start()):
+            edits.append(Edit(came_from.start(), stop, f"to {_level(second, named, words)}"))
+        else:
+            edits.append(Edit(came_from.start(), stop, change_phrase(first, second, words)))
+    lower = first if first.value <= second.value else second
+    return edits + _figure_edits(sentence, start, end, lower, words)
+
+
+def _after_range(sentence: str, end: int, first: Figure, second: Figure) -> tuple[int, str]:
+    """Where a range's phrase ends, past its period or the noun its counts count, and that noun."""
+    period = PERIOD_AFTER.match(sentence, end)
+    stop = period.end() if period else end
+    noun = NEXT_WORD.match(sentence, stop) if first.kind is FigureKind.COUNT and not second.noun else None
+    named = noun["word"] if noun and is_noun(noun["word"]) else ""
+    return (noun.end() if noun and named else stop), named
+
+
+def _level(figure: Figure, noun: str, words: RewriteWords) -> str:
+    """Where a change ended: 'dozens of states', 'millions'."""
+    if figure.kind is FigureKind.COUNT:
+        return count_phrase(figure.value, words, figure.noun or noun)
+    return _size(figure, words)
+
+
+def _spread(first: Figure, second: Figure, words: RewriteWords) -> str:
+    """Both ends of a range of sizes: 'five to six figures', 'dozens to hundreds'."""
+    low, high = (_size(first, words), _size(second, words))
+    if low == high:
+        return low
+    shared = " figures"
+    if low.endswith(shared) and high.endswith(shared):
+        return f"{low.removesuffix(shared)} to {high}"
+    return f"{low} to {high}"
+
+
+def _size(figure: Figure, words: RewriteWords) -> str:
+    match figure.kind:
+        case FigureKind.MONEY:
+            return money_figures(figure, words)
+        case FigureKind.PERCENT:
+            return percent_level(figure.value)
+        case _:
+            return plain_phrase(figure, words)
+
+
+def _figure_edits(sentence: str, start: int, end: int, figure: Figure, words: RewriteWords) -> list[Edit]:
+    """Candidate rewrites of one figure, best first; the last replaces the figure alone."""
+    approx = APPROX_BEFORE.search(sentence, 0, start)
+    wide_start = approx.start() if approx else start
+    wide_end = end + 1 if sentence[end : end + 1] == "+" else end
+    edits: list[Edit] = []
+    if (before := PAREN_BEFORE.search(sentence, 0, wide_start)) and (
+        after := PAREN_AFTER.match(sentence, wide_end)
+    ):
+        outside = sentence[: before.start()] + sentence[after.end() :]
+        if any(c.isalnum() for c in outside):
+            edits.append(Edit(before.start(), after.end(), ""))
+    match figure.kind:
+        case FigureKind.MONEY:
+            edits += _money_edits(sentence, wide_start, wide_end, figure, words)
+        case FigureKind.PERCENT:
+            edits += percent_edits(sentence, wide_start, wide_end, figure.value, words)
+            if figure.value >= 100:
+                edits[-1:-1] = _verb_edits(sentence, wide_start, wide_end, 1 + figure.value / 100, words)
+        case FigureKind.MULTIPLE:
+            edits += _multiple_edits(sentence, wide_start, wide_end, figure.value, words)
+        case FigureKind.COUNT:
+            edits += _count_edits(sentence, wide_start, wide_end, figure, words)
+    if figure.kind is FigureKind.COUNT and (ranged := FROM_NUMBER_BEFORE.search(sentence, 0, wide_start)):
+        # "from 4 to 22 accounts", only the second flagged, is still a change: "more than fivefold".
+        first = Figure(FigureKind.COUNT, float(ranged["number"].replace(",", "")))
+        stop = max(e.end for e in edits) if edits else end
+        if first.value > 0:
+            edits.insert(0, Edit(ranged.start(), stop, change_phrase(first, figure, words)))
+    if zero := FROM_ZERO_BEFORE.search(sentence, 0, wide_start):
+        # "from 0 to over 500 members" is where it got: "to hundreds of members".
+        edits[:0] = [Edit(zero.start(), e.end, f"to {e.text}") for e in edits if e.start == wide_start]
+    return [*edits, Edit(start, end, plain_phrase(figure, words))]
+
+
+def _money_edits(sentence: str, start: int, end: int, figure: Figure, words: RewriteWords) -> list[Edit]:
+    if figure.currency and (unit := CURRENCY_AFTER.match(sentence, end)):
+        end = unit.end()
+    period = figure.period
+    if not period and (match := PERIOD_AFTER.match(sentence, end)):
+        period, end = (match["period"] or match["pa"]).lower(), match.end()
+    adjective, noun = (f" {words.periods[period][0]}", f" {words.periods[period][1]}") if period else ("", "")
+    before = sentence[:start]
+    described = _described_noun(sentence, end)
+    if (
+        described is None
+        and (sized := SIZED_BEFORE.search(before))
+        and not IN_AFTER.match(sentence, end)
+        and not RANGE_GAP.match(sentence, end)
+        and not period
+    ):
+        if AT_LEAST.match(sentence, start):
+            return [Edit(sized.start(), end, f"{sized['things']} of {money_figures(figure, words)} or more")]
+        return [Edit(sized.start(), end, f"{money_adjective(figure, words)} {sized['things']}")]
+    if described is not None:
+        return [
+            Edit(
+                start,
+                end,
+                _with_article(before, described, money_adjective(figure, words) + adjective, words),
+            )
+        ]
+    if DETERMINER_BEFORE.search(before):
+        return [Edit(start, end, f"{money_adjective(figure, words)}{adjective} sum")]
+    if FIGURES_BEFORE.search(before):
+        return [Edit(start, end, money_figures(figure, words) + noun)]
+    if not noun and (things := OF_THINGS.match(sentence, end)) and (amount := _amount_of(figure, words)):
+        return [Edit(start, things.end(), f"{amount} in ")]
+    return [Edit(start, end, money_noun(figure, words) + noun)]
+
+
+def _described_noun(sentence: str, end: int) -> str | None:
+    """The noun a figure describes, past a period word: 'goal' of '$50,000 monthly sales goal'."""
+    if not is_noun_after(sentence, end):
+        period = PERIOD_ADJECTIVE.match(sentence, end)
+        if not period or not is_noun_after(sentence, period.end()):
+            return None
+        end = period.end()
+    head = ""
+    for word in NOUN_WORD.finditer(sentence, end):
+        # A participle after the noun starts a clause of its own: "pipeline selling ads".
+        if word.start() != end or not is_noun(word["word"]) or (head and word["word"].endswith("ing")):
+            break
+        head, end = word["word"], word.end()
+    return head
+
+
+def _with_article(before: str, noun: str, adjective: str, words: RewriteWords) -> str:
+    """'a six-figure budget' where the figure stood alone before a thing that is counted."""
+    counted = (
+        bool(noun) and not is_plural(noun) and not noun.isupper() and noun.lower() not in words.mass_nouns
+    )
+    if counted and not DETERMINER_BEFORE.search(before) and ARTICLE_SLOT.search(before):
+        return article_for(adjective) + adjective
+    return adjective
+
+
+def _amount_of(figure: Figure, words: RewriteWords) -> str | None:
+    """An amount that was 'of' something: 'thousands of dollars', 'six figures in'; None if it reads so."""
+    amount = money_noun(figure, words)
+    if amount.endswith(" figures"):
+        return amount
+    if not figure.currency or not amount.endswith(SCALE_WORDS):
+        return None
+    return f"{amount} of {figure.currency}s" if figure.currency != "yen" else f"{amount} of yen"
+
+
+def _verb_edits(sentence: str, start: int, end: int, ratio: float, words: RewriteWords) -> list[Edit]:
+    """'grew revenue 3x' -> 'tripled revenue', for ratios under 5 where a verb says it."""
+    match = VERB_OBJECT_BEFORE.search(sentence, 0, start)
+    if not match or not 2 <= ratio < 5 or is_noun_after(sentence, end):
+        return []
+    obj = match["object"].rstrip()
+    copied = (match.start("object"), match.start("object") + len(obj))
+    return [Edit(match.start(), end, f"{step(words.fold_verbs, ratio, words)} {obj}".rstrip(), copied)]
+
+
+def _multiple_edits(sentence: str, start: int, end: int, ratio: float, words: RewriteWords) -> list[Edit]:
+    edits = _verb_edits(sentence, start, end, ratio, words)
+    if COMPARATIVE_AFTER.match(sentence, end):
+        return [*edits, Edit(start, end, step(words.comparisons, ratio, words))]
+    if by := BY_BEFORE.search(sentence, 0, start):
+        return [*edits, Edit(by.start(), end, fold(ratio, words))]
+    if is_noun_after(sentence, end):
+        ladder, value = (
+            (words.folds, ratio) if ratio >= 2 else (words.percent_adjectives, abs(ratio - 1) * 100)
+        )
+        return [*edits, Edit(start, end, step(ladder, value, words))]
+    return [*edits, Edit(start, end, fold(ratio, words))]
+
+
+def _count_edits(sentence: str, start: int, end: int, figure: Figure, words: RewriteWords) -> list[Edit]:
+    noun = NEXT_WORD.match(sentence, end)
+    # "a 4 billion global organization": a bare scaled figure after an article describes a size in money.
+    if not figure.noun and figure.value >= 1e6 and DETERMINER_BEFORE.search(sentence, 0, start):
+        return [Edit(start, end, money_adjective(replace(figure, kind=FigureKind.MONEY), words))]
+    if not figure.noun and noun and is_noun(noun["word"]):
+        return [Edit(start, noun.end(), count_phrase(figure.value, words, noun["word"]))]
+    return [Edit(start, end, count_phrase(figure.value, words, figure.noun))]

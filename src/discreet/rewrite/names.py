@@ -1,0 +1,241 @@
+"""Candidate rewrites of names: stand-ins that describe a client or a project without naming it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from discreet.language import RewriteWords
+from discreet.model import Category
+from discreet.rewrite.grammar import (
+    ARTICLE,
+    CHUNK_BREAK,
+    DETERMINER_BEFORE,
+    GENERIC_LABEL,
+    NEXT_WORD,
+    article_for,
+    as_field,
+    bounds,
+    capitalize,
+    is_noun,
+    is_plural,
+    plural,
+    split_aside,
+    without_article,
+)
+from discreet.rewrite.markers import SECRET_MARKER
+from discreet.rewrite.spans import Edit, Span
+
+# Last words of a stand-in that give way to the noun a name was modifying ("the ORCA engine").
+GENERIC_HEADS = frozenset(
+    {"initiative", "project", "program", "programme", "effort", "product", "platform", "system", "tool"}
+)
+# What a name's own last words say about the organisation, to describe it: "Northwind Logistics" is
+# "a logistics client", "Crescent Real Estate Equities" "a real-estate client". The first match wins.
+# A name that opens with what it is: "City of Chicago", "University of Kentucky".
+KIND_OF = re.compile(
+    r"(?P<head>city|state|county|government|ministry|department|province|commonwealth|town|university)\s+of\b",
+    re.I,
+)
+# Stand-ins a trade can describe: a head noun below, and no description but size before it.
+KIND_HEADS = frozenset(
+    {"client", "customer", "company", "account", "partner", "firm", "organization", "business"}
+)
+SIZE_WORDS = frozenset({"major", "key", "large", "leading", "national", "global", "regional", "strategic"})
+CORPORATE_SUFFIX = re.compile(
+    r"(?:[\s,]+(?:&\s*co|and\s+(?:co|company|sons)|company|co|inc|corp|corporation|ltd|limited|llc|llp|plc"
+    r"|gmbh|ag|sa|group|holdings|international|intl|pvt|private)\.?)+$",
+    re.I,
+)
+# A name's ticker or abbreviation in brackets names it as well: "Churchill Ventures (CHV)".
+ALIAS_AFTER = re.compile(r"\s*\((?:(?:NYSE|NASDAQ|LSE|NSE|BSE|TSX)\s*:\s*)?[A-Z][A-Z0-9.&-]{1,7}\)")
+# A name's own aside saying it is secret: "Project Falcon (confidential)".
+MARKER_AFTER = re.compile(
+    r"\s*\((?:internal(?:\s+code[- ]?name)?|code[- ]?name|confidential|under\s+(?:an\s+)?NDA|NDA|stealth"
+    r"|unreleased|unannounced|not\s+(?:yet\s+)?public|proprietary)\)",
+    re.I,
+)
+_DEAL = r"(?P<deal>acquisition|merger|takeover|buyout|divestiture|divestment|spin-?off)"
+# "the confidential acquisition of Pellmark" says no more than "an acquisition" once the name goes.
+DEAL_BEFORE = re.compile(
+    rf"\b(?:(?:the|a|an|its|our|their|this|that)\s+(?:{SECRET_MARKER}\s+|(?:proposed|potential|strategic)\s+)*"
+    rf"|(?:{SECRET_MARKER}\s+)+){_DEAL}\s+(?:of|with)\s+(?:the\s+)?$",
+    re.I,
+)
+# A name set beside its own description ("ORCA, our internal pricing engine") goes; the description stays.
+_DESCRIBED = (
+    r"(?:internal|in-house|proprietary|homegrown|home-grown)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:software|tools?|systems?|platforms?|engines?|applications?|apps?|portals?|databases?|frameworks?"
+    r"|dashboards?)"
+)
+DESCRIBED_BEFORE = re.compile(rf"\b{_DESCRIBED}(?P<gap>[ \t]*(?:,[ \t]*)?(?:\([ \t]*)?[\"“']?)$", re.I)
+DESCRIBED_AFTER = re.compile(
+    rf"[\"”']?[ \t]*,[ \t]*(?P<description>(?:our|the|its|their|an?|the\s+(?:company|firm|bank)['’]?s)\s+"
+    rf"{_DESCRIBED})",
+    re.I,
+)
+# Nouns a client's name can modify as it stands ("the Walmart account"); others take "'s" ("Walmart revenue").
+COMPOUNDS = re.compile(
+    r"(?:account|team|relationship|engagement|portfolio|project|program|partnership|contract|deal|rollout"
+    r"|implementation|migration|site|office|work|base|business|service)s?",
+    re.I,
+)
+NAME_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+|/\s*)", re.I)
+CLIENT_CONTEXT = re.compile(r"\b(?:clients?|customers?|accounts?|engagements?|partners?)\b", re.I)
+CODENAME_BEFORE = re.compile(
+    r"\b(?:project|operation|program(?:me)?|code[- ]?name[sd]?|code-named|initiative)\s+[\"'“‘]?$", re.I
+)
+# "Code-named Falcon, the product ships" says no more without the name than "The product ships".
+CODENAMED_BEFORE = re.compile(r"(?:^|(?<=[\s(]))code[- ]?named\s+[\"'“‘]?$", re.I)
+QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
+# Names given as examples: "companies like A, B and C" says "major clients", not how many.
+EXAMPLES_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z-]+)\s+(?:like|such\s+as|including)\s+$", re.I)
+ETC_AFTER = re.compile(r",?\s*(?:etc\b|and\s+(?:others|more|many\s+more)\b)", re.I)
+# Capitalised words between a determiner and a code name belong to the name: "The BruCrew Project X".
+NAME_WORDS_BEFORE = re.compile(
+    r"\b(?i:the|our|their|its|his|her|my)\s+(?P<words>(?:[A-Z][\w&'’-]*\s+){1,3})$"
+)
+
+
+def stand_in_for(sentence: str, span: Span, words: RewriteWords) -> str:
+    if span.stand_in:
+        return span.stand_in
+    if span.category is Category.FINANCIAL:
+        return words.amount
+    name = sentence[span.start : span.end]
+    # The name itself says more than its sentence: "Project Falcon" is an initiative even
+    # beside "accounts", and "Northwind Logistics" a client even with no client word near.
+    if CODENAME_BEFORE.search(name.split(" ")[0] + " "):
+        return words.initiative
+    if CORPORATE_SUFFIX.search(name) or trade_of(name, words):
+        return words.client
+    return words.client if CLIENT_CONTEXT.search(sentence) else words.initiative
+
+
+def _described(stand_in: str, names: Sequence[str], words: RewriteWords) -> str:
+    """'a major client' as 'a major logistics client' when every name says its trade."""
+    core, aside = split_aside(stand_in)
+    head, _, last = core.rpartition(" ")
+    kinds = {trade_of(name, words) for name in names}
+    kind = kinds.pop() if len(kinds) == 1 else ""
+    article, _, middle = head.partition(" ") if ARTICLE.fullmatch(head.split(" ")[0]) else ("", "", head)
+    if not kind or last.lower() not in KIND_HEADS or not set(middle.lower().split()) <= SIZE_WORDS:
+        return stand_in
+    described = " ".join(word for word in (middle, kind, last) if word)
+    return f"{article_for(described) if article else ''}{described}{aside}"
+
+
+def trade_of(name: str, words: RewriteWords) -> str:
+    core = CORPORATE_SUFFIX.sub("", " ".join(name.split()))
+    if (of := KIND_OF.match(core)) is not None:
+        return "education" if of["head"].lower() == "university" else "public-sector"
+    return next(
+        (kind for trade, kind in words.trades if re.search(rf"(?:^|\s)(?:{trade})\.?$", core, re.I)), ""
+    )
+
+
+def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> list[Edit]:
+    start, end = group[0].start, group[-1].end
+    stand_in = stand_in_for(sentence, group[0], words)
+    if group[0].stand_in:
+        stand_in = _described(stand_in, [sentence[s.start : s.end] for s in group], words)
+    after = MARKER_AFTER.match(sentence, end) or ALIAS_AFTER.match(sentence, end)
+    following = NEXT_WORD.match(sentence, after.end() if after else end)
+    noun = following["word"] if following and is_noun(following["word"]) else ""
+    edits = _aside_edits(sentence, start, end)
+    if len(group) > 1:
+        text = _names_phrase(len(group), stand_in, noun, words)
+        if not noun and (examples := EXAMPLES_BEFORE.search(sentence, 0, start)):
+            stop = etc.end() if (etc := ETC_AFTER.match(sentence, end)) else end
+            said = sentence[max(0, examples.start() - 30) : examples.start()].lower().split()
+            sizes = [
+                w for w in without_article(split_aside(stand_in)[0]).split()[:-1] if w.lower() not in said
+            ]
+            edits.append(Edit(examples.start(), stop, " ".join([*sizes, examples["noun"]])))
+        if not noun and (label := _own_label(sentence, start, stand_in)) is not None:
+            edits.append(Edit(label, end, capitalize(text)))
+        the = re.search(r"\bthe\s+$", sentence[:start], re.I) if not noun else None
+        return [*edits, Edit(the.start() if the else start, end, text)]
+    edits += _described_edits(sentence, start, end)
+    text = _before_noun(stand_in, noun) if noun else stand_in
+    wide_start, wide_end = start, end
+    opening = sentence[start - 1 : start]
+    if opening in QUOTES and sentence[end : end + 1] == QUOTES[opening]:
+        wide_start, wide_end = start - 1, end + 1
+    if aside := MARKER_AFTER.match(sentence, wide_end) or ALIAS_AFTER.match(sentence, wide_end):
+        wide_end = aside.end()
+    if (named := CODENAMED_BEFORE.search(sentence, 0, wide_start)) and (
+        comma := re.match(r"\s*,\s*", sentence[wide_end:])
+    ):
+        edits.append(Edit(named.start(), wide_end + comma.end(), ""))
+    if codename := CODENAME_BEFORE.search(sentence, 0, start):
+        wide_start = codename.start()
+        if name_words := NAME_WORDS_BEFORE.search(sentence, 0, wide_start):
+            wide_start = name_words.start("words")
+    if not noun and (deal := DEAL_BEFORE.search(sentence, 0, wide_start)):
+        edits.append(Edit(deal.start(), wide_end, article_for(deal["deal"]) + deal["deal"].lower()))
+    if not noun and (label := _own_label(sentence, wide_start, stand_in)) is not None:
+        edits.append(Edit(label, wide_end, as_field(text)))
+    if text != without_article(text) and (det := DETERMINER_BEFORE.search(sentence, 0, wide_start)):
+        wide_start = det.start()
+    return [*edits, Edit(wide_start, wide_end, text), Edit(start, end, text)]
+
+
+def _aside_edits(sentence: str, start: int, end: int) -> list[Edit]:
+    """A name in brackets is an aside ('internal software (CIDAR)', 'a retailer (Walmart)'): drop it."""
+    before = re.search(r"\s*\(\s*$", sentence[:start])
+    after = re.match(r"\s*\)", sentence[end:])
+    if not before or not after:
+        return []
+    outside = sentence[: before.start()] + sentence[end + after.end() :]
+    return [Edit(before.start(), end + after.end(), "")] if any(c.isalnum() for c in outside) else []
+
+
+def _described_edits(sentence: str, start: int, end: int) -> list[Edit]:
+    """A name beside its own description goes: 'our internal engine ORCA', 'ORCA, our internal engine'."""
+    if before := DESCRIBED_BEFORE.search(sentence, 0, start):
+        gap = before["gap"]
+        rest = sentence[end:]
+        stop = end + len(rest) - len(rest.lstrip(" \t\"”')")) if gap.strip() else end
+        return [Edit(before.start("gap"), stop, "")]
+    if after := DESCRIBED_AFTER.match(sentence, end):
+        return [Edit(start, after.start("description"), "")]
+    return []
+
+
+def _own_label(sentence: str, start: int, stand_in: str) -> int | None:
+    """Where a label naming what the stand-in names starts ('Clearance: ', 'Clients: '), if one leads."""
+    chunk = bounds(sentence, start, start, CHUNK_BREAK)[0]
+    text = sentence[chunk:start]
+    head = split_aside(stand_in)[0].rpartition(" ")[2].lower()
+    if not text.strip() or not GENERIC_LABEL.fullmatch(text):
+        return None
+    words = {word.lower().rstrip("s") for word in re.findall(r"[A-Za-z]+", text)}
+    return chunk + len(text) - len(text.lstrip()) if head.rstrip("s") in words else None
+
+
+def _before_noun(stand_in: str, noun: str) -> str:
+    """A stand-in where the name modified a noun: 'an internal' engine, 'a key client's' revenue."""
+    head, _, last = stand_in.rpartition(" ")
+    if last.lower() in GENERIC_HEADS and without_article(head):
+        phrase = head
+        inner, _, word = head.rpartition(" ")
+        if word.lower() in GENERIC_HEADS and noun.lower() in GENERIC_HEADS and without_article(inner):
+            phrase = inner
+    elif not COMPOUNDS.fullmatch(noun):
+        return f"{stand_in}'s"
+    else:
+        phrase = stand_in
+    return without_article(phrase) if is_plural(noun) else phrase
+
+
+def _names_phrase(count: int, stand_in: str, noun: str, words: RewriteWords) -> str:
+    """Several names in a row: 'three major retail clients', 'two key client accounts'."""
+    number = words.number_words.get(count, "several")
+    bare = without_article(stand_in)
+    if not noun:
+        return f"{number} {plural(bare)}"
+    head, _, last = bare.rpartition(" ")
+    if last.lower() in GENERIC_HEADS and head:
+        return f"{number} {head}"
+    return f"{number} {bare}" if COMPOUNDS.fullmatch(noun) else f"{number} {plural(bare)}'"

@@ -1,0 +1,141 @@
+"""Rewrite one sentence: group its spans, choose one edit per group, assemble the result."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from discreet.language import RewriteWords
+from discreet.languages.en import ENGLISH
+from discreet.model import Category
+from discreet.rewrite.figure_edits import RANGE_GAP, figure_group_edits
+from discreet.rewrite.figures import parse_figure
+from discreet.rewrite.ladders import plain_phrase
+from discreet.rewrite.markers import marker_edits, unmarked
+from discreet.rewrite.names import NAME_GAP, name_edits, stand_in_for
+from discreet.rewrite.removals import DROP_GAP, REFEREE_GAP, drop_edits, filled_stand_in
+from discreet.rewrite.seams import assemble
+from discreet.rewrite.spans import Edit, EditGroup, Span, Treatment
+
+
+# A rewrite groups spans that read as one phrase (a range, a list of names), lets each group offer edits
+# from the widest (absorbing "achieved ... of quota", a label, a determiner) to the span alone, keeps the
+# widest that neither overlaps another edit nor cuts or repeats a span, then tidies every seam.
+def rewrite_sentence(sentence: str, spans: Sequence[Span], words: RewriteWords = ENGLISH.rewrite) -> str:
+    """The sentence with every span handled at once: figures generalized, names replaced, values dropped."""
+    active = _merge([span for span in spans if span.treatment is not Treatment.KEEP])
+    if not active:
+        return sentence
+    edits = choose_edits(sentence, _units(sentence, active, words), active, words)
+    return assemble(sentence, edits)
+
+
+def _merge(spans: Sequence[Span]) -> list[Span]:
+    """Join overlapping spans; the strongest treatment of those joined wins."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if merged and span.start < merged[-1].end:
+            last = merged.pop()
+            strongest = max(last, span, key=lambda s: s.treatment.rank)
+            span = Span(
+                last.start,
+                max(last.end, span.end),
+                strongest.treatment,
+                strongest.category,
+                strongest.stand_in,
+            )
+        merged.append(span)
+    return merged
+
+
+def _units(sentence: str, spans: Sequence[Span], words: RewriteWords) -> list[EditGroup]:
+    units: list[EditGroup] = []
+    index = 0
+    while index < len(spans):
+        group = _group(sentence, spans, index, words)
+        units.append(EditGroup(group, tuple(_candidates(sentence, group, words))))
+        index += len(group)
+    return units
+
+
+def _group(sentence: str, spans: Sequence[Span], index: int, words: RewriteWords) -> tuple[Span, ...]:
+    """The spans from index that read as one phrase: a range, a list of names, 'phone or e-mail'."""
+    first = spans[index]
+    group = [first]
+    for span in spans[index + 1 :]:
+        last, gap = group[-1], sentence[group[-1].end : span.start]
+        if span.treatment is not first.treatment:
+            break
+        if first.treatment is Treatment.FIGURE:
+            a, b = (
+                parse_figure(sentence[last.start : last.end]),
+                parse_figure(sentence[span.start : span.end]),
+            )
+            if len(group) == 1 and a and b and a.kind is b.kind and RANGE_GAP.fullmatch(gap):
+                group.append(span)
+            break
+        if first.treatment is Treatment.NAME:
+            stand_ins = {stand_in_for(sentence, span, words), stand_in_for(sentence, first, words)}
+            joins = NAME_GAP.fullmatch(gap) and len(stand_ins) == 1
+        else:
+            gaps = REFEREE_GAP if first.category is Category.REFERENCES else DROP_GAP
+            joins = gaps.fullmatch(gap) and (span.category, span.stand_in) == (first.category, first.stand_in)
+        if not joins:
+            break
+        group.append(span)
+    return tuple(group)
+
+
+def _candidates(sentence: str, group: Sequence[Span], words: RewriteWords) -> list[Edit]:
+    match group[0].treatment:
+        case Treatment.FIGURE:
+            return figure_group_edits(sentence, group, words)
+        case Treatment.MARKER:
+            return marker_edits(sentence, group)
+        case Treatment.NAME:
+            return name_edits(sentence, group, words)
+        case _:
+            return drop_edits(sentence, group, words)
+
+
+def choose_edits(
+    sentence: str, units: Sequence[EditGroup], spans: Sequence[Span], words: RewriteWords
+) -> list[Edit]:
+    """Take each unit's best edit that fits; a unit with none left falls back to its spans alone."""
+    accepted: list[Edit] = []
+    for unit in sorted(units, key=lambda u: (-u.spans[0].treatment.rank, u.spans[0].start)):
+        pending = [s for s in unit.spans if not any(e.start <= s.start and s.end <= e.end for e in accepted)]
+        if not pending:
+            continue
+        if len(pending) == len(unit.spans):
+            edit = next((c for c in unit.candidates if _fits(c, accepted, spans)), None)
+            if edit is not None:
+                accepted.append(edit)
+                continue
+        accepted.extend(Edit(s.start, s.end, _fallback(sentence, s, words)) for s in pending)
+    return sorted(accepted, key=lambda e: e.start)
+
+
+def _fits(edit: Edit, accepted: Sequence[Edit], spans: Sequence[Span]) -> bool:
+    """An edit may not touch another edit, cut a span in two, or repeat any span's text."""
+    if any(edit.start < other.end and other.start < edit.end for other in accepted):
+        return False
+    for span in spans:
+        inside = edit.start <= span.start and span.end <= edit.end
+        if not inside and edit.start < span.end and span.start < edit.end:
+            return False
+        if edit.copied[0] < span.end and span.start < edit.copied[1]:
+            return False
+    return True
+
+
+def _fallback(sentence: str, span: Span, words: RewriteWords) -> str:
+    match span.treatment:
+        case Treatment.FIGURE:
+            figure = parse_figure(sentence[span.start : span.end])
+            return plain_phrase(figure, words) if figure else words.amount
+        case Treatment.MARKER:
+            return unmarked(sentence[span.start : span.end])
+        case Treatment.NAME:
+            return stand_in_for(sentence, span, words)
+        case _:
+            return filled_stand_in(span.stand_in, sentence[span.start : span.end], sentence, words)
