@@ -1,4 +1,4 @@
-"""discreet fix: a public-safe or resume-safe copy of a text or Markdown resume, audited again."""
+"""discreet fix: a public-safe or resume-safe copy of a text, Markdown or JSON resume, audited again."""
 
 from __future__ import annotations
 
@@ -83,11 +83,27 @@ def test_fix_never_writes_over_its_input(resume: Path, capsys: pytest.CaptureFix
 def test_formats_without_a_writer_are_refused_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    copy = tmp_path / "copy.docx"
-    code, out, err = run(["fix", str(FIXTURES / "persona" / "resume.docx"), "--output", str(copy)], capsys)
+    copy = tmp_path / "copy.pdf"
+    source = FIXTURES / "persona" / "resume.pdf"
+    code, out, err = run(["fix", str(source), "--output", str(copy)], capsys)
     assert (code, out) == (2, "")
-    assert err.count("\n") == 1
-    assert "discreet fix writes text, Markdown and JSON Resume copies today" in err
+    assert err == (
+        f"discreet: {source}: discreet fix writes text, Markdown, JSON Resume and Word copies today; "
+        "for a pdf file use the report's rewrites (discreet audit --format html)\n"
+    )
+    assert not copy.exists()
+
+
+def test_tracked_changes_are_for_word_files_only(
+    resume: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "public.md"
+    code, out, err = run(["fix", str(resume), "--output", str(copy), "--tracked"], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"discreet: {resume}: --tracked writes Word tracked changes, and this is a markdown file; "
+        "leave --tracked out\n"
+    )
     assert not copy.exists()
 
 
