@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, run
+from discreet.fixplan import Edit, narrowed
 
 RESUME = (
     "Dana Whitfield\n"
@@ -134,3 +135,26 @@ def test_a_json_resume_copy_stays_a_json_resume(tmp_path: Path, capsys: pytest.C
     expected["work"][0]["highlights"][0] = "Closed a six-figure deal with a major logistics client."
     assert json.loads(copy.read_text(encoding="utf-8")) == expected
     assert copy.read_text(encoding="utf-8").endswith("}\n")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("Closed an $850K deal.", "Closed a six-figure deal.", (7, 15, "a six-figure")),
+        ("$4.2M in revenue", "millions in revenue", (0, 5, "millions")),
+        ("Dana Whitfield | dana@example.com", "Dana Whitfield", (14, 33, "")),
+        # Words are kept whole: "Achieved" and "Exceeded" share their last letters, not a word.
+        ("Achieved 142% of quota", "Exceeded quota", (0, 16, "Exceeded")),
+        # An insertion would leave no old text to carry the format: the edit stays as it was.
+        ("Led a team", "Led a team of people", (0, 10, "Led a team of people")),
+        ("Phone: (312) 555-0147", "", (0, 21, "")),
+    ],
+)
+def test_an_edit_is_narrowed_to_the_whole_words_it_changes(
+    old: str, new: str, expected: tuple[int, int, str]
+) -> None:
+    assert narrowed(Edit(0, len(old), new), old) == Edit(*expected)
+
+
+def test_an_edit_that_changes_nothing_is_dropped() -> None:
+    assert narrowed(Edit(4, 9, "Sales"), "Led Sales team") is None

@@ -394,7 +394,7 @@ def fix_command(
     # The copy is audited as written (its tracked changes accepted): what a person would upload is checked.
     shared = Piped(str(output), accepted(output, output.read_bytes())) if tracked else output
     remaining = still_flagged(audit_document(read(shared, Limits()), chosen, terms), destination)
-    lines = summary(copy, edits, kept(report, destination), destination)
+    lines = summary(copy, edits, report.document, kept(report, destination), destination)
     for located in remaining:
         where = located.location.describe()
         lines.append(f"  still flagged at {where}: {located.finding.rule}; check it by hand")

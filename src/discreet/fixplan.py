@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from discreet.model import Action, Destination
+from discreet.model import Action, Destination, Document
 from discreet.report import DocumentReport, LocatedFinding
 
 
@@ -57,18 +57,28 @@ def narrowed(edit: Edit, text: str) -> Edit | None:
         return edit
     head = _shared_words(old, edit.text)
     tail = _shared_words(old[head:][::-1], edit.text[head:][::-1])
+    if head + tail >= len(old):
+        # Nothing of the old text would be left to replace, and so no run to carry the new text's format.
+        return edit
     return Edit(edit.start + head, edit.end - tail, edit.text[head : len(edit.text) - tail])
 
 
 def _shared_words(old: str, new: str) -> int:
-    """The length of the longest common start of old and new that ends after a space."""
+    """The length of the longest common start of old and new that ends at a word's end in both."""
     shared = 0
     for index, (a, b) in enumerate(zip(old, new, strict=False)):
         if a != b:
-            break
+            return shared
         if a.isspace():
             shared = index + 1
-    return shared
+    shorter, longer = sorted((old, new), key=len)
+    return len(shorter) if len(longer) == len(shorter) or longer[len(shorter)].isspace() else shared
+
+
+def left_out(edit: Edit, document: Document) -> bool:
+    """Whether an edit leaves out a whole segment, rather than rewriting part of one."""
+    segment = document.segment_at(edit.start)
+    return not edit.text and (edit.start, edit.end) == (segment.start, segment.end)
 
 
 def kept(report: DocumentReport, destination: Destination) -> int:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from discreet.fixplan import Edit
-from discreet.model import Destination
+from discreet.fixplan import Edit, left_out
+from discreet.model import Destination, Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,13 +31,15 @@ class Copy:
     tracked: int = 0
 
 
-def summary(copy: Copy, edits: tuple[Edit, ...], kept: int, destination: Destination) -> list[str]:
+def summary(
+    copy: Copy, edits: tuple[Edit, ...], document: Document, kept: int, destination: Destination
+) -> list[str]:
     """The lines fix prints: how many spans each action took, what was scrubbed, what it could not do."""
     skipped = {item.edit for item in copy.skipped}
     made = [edit for edit in edits if edit not in skipped]
-    rewritten = sum(1 for edit in made if edit.text)
+    removed = sum(1 for edit in made if left_out(edit, document))
     lines = [
-        f"{rewritten} rewritten, {len(made) - rewritten} left out, {kept} findings kept "
+        f"{len(made) - removed} rewritten, {removed} left out, {kept} findings kept "
         f"(fine for {destination.value})"
     ]
     if copy.scrubbed:
