@@ -25,6 +25,7 @@ from discreet.termsfile import read_terms
 from discreet.textview import extract_view
 from discreet.writers import accepted, write_copy
 from discreet.writers.runs import AUTHOR, DATE, Revisions, replace_span
+from fuzzing import LIMITS, TERMS, Target, fuzz, targets
 
 GOLDEN = REPO / "tests" / "golden" / "fix"
 PERSONA = FIXTURES / "persona" / "resume.docx"
@@ -306,6 +307,46 @@ def test_a_damaged_word_file_is_refused_in_one_line(
     assert (code, out) == (2, "")
     assert err == (f"discreet: {source}: is not a valid Word document; re-save it from Word and try again\n")
     assert not copy.exists()
+
+
+def test_a_word_file_that_reads_but_cannot_be_written_back_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A content type left out of [Content_Types].xml: python-docx reads the part, then cannot write it.
+    source = tmp_path / "untyped.docx"
+    font_table = (
+        b' ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"'
+    )
+    with zipfile.ZipFile(PERSONA) as original, zipfile.ZipFile(source, "w") as damaged:
+        for info in original.infolist():
+            data = original.read(info)
+            damaged.writestr(
+                info, data.replace(font_table, b"") if info.filename == "[Content_Types].xml" else data
+            )
+    copy = tmp_path / "copy.docx"
+    code, out, err = run(["fix", str(source), "--output", str(copy)], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"discreet: {source}: cannot be written back: one of its parts is malformed; open it in Word, "
+        "save it again and run discreet fix on the saved file\n"
+    )
+    assert not copy.exists()
+
+
+def _fix_both_ways(path: Path) -> None:
+    """Fix a document for public use in place and tracked, then read each copy back."""
+    report = audit_document(read(path, LIMITS), load_rules(), TERMS)
+    for tracked in (False, True):
+        copy = write_copy(report.document, path.read_bytes(), plan(report, Destination.PUBLIC), tracked)
+        read(Piped(f"{path.name}-copy.docx", accepted(path, copy.data) if tracked else copy.data), LIMITS)
+
+
+def test_no_mutated_word_file_crashes_fix(tmp_path: Path) -> None:
+    # The Word fuzz target's seeds and mutations, run through fix: a refusal is fine, a traceback is not.
+    docx = targets()["docx"]
+    seeds = (*docx.seeds, HIDDEN.read_bytes())
+    crashes = fuzz(Target("fix-docx", ".docx", seeds, docx.mutate, _fix_both_ways), 20261202, 24, tmp_path)
+    assert [f"{c.index}: {c.error} at {c.where}" for c in crashes] == []
 
 
 # --- every fixable document: nothing flagged remains, nothing unflagged is lost -----------------

@@ -12,6 +12,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 
+from discreet.errors import CorruptFileError
 from discreet.fixplan import Edit
 from discreet.model import Document, DocxLocation, Limits, Segment
 from discreet.parsers.docx import LINK_TARGET, Placed, hidden_runs, load, placed_paragraphs
@@ -29,6 +30,9 @@ _R_ID = qn("r:id")
 _NOT_FOUND = "discreet could not find this paragraph in the file again; edit it in Word"
 _CHANGED = "the paragraph reads differently from what was audited; edit it in Word"
 _ALTERNATE = "the text sits in a shape with alternate content; edit it in Word"
+_RESAVE = "open it in Word, save it again and run discreet fix on the saved file"
+# python-docx writes what it read without checking it: a part with no content type fails with TypeError.
+_SAVE_ERRORS = (TypeError, ValueError, KeyError, AttributeError)
 _FIELD_LINK = "the link is a field; in Word right-click it and choose Remove Hyperlink"
 
 
@@ -76,14 +80,14 @@ def write(document: Document, original: bytes, edits: tuple[Edit, ...], tracked:
         elif isinstance(change, _Span):
             _replace(change, parts, revisions)
     tracked_edits = len({c.edit for c in chosen if isinstance(c, _Span)}) if tracked else 0
-    return Copy(_saved(word), scrubbed, tuple(skipped), tracked_edits)
+    return Copy(_saved(word, Path(document.path)), scrubbed, tuple(skipped), tracked_edits)
 
 
 def accepted(path: Path, data: bytes) -> bytes:
     """A .docx (path only names it) as it reads once every tracked change is accepted and hidden text gone."""
     word = load(path, Limits(), data)
     scrub(word, hidden_runs(word))
-    return _saved(word)
+    return _saved(word, path)
 
 
 def _segments(document: Document, edit: Edit) -> Iterator[tuple[Segment, int, int, str]]:
@@ -203,10 +207,15 @@ def _next_id(parts: list[Part]) -> int:
     return max((int(i) for i in ids if i is not None and i.lstrip("-").isdigit()), default=0) + 1
 
 
-def _saved(word: Any) -> bytes:
+def _saved(word: Any, path: Path) -> bytes:
     """The package's bytes, every ZIP member dated ZIP_TIME rather than now."""
     buffer = io.BytesIO()
-    word.save(buffer)
+    try:
+        word.save(buffer)
+    except _SAVE_ERRORS as error:
+        raise CorruptFileError(
+            path, "cannot be written back: one of its parts is malformed", _RESAVE
+        ) from error
     stamped = io.BytesIO()
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(stamped, "w", zipfile.ZIP_DEFLATED) as target:
         for member in source.infolist():
