@@ -14,7 +14,7 @@ from docx.oxml.parser import OxmlElement
 
 from discreet.errors import CorruptFileError
 from discreet.fixplan import Edit
-from discreet.model import Document, DocxLocation, Limits, Segment
+from discreet.model import Document, DocxLocation, DocxPart, Limits, Segment
 from discreet.parsers.docx import LINK_TARGET, Placed, hidden_runs, load, placed_paragraphs
 from discreet.writers.copy import Copy, Skipped
 from discreet.writers.runs import Revisions, replace_span
@@ -61,7 +61,25 @@ class _Link:
 def write(document: Document, original: bytes, edits: tuple[Edit, ...], tracked: bool) -> Copy:
     """The .docx with hidden content scrubbed and each edit made; tracked writes edits as revisions."""
     word = load(Path(document.path), Limits(), original)
-    placed = placed_paragraphs(word)
+    # Offsets map to runs as the file was read, before the scrub moves accepted insertions.
+    chosen, skipped = _resolved(document, edits, placed_paragraphs(word))
+    scrubbed = scrub(word, hidden_runs(word))
+    parts = [part for part in story_parts(word) if getattr(part, "_element", None) is not None]
+    revisions = Revisions(_next_id(parts)) if tracked else None
+    # Last first: an edit splits only runs at or after its start, so earlier pieces stay valid.
+    for change in reversed(chosen):
+        if isinstance(change, _Link) and not _unlink_target(change, parts):
+            skipped.append(Skipped(change.edit, change.where, _FIELD_LINK))
+        elif isinstance(change, _Span):
+            _replace(change, parts, revisions)
+    tracked_edits = len({c.edit for c in chosen if isinstance(c, _Span)}) if tracked else 0
+    return Copy(_saved(word, Path(document.path)), scrubbed, tuple(skipped), tracked_edits)
+
+
+def _resolved(
+    document: Document, edits: tuple[Edit, ...], placed: dict[DocxLocation, Placed]
+) -> tuple[list[_Span | _Link], list[Skipped]]:
+    """What each edit changes in the file, in text order, and the edits it cannot make with why."""
     chosen: list[_Span | _Link] = []
     skipped: list[Skipped] = []
     for edit in edits:
@@ -71,16 +89,7 @@ def write(document: Document, original: bytes, edits: tuple[Edit, ...], tracked:
                 skipped.append(Skipped(edit, segment.location.describe(), outcome))
             elif outcome is not None:
                 chosen.append(outcome)
-    scrubbed = scrub(word, hidden_runs(word))
-    parts = [part for part in story_parts(word) if getattr(part, "_element", None) is not None]
-    revisions = Revisions(_next_id(parts)) if tracked else None
-    for change in reversed(chosen):
-        if isinstance(change, _Link) and not _unlink_target(change, parts):
-            skipped.append(Skipped(change.edit, change.where, _FIELD_LINK))
-        elif isinstance(change, _Span):
-            _replace(change, parts, revisions)
-    tracked_edits = len({c.edit for c in chosen if isinstance(c, _Span)}) if tracked else 0
-    return Copy(_saved(word, Path(document.path)), scrubbed, tuple(skipped), tracked_edits)
+    return chosen, skipped
 
 
 def accepted(path: Path, data: bytes) -> bytes:
@@ -110,8 +119,8 @@ def _resolve(
     location = segment.location
     assert isinstance(location, DocxLocation)  # a Word document's segments are located by paragraph
     if segment.hidden:
-        # Comments, revisions, hidden text and properties all go when the file is scrubbed.
-        if not location.detail.endswith(LINK_TARGET):
+        # Comments (links in them included), revisions, hidden text and properties all go in the scrub.
+        if location.part is DocxPart.COMMENT or not location.detail.endswith(LINK_TARGET):
             return None
         detail = location.detail.removesuffix(LINK_TARGET).removesuffix(", ")
         paragraph = placed.get(replace(location, detail=detail))
@@ -144,7 +153,7 @@ def _unlink_target(link: _Link, parts: list[Part]) -> bool:
     found = False
     for hyperlink in list(paragraph.iter(qn("w:hyperlink"))):
         rid = hyperlink.get(_R_ID)
-        rel = owner.rels.get(rid) if rid else None
+        rel = owner.rels.get(rid) if rid and owner is not None else None
         if rel is None or not rel.is_external or str(rel.target_ref) != link.target:
             continue
         parent = hyperlink.getparent()
@@ -189,15 +198,17 @@ def _mark_deleted(paragraph: Element, revisions: Revisions) -> None:
     mark.insert(0, revisions.make("del"))
 
 
-def _owner(element: Element, parts: list[Part]) -> Part:
+def _owner(element: Element, parts: list[Part]) -> Part | None:
     """The part whose XML holds an element."""
     root = element.getroottree().getroot()
-    return next(part for part in parts if part._element is root)
+    return next((part for part in parts if part._element is root), None)
 
 
-def _drop_unused(part: Part, rid: str | None) -> None:
+def _drop_unused(part: Part | None, rid: str | None) -> None:
     """Drop a relationship nothing in the part refers to any more (a link's target URL)."""
-    if rid and rid in part.rels and not any(e.get(_R_ID) == rid for e in part._element.iter()):
+    if part is None or not rid or rid not in part.rels:
+        return
+    if not any(e.get(_R_ID) == rid for e in part._element.iter()):
         del part.rels[rid]
 
 
