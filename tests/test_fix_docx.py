@@ -362,7 +362,7 @@ def _fixed(
     copy = write_copy(report.document, path.read_bytes(), edits, tracked)
     assert copy.skipped == ()
     data = accepted(path, copy.data) if tracked else copy.data
-    copied = read(Piped(f"{path.name}-copy.docx", data), Limits())
+    copied = read(Piped(f"copy-{path.name}", data), Limits())
     remaining = still_flagged(audit_document(copied, rules, terms), destination)
     return (
         report.document,
@@ -392,6 +392,11 @@ FIXABLE = [
     pytest.param(HIDDEN, (PRIVATE_TERMS,), id="hidden-content"),
     *(pytest.param(path, (), id=path.stem) for path in CORPUS),
 ]
+# The persona's other formats whose copies fix writes: the same checks, with no tracked changes.
+OTHER_FORMATS = [
+    pytest.param(FIXTURES / "persona" / name, (PRIVATE_TERMS,), id=name)
+    for name in ("resume.txt", "resume.md", "resume.json")
+]
 
 
 @pytest.mark.parametrize("tracked", [False, True], ids=["in-place", "tracked"])
@@ -404,5 +409,15 @@ def test_a_fixed_copy_shows_nothing_flagged_and_keeps_every_unflagged_word(
         pytest.skip(f"{path} is absent: corpus tests need the shared folder beside the repository")
     terms = read_terms(private[0] if private else None, None, ())
     document, edits, copy, remaining = _fixed(path, terms, destination, tracked)
+    assert remaining == ()
+    assert _missing(_kept_words(document, edits), copy) == []
+
+
+@pytest.mark.parametrize("destination", list(Destination))
+@pytest.mark.parametrize(("path", "private"), OTHER_FORMATS)
+def test_a_fixed_text_or_json_copy_shows_nothing_flagged_and_keeps_every_unflagged_word(
+    path: Path, private: tuple[Path, ...], destination: Destination
+) -> None:
+    document, edits, copy, remaining = _fixed(path, read_terms(private[0], None, ()), destination, False)
     assert remaining == ()
     assert _missing(_kept_words(document, edits), copy) == []

@@ -12,6 +12,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 
+from discreet.archive import read_member
 from discreet.errors import CorruptFileError
 from discreet.fixplan import Edit
 from discreet.model import Document, DocxLocation, DocxPart, Limits, Segment
@@ -232,5 +233,5 @@ def _saved(word: Any, path: Path) -> bytes:
         for member in source.infolist():
             info = zipfile.ZipInfo(member.filename, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(member))
+            target.writestr(info, read_member(source, member))
     return stamped.getvalue()
