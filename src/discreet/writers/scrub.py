@@ -114,13 +114,28 @@ def _accept_revisions(root: Element) -> int:
 
 
 def _drop_marked(revision: Element, parent: Element) -> None:
-    """Remove a revision mark; a deleted table row goes with its mark."""
-    if parent.tag == W + "trPr" and revision.tag in _DROP_CONTENT:
-        row = parent.getparent()
-        if row is not None and row.getparent() is not None:
-            row.getparent().remove(row)
-            return
+    """Remove a revision mark; a deleted table row goes with it, a deleted paragraph mark joins paragraphs."""
+    holder = parent.getparent()
     parent.remove(revision)
+    if revision.tag not in _DROP_CONTENT or holder is None:
+        return
+    if parent.tag == W + "trPr" and holder.getparent() is not None:
+        holder.getparent().remove(holder)
+    elif parent.tag == W + "rPr" and holder.tag == W + "pPr":
+        _join_next(holder.getparent())
+
+
+def _join_next(paragraph: Element | None) -> None:
+    """Move a paragraph's content to the start of the paragraph after it, as Word does when its mark goes."""
+    if paragraph is None:
+        return
+    following = paragraph.getnext()
+    if following is None or following.tag != W + "p":
+        return
+    at = 1 if len(following) and following[0].tag == W + "pPr" else 0
+    for offset, child in enumerate([c for c in paragraph if c.tag != W + "pPr"]):
+        following.insert(at + offset, child)
+    paragraph.getparent().remove(paragraph)
 
 
 def _remove_hidden(root: Element, hidden: Callable[[Element, Element], bool]) -> int:
