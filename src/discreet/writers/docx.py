@@ -66,13 +66,16 @@ def write(document: Document, original: bytes, edits: tuple[Edit, ...], tracked:
     chosen, skipped = _resolved(document, edits, placed_paragraphs(word))
     scrubbed = scrub(word, hidden_runs(word))
     parts = [part for part in story_parts(word) if getattr(part, "_element", None) is not None]
-    revisions = Revisions(_next_id(parts)) if tracked else None
+    first_id = _next_id(parts)
+    revisions = Revisions(first_id) if tracked else None
     # Last first: an edit splits only runs at or after its start, so earlier pieces stay valid.
     for change in reversed(chosen):
         if isinstance(change, _Link) and not _unlink_target(change, parts):
             skipped.append(Skipped(change.edit, change.where, _FIELD_LINK))
         elif isinstance(change, _Span):
             _replace(change, parts, revisions)
+    if tracked:
+        _renumber(parts, first_id)
     tracked_edits = len({c.edit for c in chosen if isinstance(c, _Span)}) if tracked else 0
     return Copy(_saved(word, Path(document.path)), scrubbed, tuple(skipped), tracked_edits)
 
@@ -217,6 +220,16 @@ def _next_id(parts: list[Part]) -> int:
     """One past the largest w:id of the annotations already in the file."""
     ids = (e.get(qn("w:id")) for part in parts for e in part._element.iter())
     return max((int(i) for i in ids if i is not None and i.lstrip("-").isdigit()), default=0) + 1
+
+
+def _renumber(parts: list[Part], first_id: int) -> None:
+    """Number the tracked changes made here in reading order (they were made last first)."""
+    ids = iter(range(first_id, 2**31))
+    for part in parts:
+        for revision in part._element.iter(qn("w:ins"), qn("w:del")):
+            number = revision.get(qn("w:id"), "")
+            if number.isdigit() and int(number) >= first_id:
+                revision.set(qn("w:id"), str(next(ids)))
 
 
 def _saved(word: Any, path: Path) -> bytes:
