@@ -27,7 +27,7 @@ WRITERS: dict[Format, Writer] = {
 def write_copy(document: Document, original: bytes, edits: tuple[Edit, ...], tracked: bool = False) -> Copy:
     """The copy of a document (whose file holds original) with the edits made, in the document's format.
 
-    tracked writes each edit as a tracked change where the format has them (Word); others ignore it.
+    tracked writes each edit as a tracked change; only Word has them, so any other format refuses it.
     """
     writer = WRITERS.get(document.format)
     if tracked and document.format is not Format.DOCX:
