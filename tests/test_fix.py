@@ -1,4 +1,4 @@
-"""discreet fix: a public-safe or resume-safe copy of a text or Markdown resume, audited again."""
+"""discreet fix: a public-safe or resume-safe copy of a text, Markdown or JSON resume, audited again."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, run
+from discreet.fixplan import Edit, narrowed
 
 RESUME = (
     "Dana Whitfield\n"
@@ -83,11 +84,27 @@ def test_fix_never_writes_over_its_input(resume: Path, capsys: pytest.CaptureFix
 def test_formats_without_a_writer_are_refused_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    copy = tmp_path / "copy.docx"
-    code, out, err = run(["fix", str(FIXTURES / "persona" / "resume.docx"), "--output", str(copy)], capsys)
+    copy = tmp_path / "copy.pdf"
+    source = FIXTURES / "persona" / "resume.pdf"
+    code, out, err = run(["fix", str(source), "--output", str(copy)], capsys)
     assert (code, out) == (2, "")
-    assert err.count("\n") == 1
-    assert "discreet fix writes text, Markdown and JSON Resume copies today" in err
+    assert err == (
+        f"discreet: {source}: discreet fix writes text, Markdown, JSON Resume and Word copies today; "
+        "for a pdf file use the report's rewrites (discreet audit --format html)\n"
+    )
+    assert not copy.exists()
+
+
+def test_tracked_changes_are_for_word_files_only(
+    resume: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "public.md"
+    code, out, err = run(["fix", str(resume), "--output", str(copy), "--tracked"], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"discreet: {resume}: --tracked writes Word tracked changes, and this is a markdown file; "
+        "leave --tracked out\n"
+    )
     assert not copy.exists()
 
 
@@ -118,3 +135,26 @@ def test_a_json_resume_copy_stays_a_json_resume(tmp_path: Path, capsys: pytest.C
     expected["work"][0]["highlights"][0] = "Closed a six-figure deal with a major logistics client."
     assert json.loads(copy.read_text(encoding="utf-8")) == expected
     assert copy.read_text(encoding="utf-8").endswith("}\n")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("Closed an $850K deal.", "Closed a six-figure deal.", (7, 15, "a six-figure")),
+        ("$4.2M in revenue", "millions in revenue", (0, 5, "millions")),
+        ("Dana Whitfield | dana@example.com", "Dana Whitfield", (14, 33, "")),
+        # Words are kept whole: "Achieved" and "Exceeded" share their last letters, not a word.
+        ("Achieved 142% of quota", "Exceeded quota", (0, 16, "Exceeded")),
+        # An insertion would leave no old text to carry the format: the edit stays as it was.
+        ("Led a team", "Led a team of people", (0, 10, "Led a team of people")),
+        ("Phone: (312) 555-0147", "", (0, 21, "")),
+    ],
+)
+def test_an_edit_is_narrowed_to_the_whole_words_it_changes(
+    old: str, new: str, expected: tuple[int, int, str]
+) -> None:
+    assert narrowed(Edit(0, len(old), new), old) == Edit(*expected)
+
+
+def test_an_edit_that_changes_nothing_is_dropped() -> None:
+    assert narrowed(Edit(4, 9, "Sales"), "Led Sales team") is None

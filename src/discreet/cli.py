@@ -126,10 +126,14 @@ def _write(text: str, output: Path | None, inputs: Sequence[Path]) -> None:
     if output is None:
         sys.stdout.write(text)
         return
+    _write_bytes(text.encode("utf-8"), output, inputs)
+
+
+def _write_bytes(data: bytes, output: Path, inputs: Sequence[Path]) -> None:
     if any(output.resolve() == p.resolve() for p in inputs):
         raise UsageError(f"{output}: --output names an input file; discreet never overwrites its inputs")
     try:
-        _replace(output, text.encode("utf-8"))
+        _replace(output, data)
     except OSError as error:
         raise UsageError(
             f"{output}: cannot write the report ({error.strerror or error}); any report already there is "
@@ -358,12 +362,15 @@ def config_command(
 
 @app.command("fix")
 def fix_command(
-    path: Annotated[Path, typer.Argument(help="A text, Markdown or JSON Resume resume.")],
+    path: Annotated[Path, typer.Argument(help="A Word, text, Markdown or JSON Resume resume.")],
     output: Annotated[Path, typer.Option(help="Where to write the public-safe copy (never over the input).")],
     destination: Annotated[
         Destination,
         typer.Option("--for", help="public: a profile-safe copy; resume: only what must go anywhere."),
     ] = Destination.PUBLIC,
+    tracked: Annotated[
+        bool, typer.Option("--tracked", help="Word: write each edit as a tracked change to review in Word.")
+    ] = False,
     rules: RulesOption = None,
     disable: DisableOption = None,
     private_terms: Annotated[Path | None, typer.Option(help="File of names that are always private.")] = None,
@@ -373,26 +380,26 @@ def fix_command(
 ) -> None:
     """Write a public-safe copy of a resume, audit it again, and say what still needs a decision."""
     from discreet.audit import audit_document
-    from discreet.parsers.text import decode
-    from discreet.read import read
-    from discreet.safecopy import safe_copy, still_flagged
+    from discreet.fixplan import kept, plan, still_flagged
+    from discreet.read import Piped, read
     from discreet.termsfile import read_terms
+    from discreet.writers import accepted, needs_person, summary, write_copy
 
     terms = read_terms(private_terms, public_terms, disable or ())
     chosen = tuple(_rules(rules or [], disable or []))
     report = audit_document(read(path, Limits()), chosen, terms)
-    copy = safe_copy(report, destination, decode(path.read_bytes()))
-    _write(copy.text, output, [path])
-    # The copy is audited as written: what a person would upload is what is checked.
-    remaining = still_flagged(audit_document(read(output, Limits()), chosen, terms), destination)
-    typer.echo(
-        f"{output}: {copy.rewritten} rewritten, {copy.removed} left out, {copy.kept} findings kept "
-        f"(fine for {destination.value})"
-    )
+    edits = plan(report, destination)
+    copy = write_copy(report.document, path.read_bytes(), edits, tracked)
+    _write_bytes(copy.data, output, [path])
+    # The copy is audited as written (its tracked changes accepted): what a person would upload is checked.
+    shared = Piped(str(output), accepted(output, output.read_bytes())) if tracked else output
+    remaining = still_flagged(audit_document(read(shared, Limits()), chosen, terms), destination)
+    lines = summary(copy, edits, report.document, kept(report, destination), destination)
     for located in remaining:
         where = located.location.describe()
-        typer.echo(f"  still flagged at {where}: {located.finding.rule}; check it by hand")
-    raise typer.Exit(EXIT_FINDINGS if remaining else EXIT_CLEAN)
+        lines.append(f"  still flagged at {where}: {located.finding.rule}; check it by hand")
+    typer.echo(f"{output}: " + "\n".join(lines))
+    raise typer.Exit(EXIT_FINDINGS if remaining or needs_person(copy) else EXIT_CLEAN)
 
 
 def _not_resumes(skipped: Sequence[str]) -> str:

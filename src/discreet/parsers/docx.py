@@ -6,7 +6,7 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import partial
@@ -209,15 +209,11 @@ def parse(path: Path, limits: Limits, data: bytes | None = None) -> Document:
     body table cells count their own paragraphs, tables numbered across the body, nested included.
     With data (the document's bytes, when it has no file), path only names it.
     """
-    _check_container(path, limits, data)
-    word = _open(path, data)
+    word = load(path, limits, data)
     body_element = word.element.find(_W + "body")
     if body_element is None:
         raise CorruptFileError(path, "has no document body", _RESAVE)
-    walker = _Walker(_Styles.read(word), _comments(word))
-    headers = list(walker.furniture(_furniture(word, body_element, "header"), DocxPart.HEADER))
-    body = [*walker.blocks(body_element, _Story(DocxPart.BODY, word.part)), *walker.unanchored()]
-    footers = list(walker.furniture(_furniture(word, body_element, "footer"), DocxPart.FOOTER))
+    _, headers, body, footers = _stories(word, body_element)
     if not (headers or body or footers):
         raise NoTextError(
             path,
@@ -226,6 +222,49 @@ def parse(path: Path, limits: Limits, data: bytes | None = None) -> Document:
         )
     segments = [*_sectioned(headers), *_sectioned(body), *_sectioned(footers), *_properties(word)]
     return build_document(path, DocumentKind.RESUME, Format.DOCX, segments, _notes(word))
+
+
+def load(path: Path, limits: Limits, data: bytes | None = None) -> Any:
+    """Open a .docx as python-docx's Document, after the checks parse() makes on the container."""
+    _check_container(path, limits, data)
+    return _open(path, data)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Text a reader sees in a paragraph and the run child that shows it (w:t, w:tab, w:br, ...)."""
+
+    node: Element
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A paragraph element and the pieces of its visible text, in the order parse() joins them."""
+
+    element: Element
+    pieces: tuple[Piece, ...]
+
+
+def placed_paragraphs(word: Any) -> dict[DocxLocation, Placed]:
+    """Every paragraph parse() reads, by the location its visible segment has."""
+    body_element = word.element.find(_W + "body")
+    return {} if body_element is None else _stories(word, body_element)[0].placed
+
+
+def _stories(word: Any, body_element: Element) -> tuple[_Walker, list[Segment], list[Segment], list[Segment]]:
+    """Walk the headers, the body (then comments no paragraph anchors) and the footers, in reading order."""
+    walker = _Walker(_Styles.read(word), _comments(word))
+    headers = list(walker.furniture(_furniture(word, body_element, "header"), DocxPart.HEADER))
+    body = [*walker.blocks(body_element, _Story(DocxPart.BODY, word.part)), *walker.unanchored()]
+    footers = list(walker.furniture(_furniture(word, body_element, "footer"), DocxPart.FOOTER))
+    return walker, headers, body, footers
+
+
+def hidden_runs(word: Any) -> Callable[[Element, Element], bool]:
+    """A test of whether a run of a paragraph is hidden (w:vanish), styles resolved as parse() does."""
+    styles = _Styles.read(word)
+    return lambda run, paragraph: styles.hides(run, styles.paragraph_style(paragraph))
 
 
 def _check_container(path: Path, limits: Limits, data: bytes | None) -> None:
@@ -490,6 +529,7 @@ class _Paragraph:
     hidden: tuple[tuple[str, str], ...]
     comments: tuple[str, ...]
     boxes: tuple[Element, ...]
+    pieces: tuple[Piece, ...] = ()
 
 
 def _read_paragraph(paragraph: Element, rels: Part, styles: _Styles) -> _Paragraph:
@@ -498,7 +538,9 @@ def _read_paragraph(paragraph: Element, rels: Part, styles: _Styles) -> _Paragra
     walk.visit(paragraph, "")
     for link in reversed(walk.links):
         walk.close(link)
-    return _Paragraph("".join(walk.visible), tuple(walk.hidden), tuple(walk.comments), tuple(walk.boxes))
+    return _Paragraph(
+        "".join(walk.visible), tuple(walk.hidden), tuple(walk.comments), tuple(walk.boxes), tuple(walk.pieces)
+    )
 
 
 class _ParagraphWalk:
@@ -514,6 +556,7 @@ class _ParagraphWalk:
         self.hidden: list[tuple[str, str]] = []
         self.comments: list[str] = []
         self.boxes: list[Element] = []
+        self.pieces: list[Piece] = []
 
     def visit(self, element: Element, revision: str) -> None:
         """Read the inline content of a paragraph or of a container inside it."""
@@ -550,11 +593,11 @@ class _ParagraphWalk:
         for child in run:
             tag = child.tag
             if tag == _W + "t":
-                self._text(child.text or "", revision, vanish)
+                self._text(child.text or "", revision, vanish, child)
             elif tag == _W + "delText":
                 self._text(child.text or "", DELETION, vanish)
             elif tag in _CHARACTERS:
-                self._text(_CHARACTERS[tag], revision, vanish)
+                self._text(_CHARACTERS[tag], revision, vanish, child)
             elif tag == _W + "instrText":
                 self._instruction(child.text or "")
             elif tag == _W + "fldChar":
@@ -568,11 +611,12 @@ class _ParagraphWalk:
                 if branch is not None:
                     self._run(branch, revision, vanish)
 
-    def _text(self, text: str, revision: str, vanish: bool) -> None:
+    def _text(self, text: str, revision: str, vanish: bool, node: Element = None) -> None:
         if revision == DELETION or vanish:
             self._span(DELETION if revision == DELETION else HIDDEN_TEXT, text)
             return
         self.visible.append(text)
+        self.pieces.append(Piece(node, text))
         for link in self.links:
             if link.showing:
                 link.display.append(text)
@@ -657,6 +701,7 @@ class _Walker:
         self._shown_comments: set[str] = set()
         self._paragraphs = dict.fromkeys(DocxPart, 0)
         self._tables = 0
+        self.placed: dict[DocxLocation, Placed] = {}
 
     def blocks(self, container: Element, story: _Story) -> Iterator[Segment]:
         """Yield the segments of a story's paragraphs and tables in document order."""
@@ -698,6 +743,7 @@ class _Walker:
 
     def _paragraph(self, paragraph: Element, story: _Story, where: DocxLocation) -> Iterator[Segment]:
         reader = _read_paragraph(paragraph, story.rels, self._styles)
+        self.placed[replace(where, detail=story.detail)] = Placed(paragraph, reader.pieces)
         text = reader.text
         if text.strip():
             yield Segment(text, replace(where, detail=story.detail), hidden=story.hidden)
