@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from html import escape
 
 from discreet import __version__
 from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent
-from discreet.formatters.options import RenderOptions, hiding, scrubbed, shown
-from discreet.model import Action, Category, Location, Section, Segment
-from discreet.report import (
-    Comparison,
-    DocumentReport,
-    Exposure,
-    LocatedFinding,
-    Mismatch,
-    Report,
-    Suggestion,
+from discreet.formatters.options import RenderOptions
+from discreet.formatters.view import (
+    ComparisonView,
+    DocumentView,
+    ExposureView,
+    FindingView,
+    ReportView,
+    SegmentView,
+    prepare,
 )
+from discreet.model import Action, Location, Section
+from discreet.report import Mismatch, Report, Suggestion
 
 # Nothing may load from anywhere: the page works offline and cannot send the resume out.
 CSP = (
@@ -170,22 +170,22 @@ JS = """
 
 def render(report: Report, options: RenderOptions) -> str:
     """Render a report as one HTML page that loads nothing and escapes every piece of document text."""
-    options = hiding(report, options)
+    return layout(prepare(report, options))
+
+
+def layout(view: ReportView) -> str:
+    """The prepared report as one self-contained page; with --quiet, its summary only."""
     parts = [
         _head(),
         '<body data-ready="0">',
         '<header class="top"><h1>discreet report</h1>',
         f"<p>Audit of resumes and public profiles · discreet {escape(__version__)}</p></header>",
         "<main>",
-        _summary(report),
-        "" if options.quiet else _filters(report),
-        *(_comparison(c, report, options) for c in report.comparisons),
-        *(
-            _document(d, number, report, options)
-            for number, d in enumerate(report.documents, 1)
-            if not options.quiet
-        ),
-        _failures(report),
+        _summary(view),
+        "" if view.quiet else _filters(view),
+        *(_comparison(c) for c in view.comparisons),
+        *(_document(d) for d in view.documents),
+        _failures(view),
         "</main>",
         "<footer>Made offline by discreet: this page loads nothing from the network.</footer>",
         f"<script>{JS}</script>",
@@ -205,8 +205,8 @@ def _head() -> str:
     )
 
 
-def _summary(report: Report) -> str:
-    totals = report.totals()
+def _summary(view: ReportView) -> str:
+    totals = view.totals
     stats = [
         _stat("", totals.documents, "documents", f"{totals.resumes} resume · {totals.profiles} profile"),
         _stat("", totals.findings, "findings"),
@@ -215,7 +215,7 @@ def _summary(report: Report) -> str:
             for v in VERDICT_ORDER
         ),
     ]
-    if report.comparisons:
+    if view.comparisons:
         stats.append(_stat("never", totals.exposures, "profile exposures"))
     if totals.failures:
         stats.append(_stat("never", totals.failures, "files not read"))
@@ -235,22 +235,20 @@ def _stat(kind: str, number: int, label: str, detail: str = "") -> str:
     return f'<div class="stat {kind}"><b>{number}</b><span>{escape(label)}</span>{small}</div>'
 
 
-def _filters(report: Report) -> str:
-    findings = [f for d in report.documents for f in d.findings]
-    verdicts = Counter(f.verdict for f in findings)
-    categories = Counter(f.finding.category for f in findings)
+def _filters(view: ReportView) -> str:
+    totals = view.totals
     verdict_boxes = "".join(
-        _checkbox("verdict", v.value, VERDICT_TITLE[v], verdicts[v]) for v in VERDICT_ORDER
+        _checkbox("verdict", v.value, VERDICT_TITLE[v], totals.by_verdict[v]) for v in VERDICT_ORDER
     )
     category_boxes = "".join(
-        _checkbox("category", c.value, c.value.capitalize(), categories[c]) for c in Category if categories[c]
+        _checkbox("category", c.value, c.value.capitalize(), n) for c, n in totals.by_category.items()
     )
     return (
         '<nav class="filters" aria-label="Filters">'
         f"<fieldset><legend>Verdict</legend>{verdict_boxes}</fieldset>"
         f"<fieldset><legend>Category</legend>{category_boxes}</fieldset>"
         '<label><input type="checkbox" id="only"> Only lines with findings</label>'
-        f'<span id="shown" aria-live="polite">{len(findings)} of {len(findings)} findings shown</span>'
+        f'<span id="shown" aria-live="polite">{totals.findings} of {totals.findings} findings shown</span>'
         "</nav>"
     )
 
@@ -262,8 +260,8 @@ def _checkbox(kind: str, value: str, label: str, count: int) -> str:
     )
 
 
-def _comparison(comparison: Comparison, report: Report, options: RenderOptions) -> str:
-    rows = "".join(_exposure(e, report, options) for e in comparison.exposures)
+def _comparison(comparison: ComparisonView) -> str:
+    rows = "".join(_exposure(e) for e in comparison.exposures)
     exposures = (
         "<table><tr><th>Finding</th><th>Text</th><th>On the profile</th><th>In the resume</th></tr>"
         f"{rows}</table>"
@@ -275,24 +273,23 @@ def _comparison(comparison: Comparison, report: Report, options: RenderOptions) 
         f"<header><h2>Profile exposures: {escape(comparison.profile_path)} ↔ "
         f"{escape(comparison.resume_path)}</h2>"
         "<p>What the public profile shows that belongs only in the resume, or nowhere.</p></header>"
-        f"{exposures}{_metrics(comparison)}{_suggestions(comparison.suggestions, options)}"
-        f"{_mismatches(comparison.mismatches, options)}</section>"
+        f"{exposures}{_metrics(comparison)}{_suggestions(comparison.suggestions)}"
+        f"{_mismatches(comparison.mismatches)}</section>"
     )
 
 
-def _exposure(exposure: Exposure, report: Report, options: RenderOptions) -> str:
-    title = report.title(exposure.rule)
+def _exposure(exposure: ExposureView) -> str:
     resume = _where(exposure.resume) if exposure.resume else "not in the resume"
     return (
-        f'<tr data-category="{exposure.category.value}"><td><b>{escape(title)}</b> '
+        f'<tr data-category="{exposure.category.value}"><td><b>{escape(exposure.title)}</b> '
         f'<span class="badge sev-{exposure.severity.value}">{exposure.severity.value}</span> '
         f'<span class="badge cat">{exposure.category.value}</span></td>'
-        f'<td><mark class="never">{escape(shown(exposure.text, options))}</mark></td>'
+        f'<td><mark class="never">{escape(exposure.text)}</mark></td>'
         f"<td>{_where(exposure.profile)}</td><td>{resume}</td></tr>"
     )
 
 
-def _metrics(comparison: Comparison) -> str:
+def _metrics(comparison: ComparisonView) -> str:
     return (
         '<div class="metrics">'
         f"<div><b>{percent(comparison.replacement_ratio)}</b>"
@@ -303,24 +300,24 @@ def _metrics(comparison: Comparison) -> str:
     )
 
 
-def _suggestions(suggestions: Sequence[Suggestion], options: RenderOptions) -> str:
+def _suggestions(suggestions: Sequence[Suggestion]) -> str:
     if not suggestions:
         return ""
     items = "".join(
-        f"<li><b>{escape(s.section.value.capitalize())}</b>: {escape(scrubbed(s.text, options))} "
+        f"<li><b>{escape(s.section.value.capitalize())}</b>: {escape(s.text)} "
         f'<span class="where">({_where(s.resume)})</span></li>'
         for s in suggestions
     )
     return f'<h3 class="sub-head">Worth adding to the profile</h3><ul class="plain">{items}</ul>'
 
 
-def _mismatches(mismatches: Sequence[Mismatch], options: RenderOptions) -> str:
+def _mismatches(mismatches: Sequence[Mismatch]) -> str:
     if not mismatches:
         return ""
     rows = "".join(
-        f"<tr><td><b>{escape(m.field)}</b></td><td>{escape(scrubbed(m.resume_value, options))}"
+        f"<tr><td><b>{escape(m.field)}</b></td><td>{escape(m.resume_value)}"
         + (f' <span class="where">({_where(m.resume)})</span>' if m.resume else "")
-        + f"</td><td>{escape(scrubbed(m.profile_value, options))} "
+        + f"</td><td>{escape(m.profile_value)} "
         + f'<span class="where">({_where(m.profile)})</span></td></tr>'
         for m in mismatches
     )
@@ -330,117 +327,81 @@ def _mismatches(mismatches: Sequence[Mismatch], options: RenderOptions) -> str:
     )
 
 
-def _document(document: DocumentReport, number: int, report: Report, options: RenderOptions) -> str:
-    doc = document.document
-    counts = Counter(f.verdict for f in document.findings)
-    tally = ", ".join(f"{counts[v]} {VERDICT_TITLE[v].lower()}" for v in VERDICT_ORDER if counts[v])
-    notes = "".join(f"<li>{escape(note)}</li>" for note in (*doc.notes, *document.warnings))
+def _document(document: DocumentView) -> str:
+    tally = ", ".join(
+        f"{document.count(v)} {VERDICT_TITLE[v].lower()}" for v in VERDICT_ORDER if document.count(v)
+    )
+    count = len(document.findings)
+    notes = "".join(f"<li>{escape(note.text)}</li>" for note in (*document.notes, *document.warnings))
     return (
-        f'<section class="panel doc" id="doc-{number}"><header><h2>{escape(doc.path)}</h2>'
-        f"<p>{doc.kind.value} · {doc.format.value} · {len(document.findings)} finding"
-        f"{'' if len(document.findings) == 1 else 's'}{': ' + tally if tally else ''}</p></header>"
+        f'<section class="panel doc" id="doc-{document.number}"><header><h2>{escape(document.path)}</h2>'
+        f"<p>{document.kind.value} · {document.format.value} · {count} finding"
+        f"{'' if count == 1 else 's'}{': ' + tally if tally else ''}</p></header>"
         + (f'<ul class="notes">{notes}</ul>' if notes else "")
-        + f'<div class="doc-body">{"".join(_sections(document, number, report, options))}</div></section>'
+        + f'<div class="doc-body">{"".join(_sections(document))}</div></section>'
     )
 
 
-def _sections(document: DocumentReport, number: int, report: Report, options: RenderOptions) -> Iterator[str]:
+def _sections(document: DocumentView) -> Iterator[str]:
     """The document's segments in order, a heading wherever the section changes."""
-    doc = document.document
-    keys = {id(located): f"{number}-{i}" for i, located in enumerate(document.findings, 1)}
-    # Each card sits beside the segment its finding starts in; a mark may run on into the next segments.
-    homes = {id(located): id(doc.segment_at(located.finding.start)) for located in document.findings}
     current: Section | None = None
-    for segment in doc.segments:
+    for segment in document.segments:
         if segment.section is not current:
             if current is not None:
                 yield "</div>"
             current = segment.section
             yield f'<div class="sec"><h3 class="sec-head">{escape(current.value)}</h3>'
-        marks = [
-            f for f in document.findings if f.finding.start < segment.end and f.finding.end > segment.start
-        ]
-        cards = "".join(
-            _card(f, keys[id(f)], report, options) for f in document.findings if homes[id(f)] == id(segment)
-        )
-        yield _row(segment, _marked(segment, marks, keys, options), cards)
+        yield _row(segment)
     if current is not None:
         yield "</div>"
 
 
-def _row(segment: Segment, marked: str, cards: str) -> str:
+def _row(segment: SegmentView) -> str:
+    cards = "".join(_card(f) for f in segment.findings)
     classes = "row" + (" has" if cards else "") + (" hidden-seg" if segment.hidden else "")
     hidden = '<span class="hidden-note">hidden in the file</span>' if segment.hidden else ""
+    marked = "".join(_mark(p.finding, p.text) if p.finding else escape(p.text) for p in segment.pieces)
     return (
-        f'<div class="{classes}"><div class="loc">{_where(segment.location)}</div>'
+        f'<div class="{classes}"><div class="loc">{escape(segment.where)}</div>'
         f'<div class="text">{hidden}{marked}</div><div class="cards">{cards}</div></div>'
     )
 
 
-def _marked(
-    segment: Segment, findings: Sequence[LocatedFinding], ids: dict[int, str], options: RenderOptions
-) -> str:
-    """The segment's text, escaped, with a <mark> over each finding (overlaps trimmed to the first)."""
-    out: list[str] = []
-    cursor = segment.start
-    for located in sorted(findings, key=lambda f: (f.finding.start, f.finding.end)):
-        start, end = max(located.finding.start, cursor), min(located.finding.end, segment.end)
-        if start >= end:
-            continue
-        out.append(escape(scrubbed(segment.text[cursor - segment.start : start - segment.start], options)))
-        out.append(
-            _mark(
-                located, ids[id(located)], segment.text[start - segment.start : end - segment.start], options
-            )
-        )
-        cursor = end
-    out.append(escape(scrubbed(segment.text[cursor - segment.start :], options)))
-    return "".join(out)
-
-
-def _mark(located: LocatedFinding, key: str, text: str, options: RenderOptions) -> str:
-    finding = located.finding
+def _mark(finding: FindingView, text: str) -> str:
     return (
-        f'<mark class="{located.verdict.value}" data-verdict="{located.verdict.value}" '
-        f'data-category="{finding.category.value}" data-card="card-{key}" tabindex="0">'
-        f"{escape(shown(text, options))}</mark>"
+        f'<mark class="{finding.verdict.value}" data-verdict="{finding.verdict.value}" '
+        f'data-category="{finding.category.value}" data-card="card-{finding.key}" tabindex="0">'
+        f"{escape(text)}</mark>"
     )
 
 
-def _card(located: LocatedFinding, key: str, report: Report, options: RenderOptions) -> str:
-    finding = located.finding
-    verdict = located.verdict
-    hidden = " · hidden in the file" if located.hidden else ""
+def _card(finding: FindingView) -> str:
+    verdict = finding.verdict
+    hidden = " · hidden in the file" if finding.hidden else ""
     return (
-        f'<article class="card {verdict.value}" id="card-{key}" data-verdict="{verdict.value}" '
+        f'<article class="card {verdict.value}" id="card-{finding.key}" data-verdict="{verdict.value}" '
         f'data-category="{finding.category.value}">'
-        f'<h4><span class="t">{escape(report.title(finding.rule))}</span>'
+        f'<h4><span class="t">{escape(finding.title)}</span>'
         f'<span class="badge sev-{finding.severity.value}">{finding.severity.value}</span>'
         f'<span class="badge {verdict.value}" title="{VERDICT_NOTE[verdict]}">'
         f"{VERDICT_TITLE[verdict]}</span></h4>"
-        f'<p class="where">{_where(located.location)} · {located.section.value}{hidden} · '
+        f'<p class="where">{escape(finding.where)} · {finding.section.value}{hidden} · '
         f'<span class="badge cat">{finding.category.value}</span> <code>{escape(finding.rule)}</code></p>'
-        f"{_advice(located, report, options)}</article>"
+        f"{_advice(finding)}</article>"
     )
 
 
-def _advice(located: LocatedFinding, report: Report, options: RenderOptions) -> str:
+def _advice(finding: FindingView) -> str:
     """Why it matters, what to do in each destination, what to write instead, and the rewritten sentence."""
-    rule = report.rule(located.finding.rule)
-    advice = located.advice
+    advice = finding.advice
     reason = advice.reason if advice else ""
     rewrite = advice.rewrite if advice else ""
-    public, resume = report.actions(located)
     return (
-        (f'<p class="why"><b>Why:</b> {escape(rule.why)}</p>' if rule else "")
-        + f'<div class="acts">{_act("Public profile", public)}{_act("Resume", resume)}</div>'
-        + (f"<p>{escape(scrubbed(reason, options))}</p>" if reason else "")
-        + (f"<p><b>Instead:</b> {escape(rule.advice)}</p>" if rule else "")
-        + (
-            f'<p class="rewrite"><span>Rewritten</span>{escape(scrubbed(rewrite, options))}</p>'
-            if rewrite
-            else ""
-        )
+        (f'<p class="why"><b>Why:</b> {escape(finding.why)}</p>' if finding.why else "")
+        + f'<div class="acts">{_act("Public profile", finding.public)}{_act("Resume", finding.resume)}</div>'
+        + (f"<p>{escape(reason)}</p>" if reason else "")
+        + (f"<p><b>Instead:</b> {escape(finding.instead)}</p>" if finding.instead else "")
+        + (f'<p class="rewrite"><span>Rewritten</span>{escape(rewrite)}</p>' if rewrite else "")
     )
 
 
@@ -448,22 +409,17 @@ def _act(label: str, action: Action) -> str:
     return f'<span class="act {action.value}">{label}: <b>{action.value}</b></span>'
 
 
-def _failures(report: Report) -> str:
-    if not report.failures:
+def _failures(view: ReportView) -> str:
+    if not view.failures:
         return ""
     items = "".join(
-        f'<li><b>{escape(f.path)}</b>: <span class="fail">{escape(_reason(f.path, f.message))}</span></li>'
-        for f in report.failures
+        f'<li><b>{escape(f.path)}</b>: <span class="fail">{escape(f.reason)}</span></li>'
+        for f in view.failures
     )
     return (
         '<section class="panel" id="failures"><header><h2>Files that could not be read</h2></header>'
         f'<ul class="plain">{items}</ul></section>'
     )
-
-
-def _reason(path: str, message: str) -> str:
-    """A failure's message without the path the line already starts with."""
-    return message.removeprefix(f"{path}: ")
 
 
 def _where(location: Location) -> str:
