@@ -17,7 +17,8 @@ from discreet.formatters.view import (
     SegmentView,
     prepare,
 )
-from discreet.model import Action, Location, Section
+from discreet.languages.en import SUPPRESSED
+from discreet.model import Action, Location, Section, Verdict
 from discreet.report import Mismatch, Report, Suggestion
 
 # Nothing may load from anywhere: the page works offline and cannot send the resume out.
@@ -115,9 +116,26 @@ letter-spacing:.6px}
 ul.plain{margin:0;padding:6px 20px 14px 38px}
 .fail{color:var(--never)}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:10px 0 30px}
+.notes .step{display:block;color:var(--ink)}.notes .step::before{content:"→ "}
+h2,td,code,.where,.loc,.text{overflow-wrap:anywhere}
+.index a{color:var(--accent);font-weight:600}
 @media (max-width:900px){.row{grid-template-columns:1fr}.loc{text-align:left}main{padding:12px}}
+@media (max-width:600px){header.top{padding:16px 14px}main{padding:10px 8px 32px}
+.filters{position:static;padding:10px 12px}#shown{margin-left:0}
+.panel>header,.stats,.doc-body,.metrics,.sub-head,.empty{padding-left:12px;padding-right:12px}
+.severities{padding:0 12px 14px}.notes{padding:8px 12px 0 30px}ul.plain{padding:6px 12px 14px 30px}
+.stats{grid-template-columns:repeat(2,minmax(0,1fr))}
+table.stack tr:first-child{display:none}
+table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}
+table.stack tr{border-top:1px solid var(--line);padding:8px 0}
+table.stack td{border:0;padding:2px 12px}
+table.stack td::before{content:attr(data-label) ": ";color:var(--muted);font-size:12px}
+table.index td{display:inline-block;padding:0 0 0 12px;font-size:13px}
+table.index td:first-child{display:block}}
 @media print{.filters{display:none}.panel{break-inside:auto;box-shadow:none}body{background:#fff}}
 """
+
+INDEX_COLUMNS = ("File", "Kind", "Findings", "Never public", "Resume only", "Lines safe to publish")
 
 JS = """
 (function () {
@@ -182,17 +200,23 @@ def layout(view: ReportView) -> str:
         f"<p>Audit of resumes and public profiles · discreet {escape(__version__)}</p></header>",
         "<main>",
         _summary(view),
-        "" if view.quiet else _filters(view),
-        *(_comparison(c) for c in view.comparisons),
-        *(_document(d) for d in view.documents),
-        _failures(view),
+        _index(view) if len(view.documents) > 1 else "",
+        *(() if view.quiet else _details(view)),
         "</main>",
         "<footer>Made offline by discreet: this page loads nothing from the network.</footer>",
-        f"<script>{JS}</script>",
+        "" if view.quiet else f"<script>{JS}</script>",
         "</body>",
         "</html>",
     ]
     return "\n".join(part for part in parts if part) + "\n"
+
+
+def _details(view: ReportView) -> Iterator[str]:
+    """Everything below the summary: filters, comparisons, each document, the files not read."""
+    yield _filters(view)
+    yield from (_comparison(c) for c in view.comparisons)
+    yield from (_document(d) for d in view.documents)
+    yield _failures(view)
 
 
 def _head() -> str:
@@ -207,14 +231,24 @@ def _head() -> str:
 
 def _summary(view: ReportView) -> str:
     totals = view.totals
+    lines = sum(len(d.segments) for d in view.documents)
+    safe = sum(d.verdicts[Verdict.COMPLEMENT] for d in view.documents)
     stats = [
         _stat("", totals.documents, "documents", f"{totals.resumes} resume · {totals.profiles} profile"),
         _stat("", totals.findings, "findings"),
         *(
             _stat(v.value, totals.by_verdict[v], VERDICT_TITLE[v].lower(), VERDICT_NOTE[v])
-            for v in VERDICT_ORDER
+            for v in (Verdict.NEVER, Verdict.REPLACEMENT)
+        ),
+        _stat(
+            "complement",
+            safe,
+            "lines safe to publish",
+            f"of the {lines} lines read: {VERDICT_NOTE[Verdict.COMPLEMENT]}",
         ),
     ]
+    if totals.suppressed:
+        stats.append(_stat("", totals.suppressed, "accepted", SUPPRESSED))
     if view.comparisons:
         stats.append(_stat("never", totals.exposures, "profile exposures"))
     if totals.failures:
@@ -228,6 +262,39 @@ def _summary(view: ReportView) -> str:
         + (f'<div class="severities">By severity: {severities}</div>' if severities else "")
         + "</section>"
     )
+
+
+def _index(view: ReportView) -> str:
+    """One row per file with its counts; each name links to the file's findings unless --quiet."""
+    head = "".join(f"<th>{label}</th>" for label in INDEX_COLUMNS)
+    rows = "".join(_index_row(d, link=not view.quiet) for d in view.documents)
+    return (
+        '<section class="panel" id="files"><header><h2>Files</h2>'
+        "<p>Each file's findings and the lines that may go public as they stand.</p></header>"
+        f'<table class="stack index"><tr>{head}</tr>{rows}</table></section>'
+    )
+
+
+def _index_row(document: DocumentView, *, link: bool) -> str:
+    name = escape(document.path)
+    cells = (
+        f'<a href="#doc-{document.number}">{name}</a>' if link else name,
+        f"{document.kind.value} · {document.format.value}",
+        str(len(document.findings)),
+        str(document.count(Verdict.NEVER)),
+        str(document.count(Verdict.REPLACEMENT)),
+        f"{document.verdicts[Verdict.COMPLEMENT]} of {len(document.segments)}",
+    )
+    return (
+        "<tr>"
+        + "".join(_cell(label, cell) for label, cell in zip(INDEX_COLUMNS, cells, strict=True))
+        + "</tr>"
+    )
+
+
+def _cell(label: str, content: str) -> str:
+    """A table cell that names its column, for the narrow layout that stacks cells."""
+    return f'<td data-label="{escape(label)}">{content}</td>'
 
 
 def _stat(kind: str, number: int, label: str, detail: str = "") -> str:
@@ -263,7 +330,8 @@ def _checkbox(kind: str, value: str, label: str, count: int) -> str:
 def _comparison(comparison: ComparisonView) -> str:
     rows = "".join(_exposure(e) for e in comparison.exposures)
     exposures = (
-        "<table><tr><th>Finding</th><th>Text</th><th>On the profile</th><th>In the resume</th></tr>"
+        '<table class="stack"><tr><th>Finding</th><th>Text</th><th>On the profile</th>'
+        "<th>In the resume</th></tr>"
         f"{rows}</table>"
         if rows
         else '<p class="empty">The profile shows nothing that must stay in the resume.</p>'
@@ -281,11 +349,17 @@ def _comparison(comparison: ComparisonView) -> str:
 def _exposure(exposure: ExposureView) -> str:
     resume = _where(exposure.resume) if exposure.resume else "not in the resume"
     return (
-        f'<tr data-category="{exposure.category.value}"><td><b>{escape(exposure.title)}</b> '
-        f'<span class="badge sev-{exposure.severity.value}">{exposure.severity.value}</span> '
-        f'<span class="badge cat">{exposure.category.value}</span></td>'
-        f'<td><mark class="never">{escape(exposure.text)}</mark></td>'
-        f"<td>{_where(exposure.profile)}</td><td>{resume}</td></tr>"
+        f'<tr data-category="{exposure.category.value}">'
+        + _cell(
+            "Finding",
+            f"<b>{escape(exposure.title)}</b> "
+            f'<span class="badge sev-{exposure.severity.value}">{exposure.severity.value}</span> '
+            f'<span class="badge cat">{exposure.category.value}</span>',
+        )
+        + _cell("Text", f'<mark class="never">{escape(exposure.text)}</mark>')
+        + _cell("On the profile", _where(exposure.profile))
+        + _cell("In the resume", resume)
+        + "</tr>"
     )
 
 
@@ -315,15 +389,20 @@ def _mismatches(mismatches: Sequence[Mismatch]) -> str:
     if not mismatches:
         return ""
     rows = "".join(
-        f"<tr><td><b>{escape(m.field)}</b></td><td>{escape(m.resume_value)}"
-        + (f' <span class="where">({_where(m.resume)})</span>' if m.resume else "")
-        + f"</td><td>{escape(m.profile_value)} "
-        + f'<span class="where">({_where(m.profile)})</span></td></tr>'
+        "<tr>"
+        + _cell("Field", f"<b>{escape(m.field)}</b>")
+        + _cell(
+            "Resume",
+            escape(m.resume_value)
+            + (f' <span class="where">({_where(m.resume)})</span>' if m.resume else ""),
+        )
+        + _cell("Profile", f'{escape(m.profile_value)} <span class="where">({_where(m.profile)})</span>')
+        + "</tr>"
         for m in mismatches
     )
     return (
         '<h3 class="sub-head">Resume and profile disagree</h3>'
-        f"<table><tr><th>Field</th><th>Resume</th><th>Profile</th></tr>{rows}</table>"
+        f'<table class="stack"><tr><th>Field</th><th>Resume</th><th>Profile</th></tr>{rows}</table>'
     )
 
 
@@ -332,7 +411,10 @@ def _document(document: DocumentView) -> str:
         f"{document.count(v)} {VERDICT_TITLE[v].lower()}" for v in VERDICT_ORDER if document.count(v)
     )
     count = len(document.findings)
-    notes = "".join(f"<li>{escape(note.text)}</li>" for note in (*document.notes, *document.warnings))
+    notes = "".join(
+        f'<li>{escape(note.text)}<span class="step">{escape(note.step)}</span></li>'
+        for note in (*document.notes, *document.warnings)
+    )
     return (
         f'<section class="panel doc" id="doc-{document.number}"><header><h2>{escape(document.path)}</h2>'
         f"<p>{document.kind.value} · {document.format.value} · {count} finding"
@@ -401,8 +483,14 @@ def _advice(finding: FindingView) -> str:
         + f'<div class="acts">{_act("Public profile", finding.public)}{_act("Resume", finding.resume)}</div>'
         + (f"<p>{escape(reason)}</p>" if reason else "")
         + (f"<p><b>Instead:</b> {escape(finding.instead)}</p>" if finding.instead else "")
-        + (f'<p class="rewrite"><span>Rewritten</span>{escape(rewrite)}</p>' if rewrite else "")
+        + (_rewrite(rewrite, finding.rewrite_for) if rewrite and finding.rewrite_for else "")
     )
+
+
+def _rewrite(rewrite: str, findings: int) -> str:
+    """The sentence rewritten, once for all the findings in it."""
+    label = "Rewritten" if findings == 1 else f"Rewritten for the {findings} findings in this sentence"
+    return f'<p class="rewrite"><span>{label}</span>{escape(rewrite)}</p>'
 
 
 def _act(label: str, action: Action) -> str:
