@@ -159,7 +159,6 @@ class ReportView:
     failures: tuple[FailureView, ...]
     rules: tuple[Rule, ...]
     quiet: bool
-    masked: bool
     width: int
     color: bool
 
@@ -176,7 +175,6 @@ def prepare(report: Report, options: RenderOptions) -> ReportView:
         ),
         rules=report.rules,
         quiet=options.quiet,
-        masked=options.hides,
         width=options.width,
         color=options.color,
     )
