@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import replace
 
 from discreet.formatters.options import RenderOptions
 from discreet.formatters.view import ReportView, prepare
@@ -14,7 +15,8 @@ AGGREGATE_VERSION = 1
 
 def render(report: Report, options: RenderOptions) -> str:
     """Render the report's totals as JSON; no matched text, path or location ever appears."""
-    return layout(prepare(report, options))
+    # Nothing is masked: an aggregate never carries matched text, so hiding it would only cost time.
+    return layout(prepare(report, replace(options, mask=False)))
 
 
 def layout(view: ReportView) -> str:

@@ -231,7 +231,7 @@ def _head() -> str:
 
 def _summary(view: ReportView) -> str:
     totals = view.totals
-    lines = sum(len(d.segments) for d in view.documents)
+    lines = sum(d.lines for d in view.documents)
     safe = sum(d.verdicts[Verdict.COMPLEMENT] for d in view.documents)
     stats = [
         _stat("", totals.documents, "documents", f"{totals.resumes} resume · {totals.profiles} profile"),
@@ -283,7 +283,7 @@ def _index_row(document: DocumentView, *, link: bool) -> str:
         str(len(document.findings)),
         str(document.count(Verdict.NEVER)),
         str(document.count(Verdict.REPLACEMENT)),
-        f"{document.verdicts[Verdict.COMPLEMENT]} of {len(document.segments)}",
+        f"{document.verdicts[Verdict.COMPLEMENT]} of {document.lines}",
     )
     return (
         "<tr>"
@@ -427,7 +427,7 @@ def _document(document: DocumentView) -> str:
 def _sections(document: DocumentView) -> Iterator[str]:
     """The document's segments in order, a heading wherever the section changes."""
     current: Section | None = None
-    for segment in document.segments:
+    for segment in document.segments():
         if segment.section is not current:
             if current is not None:
                 yield "</div>"

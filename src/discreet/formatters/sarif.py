@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import replace
 from pathlib import PurePath
 from typing import Any, assert_never
 from urllib.parse import quote
@@ -62,7 +63,8 @@ OFFSETS_NOTE = (
 
 def render(report: Report, options: RenderOptions) -> str:
     """Render a report as one SARIF run; masking changes nothing, since SARIF never carries text."""
-    return layout(prepare(report, options))
+    # Nothing is masked: SARIF never carries matched text, so hiding it would only cost time.
+    return layout(prepare(report, replace(options, mask=False)))
 
 
 def layout(view: ReportView) -> str:

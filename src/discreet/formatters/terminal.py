@@ -93,7 +93,7 @@ def _document_line(document: DocumentView) -> Text:
     if tally:
         line.append(" (" + ", ".join(tally) + ")")
     safe = document.verdicts[Verdict.COMPLEMENT]
-    line.append(f"; {safe}/{len(document.segments)} lines public-safe", "dim")
+    line.append(f"; {safe}/{document.lines} lines public-safe", "dim")
     return line
 
 

@@ -102,15 +102,22 @@ class DocumentView:
     kind: DocumentKind
     format: Format
     findings: tuple[FindingView, ...]
-    segments: tuple[SegmentView, ...]
+    # How many lines (segments) the document has.
+    lines: int
     notes: tuple[Note, ...]
     warnings: tuple[Note, ...]
     verdicts: dict[Verdict, int]
     suppressed: int
+    # How the document's text is hidden, for the segments a page lays out in full.
+    options: RenderOptions
 
     def count(self, verdict: Verdict) -> int:
         """How many of the document's findings got a verdict."""
         return sum(1 for f in self.findings if f.verdict is verdict)
+
+    def segments(self) -> tuple[SegmentView, ...]:
+        """Every segment in pieces, masked as the findings are; built on demand, as only HTML needs them."""
+        return _segments(self.source, self.findings, self.options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,11 +213,12 @@ def _document(document: DocumentReport, number: int, report: Report, options: Re
         kind=doc.kind,
         format=doc.format,
         findings=findings,
-        segments=_segments(doc, findings, options),
+        lines=len(doc.segments),
         notes=tuple(next_step(note) for note in doc.notes),
         warnings=tuple(next_step(warning) for warning in document.warnings),
         verdicts=document.verdict_counts(),
         suppressed=document.suppressed,
+        options=options,
     )
 
 
