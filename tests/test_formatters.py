@@ -19,9 +19,9 @@ from markdown_it import MarkdownIt
 from conftest import REPO
 from discreet.audit import Settings, audit, locate
 from discreet.classify import finding_verdict
-from discreet.formatters import aggregate, html, jsonl, markdown, sarif, terminal
-from discreet.formatters import json as json_format
+from discreet.formatters import ReportFormat, aggregate, html, markdown, renderer, sarif
 from discreet.formatters.options import MASK, RenderOptions
+from discreet.formatters.view import Note, next_step
 from discreet.model import (
     Action,
     Advice,
@@ -57,14 +57,12 @@ GOLDEN = REPO / "tests" / "golden"
 # Our own pack: the built-in packs are tuned often, and these goldens should move only with the formatters.
 GOLDEN_RULES = Path("tests/golden/rules")
 Render = Callable[[Report, RenderOptions], str]
-FORMATS: dict[str, tuple[Render, str]] = {
-    "text": (terminal.render, "txt"),
-    "json": (json_format.render, "json"),
-    "jsonl": (jsonl.render, "jsonl"),
-    "sarif": (sarif.render, "sarif"),
-    "markdown": (markdown.render, "md"),
-    "html": (html.render, "html"),
-}
+# Each way of hiding, with the ending of its golden files' names.
+VARIANTS = {"": RenderOptions(), "-masked": RenderOptions(mask=True), "-quiet": RenderOptions(quiet=True)}
+# How golden files of a format end, when not with its name; aggregate's are kept apart from the json schema's.
+SUFFIXES = {ReportFormat.TEXT: "txt", ReportFormat.MARKDOWN: "md", ReportFormat.AGGREGATE: "aggregate"}
+# Formats that never show matched text: masking them changes nothing.
+TEXTLESS = (ReportFormat.SARIF, ReportFormat.AGGREGATE)
 HOSTILE = "<script>alert(1)</script> grew *sales* to $5M_[click](javascript:alert(2)) `x` ~~y~~ &amp; | #"
 PRIVATE_TERM = "confidential.private-term"
 
@@ -77,6 +75,11 @@ def golden_rules() -> tuple[Rule, ...]:
 @pytest.fixture(scope="module")
 def persona() -> Report:
     """The fictional persona's text, Word and JSON resumes beside her LinkedIn export, plus one bad file."""
+    return persona_report()
+
+
+def persona_report() -> Report:
+    """Audit the persona's files with paths relative to the repository; the browser test renders it too."""
     paths = ["resume.txt", "resume.docx", "resume.json"]
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(REPO)
@@ -288,22 +291,32 @@ def texts(report: Report) -> Iterator[str]:
 # Golden files
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_persona_matches_golden(persona: Report, fmt: str) -> None:
-    render, suffix = FORMATS[fmt]
-    check_golden(f"persona.{suffix}", render(persona, RenderOptions()))
+def golden_name(report: str, fmt: ReportFormat) -> str:
+    """The golden file of a report in a format: persona.txt, handmade-quiet.md."""
+    return f"{report}.{SUFFIXES.get(fmt, fmt.value)}"
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_handmade_matches_golden(handmade: Report, fmt: str) -> None:
-    render, suffix = FORMATS[fmt]
-    check_golden(f"handmade.{suffix}", render(handmade, RenderOptions()))
+def accepted(report: Report) -> Report:
+    """The report with two findings of its first document accepted, so summaries show the count."""
+    first, *rest = report.documents
+    return replace(report, documents=(replace(first, suppressed=2), *rest))
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "markdown", "html"])
-def test_masked_matches_golden(handmade: Report, fmt: str) -> None:
-    render, suffix = FORMATS[fmt]
-    check_golden(f"handmade-masked.{suffix}", render(handmade, RenderOptions(mask=True)))
+@pytest.mark.parametrize("fmt", list(ReportFormat))
+def test_persona_matches_golden(persona: Report, fmt: ReportFormat) -> None:
+    check_golden(golden_name("persona", fmt), renderer(fmt)(persona, RenderOptions()))
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("fmt", list(ReportFormat))
+def test_handmade_matches_golden(handmade: Report, fmt: ReportFormat, variant: str) -> None:
+    """Every registered format, plain, masked and quiet; the quiet report has accepted findings too."""
+    report = accepted(handmade) if variant == "-quiet" else handmade
+    output = renderer(fmt)(report, VARIANTS[variant])
+    if variant == "-masked" and fmt in TEXTLESS:
+        assert output == renderer(fmt)(handmade, RenderOptions())
+    else:
+        check_golden(golden_name(f"handmade{variant}", fmt), output)
 
 
 def test_goldens_do_not_depend_on_the_checkout() -> None:
@@ -651,10 +664,58 @@ def test_mask_hides_every_match(handmade: Report, render: Render) -> None:
     assert MASK * 5 in output
 
 
-def test_quiet_keeps_only_the_summary_and_comparisons(handmade: Report) -> None:
-    output = markdown.render(handmade, RenderOptions(quiet=True))
-    assert "## `cv/resume.docx`" not in output
-    assert "## Summary" in output
+@pytest.mark.parametrize("fmt", list(ReportFormat))
+def test_quiet_is_the_summary_only_and_shows_no_text(handmade: Report, fmt: ReportFormat) -> None:
+    output = renderer(fmt)(handmade, RenderOptions(quiet=True))
+    assert [text for text in texts(handmade) if text in output] == []
+    assert MASK not in output
+    for words in (
+        "Why:",
+        "Rewritten",
+        "Profile exposures",
+        "Exposures on",
+        "Worth adding",
+        "could not be read:",
+    ):
+        assert words not in output, words
+
+
+def test_quiet_json_is_one_summary_object(handmade: Report) -> None:
+    data = json.loads(renderer(ReportFormat.JSON)(accepted(handmade), RenderOptions(quiet=True)))
+    assert list(data) == ["version", "summary"]
+    summary = data["summary"]
+    assert (summary["documents"], summary["findings"], summary["suppressed"]) == (5, 14, 2)
+    assert (summary["exposures"], summary["unreadable"]) == (2, 1)
+    assert summary["by_verdict"] == {"complement": 1, "replacement": 12, "never": 1}
+
+
+def test_quiet_sarif_has_no_results_but_the_summary(handmade: Report) -> None:
+    run = json.loads(sarif.render(accepted(handmade), RenderOptions(quiet=True)))["runs"][0]
+    assert run["results"] == []
+    assert run["properties"]["suppressed"] == 2
+    assert run["properties"]["summary"]["findings"] == 14
+    assert run["invocations"][0]["executionSuccessful"] is False
+
+
+# Accepted findings
+
+
+@pytest.mark.parametrize(
+    ("fmt", "line"),
+    [
+        (ReportFormat.TEXT, "14 findings (2 suppressed by ignore directives or the baseline)"),
+        (ReportFormat.MARKDOWN, "- **Accepted:** 2 suppressed by ignore directives or the baseline\n"),
+        (
+            ReportFormat.HTML,
+            '<div class="stat "><b>2</b><span>accepted</span>'
+            "<small>suppressed by ignore directives or the baseline</small></div>",
+        ),
+        (ReportFormat.SARIF, '"suppressed": 2\n'),
+    ],
+)
+def test_every_summary_counts_accepted_findings(handmade: Report, fmt: ReportFormat, line: str) -> None:
+    assert line in renderer(fmt)(accepted(handmade), RenderOptions())
+    assert line not in renderer(fmt)(handmade, RenderOptions())
 
 
 # HTML
@@ -726,8 +787,10 @@ def test_html_loads_nothing(handmade: Report) -> None:
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">"
     ) in head
-    for needle in ("http:", "https:", "//", "src=", "href=", "url(", "@import", "<link", "<iframe", "<img"):
+    for needle in ("http:", "https:", "//", "src=", "url(", "@import", "<link", "<iframe", "<img"):
         assert needle not in output, needle
+    # The only links are the file index's, to the documents on the page itself.
+    assert re.findall(r'href="([^"]*)"', output) == [f"#doc-{n}" for n in range(1, 6)]
 
 
 def test_html_offers_filters_for_present_categories_and_all_verdicts(handmade: Report) -> None:
@@ -772,3 +835,172 @@ def test_aggregate_holds_counts_only(persona: Report) -> None:
     assert leaked == []
     assert not any(d.document.path in output for d in persona.documents)
     assert "fixtures" not in output
+
+
+# The HTML report for a coach
+
+
+def test_html_batch_opens_with_an_index_of_files_and_their_counts(persona: Report) -> None:
+    output = html.render(persona, RenderOptions())
+    index = output[output.index('<section class="panel" id="files">') :]
+    rows = re.findall(r"<tr>(<td .*?)</tr>", index[: index.index("</table>")])
+    cells = [re.findall(r'<td data-label="[^"]+">(.*?)</td>', row) for row in rows]
+    assert cells == [
+        ['<a href="#doc-1">fixtures/persona/resume.txt</a>', "resume · text", "13", "1", "10", "37 of 48"],
+        ['<a href="#doc-2">fixtures/persona/resume.docx</a>', "resume · docx", "14", "1", "11", "48 of 60"],
+        [
+            '<a href="#doc-3">fixtures/persona/resume.json</a>',
+            "profile · json-resume",
+            "11",
+            "0",
+            "9",
+            "59 of 67",
+        ],
+        [
+            '<a href="#doc-4">fixtures/persona/linkedin-export</a>',
+            "profile · linkedin-export",
+            "2",
+            "0",
+            "1",
+            "64 of 65",
+        ],
+    ]
+    ids = re.findall(r'<section class="panel doc" id="(doc-\d)">', output)
+    assert ids == ["doc-1", "doc-2", "doc-3", "doc-4"]
+
+
+def test_html_of_one_document_has_no_index(handmade: Report) -> None:
+    one = replace(handmade, documents=handmade.documents[:1], comparisons=())
+    assert 'id="files"' not in html.render(one, RenderOptions())
+
+
+def test_html_counts_lines_safe_to_publish_not_findings(persona: Report) -> None:
+    output = html.render(persona, RenderOptions())
+    safe = sum(d.verdict_counts()[Verdict.COMPLEMENT] for d in persona.documents)
+    lines = sum(len(d.document.segments) for d in persona.documents)
+    assert (safe, lines) == (208, 240)
+    assert (
+        '<div class="stat complement"><b>208</b><span>lines safe to publish</span>'
+        "<small>of the 240 lines read: these may stay on a public profile</small></div>"
+    ) in output
+
+
+def test_html_shows_a_sentence_rewrite_once_for_all_its_findings(handmade: Report) -> None:
+    pdf = handmade.documents[0]
+    money, falcon = pdf.findings[2], pdf.findings[3]
+    assert money.line_start == falcon.line_start
+    shared = replace(falcon, advice=money.advice)
+    report = replace(
+        handmade, documents=(replace(pdf, findings=(*pdf.findings[:3], shared, *pdf.findings[4:])),)
+    )
+    output = html.render(report, RenderOptions())
+    assert re.findall(r'<p class="rewrite"><span>([^<]*)</span>([^<]*)</p>', output) == [
+        (
+            "Rewritten for the 2 findings in this sentence",
+            "Generated seven-figure new revenue with a confidential pricing pilot.",
+        )
+    ]
+
+
+def test_html_rewrites_appear_once_per_sentence(persona: Report) -> None:
+    output = html.render(persona, RenderOptions())
+    sentences = {
+        (d.document.path, f.line_start, f.advice.rewrite)
+        for d in persona.documents
+        for f in d.findings
+        if f.advice and f.advice.rewrite
+    }
+    findings = sum(1 for d in persona.documents for f in d.findings if f.advice and f.advice.rewrite)
+    assert len(sentences) < findings
+    assert output.count('<p class="rewrite">') == len(sentences)
+
+
+@pytest.mark.parametrize(
+    ("note", "step"),
+    [
+        (
+            "the footnotes hold text that discreet does not read yet",
+            "Read that part yourself for figures, client names and contact details.",
+        ),
+        (
+            "word/footer1.xml is damaged and was not read; re-save it",
+            "Re-save the file from Word and audit it again.",
+        ),
+        (
+            "Positions.csv: not UTF-8 or UTF-16, read as Windows-1252",
+            "If names look garbled, download the export from LinkedIn again.",
+        ),
+        (
+            "Positions.csv: columns do not match LinkedIn's Positions — skipped",
+            "Download the export from LinkedIn again; an edited file loses its columns.",
+        ),
+        (
+            "Profile.csv columns Pronouns: not known LinkedIn columns — not read",
+            "If the profile shows these columns, read them yourself.",
+        ),
+        (
+            "Profile.csv columns Address: not shown on the profile — not read",
+            "Nothing to do: the profile does not show it.",
+        ),
+        (
+            "Recommendations_Received.csv: 1 rows with status HIDDEN, not shown on the profile — skipped",
+            "Nothing to do: the profile does not show it.",
+        ),
+        (
+            "copy/Profile.csv: another copy of Profile.csv — skipped",
+            "Nothing to do: the first copy was audited.",
+        ),
+        (
+            "Connections.csv: account data, not shown on the profile — skipped",
+            "Nothing to do: the profile does not show it.",
+        ),
+        (
+            "Articles/a.html: activity, media or endorsements, not a profile section — skipped",
+            "Posts and articles are public too: read them yourself.",
+        ),
+        (
+            "notes.txt: not a LinkedIn profile file — skipped",
+            "Nothing to do, unless you added the file: then audit it on its own.",
+        ),
+        (
+            "/meta: not a JSON Resume section — not read",
+            "If a theme shows it, read it yourself or rename it to a JSON Resume section.",
+        ),
+        ("/work/0/x: nested deeper than 12 levels — not read", "Flatten that part, or read it yourself."),
+        (
+            "a discreet ignore directive names money, which no rule has; see `discreet rules list`",
+            "Correct the rule id in the directive; `discreet rules list` shows them.",
+        ),
+        ("something new", "Read that part of the document yourself: discreet did not check it."),
+    ],
+)
+def test_every_note_says_what_to_do(note: str, step: str) -> None:
+    assert next_step(note) == Note(note, step)
+
+
+@pytest.mark.parametrize(
+    ("render", "shown"),
+    [
+        (markdown.render, lambda note, step: f"> Note: {markdown.escape(note)}. {markdown.escape(step)}\n"),
+        (
+            html.render,
+            lambda note, step: f'<li>{escape_html(note)}<span class="step">{escape_html(step)}</span></li>',
+        ),
+    ],
+    ids=["markdown", "html"],
+)
+def test_notes_are_shown_with_their_next_step(
+    persona: Report, render: Render, shown: Callable[[str, str], str]
+) -> None:
+    output = render(persona, RenderOptions())
+    notes = [note for d in persona.documents for note in (*d.document.notes, *d.warnings)]
+    assert len(notes) >= 6
+    for note in notes:
+        assert shown(note, next_step(note).step) in output
+
+
+@pytest.mark.parametrize("name", ["persona", "handmade", "handmade-quiet"])
+def test_aggregate_goldens_meet_their_schema(name: str) -> None:
+    schema = json.loads((REPO / "src/discreet/schemas/aggregate.schema.json").read_text(encoding="utf-8"))
+    value = json.loads((GOLDEN / golden_name(name, ReportFormat.AGGREGATE)).read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(value)) == []

@@ -14,7 +14,7 @@ from discreet.formatters import html
 from discreet.formatters.options import RenderOptions
 from discreet.model import Verdict
 from discreet.report import Report
-from test_formatters import REPO, handmade_report
+from test_formatters import REPO, handmade_report, persona_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
@@ -22,6 +22,22 @@ pytestmark = pytest.mark.skipif(
 )
 SCREENSHOTS = REPO / "tests" / "screenshots"
 WIDTH, HEIGHT = 1280, 2000
+PHONE = 420
+# Appended to a copy of the page: lists every element reaching past the viewport's edges.
+MEASURE = """<script>
+(function () {
+  var width = document.documentElement.clientWidth, wide = [];
+  document.querySelectorAll("body *").forEach(function (el) {
+    var box = el.getBoundingClientRect();
+    if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) {
+      wide.push(el.tagName.toLowerCase() + "." + el.className + " " + Math.round(box.right));
+    }
+  });
+  document.body.dataset.viewport = String(width);
+  document.body.dataset.scroll = String(document.documentElement.scrollWidth);
+  document.body.dataset.overflow = wide.join(" | ") || "none";
+})();
+</script>"""
 # Chromium logs each console message, errors and uncaught exceptions included, as "INFO:CONSOLE".
 CONSOLE = re.compile(r":CONSOLE[:(]|Uncaught")
 
@@ -107,14 +123,64 @@ def test_filters_hide_marks_and_cards(report: Report, page: Path, tmp_path: Path
     assert f"{shown} of {total} findings shown" in dom
 
 
-def test_screenshot_for_a_person_to_look_at(page: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["handmade", "persona"])
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_screenshot_for_a_person_to_look_at(name: str, device: str, tmp_path: Path) -> None:
+    report = handmade_report() if name == "handmade" else persona_report()
+    page = html.render(report, RenderOptions())
+    if device == "phone":
+        path, flags = phone(tmp_path, page), ["--allow-file-access-from-files", f"--window-size=500,{HEIGHT}"]
+    else:
+        path, flags = tmp_path / "report.html", [f"--window-size={WIDTH},{HEIGHT}"]
+        path.write_text(page, encoding="utf-8")
     shot = tmp_path / "report.png"
-    done = chromium(tmp_path, page.as_uri(), f"--screenshot={shot}", f"--window-size={WIDTH},{HEIGHT}")
+    done = chromium(tmp_path, path.as_uri(), f"--screenshot={shot}", *flags)
     assert console_lines(done.stderr) == []
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
-    assert struct.unpack(">II", data[16:24]) == (WIDTH, HEIGHT)
+    assert struct.unpack(">II", data[16:24]) == (WIDTH if device == "desktop" else 500, HEIGHT)
     # A blank page compresses to a few kilobytes; a rendered report with text and colour does not.
     assert len(data) > 50_000
     SCREENSHOTS.mkdir(exist_ok=True)
-    shutil.copyfile(shot, SCREENSHOTS / "report.png")
+    shutil.copyfile(shot, SCREENSHOTS / f"{name}-{device}.png")
+
+
+def phone(tmp_path: Path, page: str) -> Path:
+    """The page, measuring itself, inside a frame as wide as a phone: headless windows are 500 px at least."""
+    inner = tmp_path / "inner.html"
+    inner.write_text(page.replace("</body>", MEASURE + "\n</body>"), encoding="utf-8")
+    outer = tmp_path / "phone.html"
+    outer.write_text(
+        '<!DOCTYPE html><html><body style="margin:0;background:#888">'
+        f'<iframe id="phone" src="{inner.name}" style="border:0;width:{PHONE}px;height:{HEIGHT}px"></iframe>'
+        '<script>window.addEventListener("load", function () {'
+        ' var inner = document.getElementById("phone").contentDocument.body.dataset;'
+        " Object.keys(inner).forEach(function (k) { document.body.dataset[k] = inner[k]; });"
+        "});</script></body></html>",
+        encoding="utf-8",
+    )
+    return outer
+
+
+def measured(tmp_path: Path, page: str) -> dict[str, str]:
+    """The page at a phone's width: the viewport, the scrolled width and the elements past the edges."""
+    outer = phone(tmp_path, page)
+    dom = chromium(tmp_path, outer.as_uri(), "--dump-dom", "--allow-file-access-from-files").stdout
+    body = re.search(r"<body ([^>]*)>", dom)
+    assert body is not None, dom[:500]
+    return dict(re.findall(r'data-([\w-]+)="([^"]*)"', body.group(1)))
+
+
+@pytest.mark.parametrize("name", ["handmade", "persona"])
+@pytest.mark.parametrize("mask", [False, True], ids=["plain", "masked"])
+def test_nothing_overflows_a_phone_screen(name: str, mask: bool, tmp_path: Path) -> None:
+    report = handmade_report() if name == "handmade" else persona_report()
+    seen = measured(tmp_path, html.render(report, RenderOptions(mask=mask)))
+    assert seen["viewport"] == str(PHONE)
+    assert (seen["overflow"], seen["scroll"]) == ("none", str(PHONE))
+
+
+def test_the_overflow_check_would_catch_a_wide_element(tmp_path: Path) -> None:
+    page = '<!DOCTYPE html><html><body><div style="width:900px">wide</div></body></html>'
+    seen = measured(tmp_path, page)
+    assert seen["overflow"] == "div. 908"

@@ -1,18 +1,20 @@
-"""--mask hides every matched text in every format, and a --quiet report never carries any."""
+"""--mask hides every matched text in every format; --quiet is the summary alone, which never carries any."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from discreet.audit import Settings, audit
-from discreet.cli import OutputFormat, main
+from discreet.cli import UNWRAPPED, OutputFormat, main
 from discreet.detect import Terms
 from discreet.formatters import renderer
 from discreet.formatters.options import MASK, RenderOptions, hiding, scrubbed
+from discreet.model import Verdict
 from discreet.packs import all_rules, builtin_rules_dir, load_packs
 from discreet.report import Report
 from test_formatters import handmade_report
@@ -90,21 +92,52 @@ def test_no_format_carries_matched_text_when_masked_or_quiet(
     output = renderer(fmt)(report, options)
     assert output.strip()
     assert sorted(t for t in matched_texts(report) if t in output) == []
-    assert (MASK in output) == (fmt in SHOWS_TEXT)
+    # Masks where text would be; a quiet report has no place for text at all.
+    assert (MASK in output) == (fmt in SHOWS_TEXT and not options.quiet)
 
 
-@pytest.mark.parametrize("hiding_option", ["--mask", "--quiet"])
+@pytest.mark.parametrize(
+    ("hiding_option", "options"),
+    [("--mask", RenderOptions(mask=True)), ("--quiet", RenderOptions(quiet=True))],
+)
+# SARIF is left out: it declares every rule the command line loaded, the private-term rule among them.
+@pytest.mark.parametrize("fmt", [f for f in OutputFormat if f is not OutputFormat.SARIF])
 def test_the_command_line_hides_what_it_matched(
-    folder: Path, report: Report, hiding_option: str, capsys: pytest.CaptureFixture[str]
+    folder: Path,
+    report: Report,
+    fmt: OutputFormat,
+    hiding_option: str,
+    options: RenderOptions,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     args = [
         *("audit", str(folder / "resume.txt"), "--profile", str(folder / "profile.json")),
-        *("--private-terms", str(folder / "private.txt"), "--jobs", "1", "--format", "json", hiding_option),
+        *(
+            "--private-terms",
+            str(folder / "private.txt"),
+            "--jobs",
+            "1",
+            "--format",
+            fmt.value,
+            hiding_option,
+        ),
     ]
     assert main(args) == 1
     output = capsys.readouterr().out
-    assert output == renderer(OutputFormat.JSON)(report, RenderOptions(mask=True))
+    # Captured stdout is not a terminal: the text report is not wrapped.
+    assert output == renderer(fmt)(report, replace(options, width=UNWRAPPED))
     assert sorted(t for t in matched_texts(report) if t in output) == []
+
+
+def test_quiet_text_with_a_profile_is_the_summary_alone(report: Report) -> None:
+    lines = renderer(OutputFormat.TEXT)(report, RenderOptions(quiet=True, width=UNWRAPPED)).splitlines()
+    totals = report.totals()
+    assert lines[0] == (
+        f"discreet: 2 documents audited, {totals.findings} findings, "
+        f"{totals.exposures} exposures on the public profile"
+    )
+    assert lines[1].startswith(f"  {totals.by_verdict[Verdict.NEVER]} never public  ")
+    assert [line.split(": ")[0] for line in lines[2:]] == [f"  {d.document.path}" for d in report.documents]
 
 
 def test_every_finding_on_a_context_line_is_masked(report: Report) -> None:
@@ -115,11 +148,11 @@ def test_every_finding_on_a_context_line_is_masked(report: Report) -> None:
     assert deal == {"- Closed a █████ deal with ████████ and ████████ for Walmart; grew revenue ███ to █████"}
 
 
-def test_quiet_json_keeps_its_shape_with_masked_text(report: Report) -> None:
+def test_quiet_json_is_the_summary_of_the_whole_audit(report: Report) -> None:
     data = json.loads(renderer(OutputFormat.JSON)(report, RenderOptions(quiet=True)))
-    findings = [f for d in data["documents"] for f in d["findings"]]
-    assert len(findings) == sum(len(d.findings) for d in report.documents)
-    assert {f["text"] for f in findings} == {MASK * 3, MASK * 4, MASK * 5, MASK * 8}
+    assert list(data) == ["version", "summary"]
+    assert data["summary"]["findings"] == sum(len(d.findings) for d in report.documents)
+    assert data["summary"]["exposures"] == len(report.comparisons[0].exposures)
 
 
 @pytest.mark.parametrize(

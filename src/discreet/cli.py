@@ -236,7 +236,9 @@ def audit_command(
         ),
     ] = False,
     mask: Annotated[bool, typer.Option("--mask", help="Hide matched text in the report.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", help="Print the summary only.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", help="Print the summary only, in any format (--mask hides text).")
+    ] = False,
     max_file_mb: MaxFileOption = 50,
     max_pages: MaxPagesOption = 100,
     max_archive_mb: MaxArchiveOption = 200,
@@ -274,8 +276,9 @@ def audit_command(
     )
     sources = _with_stdin(paths, limits)
     options = RenderOptions(mask=mask, quiet=quiet, width=_width(output), color=_color(output))
-    # A baseline is applied to the whole report, so a run that has one is not streamed.
-    stream = None if chosen.baseline is not None else _stream(chosen.format, output, settings.rules, options)
+    # A baseline is applied to the whole report, and --quiet is its summary, so neither run is streamed.
+    whole = chosen.baseline is not None or quiet
+    stream = None if whole else _stream(chosen.format, output, settings.rules, options)
     with _progress_bar(enabled=sys.stderr.isatty() and not quiet) as progress:
         report = audit(
             sources,

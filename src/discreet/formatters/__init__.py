@@ -1,4 +1,4 @@
-"""The report formats, one module each exposing render(report, options) -> str, imported on demand."""
+"""The registry of report formats: one module each, laying out the prepared view, imported on demand."""
 
 from __future__ import annotations
 

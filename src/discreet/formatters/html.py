@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from html import escape
 
 from discreet import __version__
 from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent
-from discreet.formatters.options import RenderOptions, hiding, scrubbed, shown
-from discreet.model import Action, Category, Location, Section, Segment
-from discreet.report import (
-    Comparison,
-    DocumentReport,
-    Exposure,
-    LocatedFinding,
-    Mismatch,
-    Report,
-    Suggestion,
+from discreet.formatters.options import RenderOptions
+from discreet.formatters.view import (
+    ComparisonView,
+    DocumentView,
+    ExposureView,
+    FindingView,
+    ReportView,
+    SegmentView,
+    prepare,
 )
+from discreet.languages.en import SUPPRESSED
+from discreet.model import Action, Location, Section, Verdict
+from discreet.report import Mismatch, Report, Suggestion
 
 # Nothing may load from anywhere: the page works offline and cannot send the resume out.
 CSP = (
@@ -115,9 +116,26 @@ letter-spacing:.6px}
 ul.plain{margin:0;padding:6px 20px 14px 38px}
 .fail{color:var(--never)}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:10px 0 30px}
+.notes .step{display:block;color:var(--ink)}.notes .step::before{content:"→ "}
+h2,td,code,.where,.loc,.text{overflow-wrap:anywhere}
+.index a{color:var(--accent);font-weight:600}
 @media (max-width:900px){.row{grid-template-columns:1fr}.loc{text-align:left}main{padding:12px}}
+@media (max-width:600px){header.top{padding:16px 14px}main{padding:10px 8px 32px}
+.filters{position:static;padding:10px 12px}#shown{margin-left:0}
+.panel>header,.stats,.doc-body,.metrics,.sub-head,.empty{padding-left:12px;padding-right:12px}
+.severities{padding:0 12px 14px}.notes{padding:8px 12px 0 30px}ul.plain{padding:6px 12px 14px 30px}
+.stats{grid-template-columns:repeat(2,minmax(0,1fr))}
+table.stack tr:first-child{display:none}
+table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}
+table.stack tr{border-top:1px solid var(--line);padding:8px 0}
+table.stack td{border:0;padding:2px 12px}
+table.stack td::before{content:attr(data-label) ": ";color:var(--muted);font-size:12px}
+table.index td{display:inline-block;padding:0 0 0 12px;font-size:13px}
+table.index td:first-child{display:block}}
 @media print{.filters{display:none}.panel{break-inside:auto;box-shadow:none}body{background:#fff}}
 """
+
+INDEX_COLUMNS = ("File", "Kind", "Findings", "Never public", "Resume only", "Lines safe to publish")
 
 JS = """
 (function () {
@@ -170,29 +188,35 @@ JS = """
 
 def render(report: Report, options: RenderOptions) -> str:
     """Render a report as one HTML page that loads nothing and escapes every piece of document text."""
-    options = hiding(report, options)
+    return layout(prepare(report, options))
+
+
+def layout(view: ReportView) -> str:
+    """The prepared report as one self-contained page; with --quiet, its summary only."""
     parts = [
         _head(),
         '<body data-ready="0">',
         '<header class="top"><h1>discreet report</h1>',
         f"<p>Audit of resumes and public profiles · discreet {escape(__version__)}</p></header>",
         "<main>",
-        _summary(report),
-        "" if options.quiet else _filters(report),
-        *(_comparison(c, report, options) for c in report.comparisons),
-        *(
-            _document(d, number, report, options)
-            for number, d in enumerate(report.documents, 1)
-            if not options.quiet
-        ),
-        _failures(report),
+        _summary(view),
+        _index(view) if len(view.documents) > 1 else "",
+        *(() if view.quiet else _details(view)),
         "</main>",
         "<footer>Made offline by discreet: this page loads nothing from the network.</footer>",
-        f"<script>{JS}</script>",
+        "" if view.quiet else f"<script>{JS}</script>",
         "</body>",
         "</html>",
     ]
     return "\n".join(part for part in parts if part) + "\n"
+
+
+def _details(view: ReportView) -> Iterator[str]:
+    """Everything below the summary: filters, comparisons, each document, the files not read."""
+    yield _filters(view)
+    yield from (_comparison(c) for c in view.comparisons)
+    yield from (_document(d) for d in view.documents)
+    yield _failures(view)
 
 
 def _head() -> str:
@@ -205,17 +229,27 @@ def _head() -> str:
     )
 
 
-def _summary(report: Report) -> str:
-    totals = report.totals()
+def _summary(view: ReportView) -> str:
+    totals = view.totals
+    lines = sum(d.lines for d in view.documents)
+    safe = sum(d.verdicts[Verdict.COMPLEMENT] for d in view.documents)
     stats = [
         _stat("", totals.documents, "documents", f"{totals.resumes} resume · {totals.profiles} profile"),
         _stat("", totals.findings, "findings"),
         *(
             _stat(v.value, totals.by_verdict[v], VERDICT_TITLE[v].lower(), VERDICT_NOTE[v])
-            for v in VERDICT_ORDER
+            for v in (Verdict.NEVER, Verdict.REPLACEMENT)
+        ),
+        _stat(
+            "complement",
+            safe,
+            "lines safe to publish",
+            f"of the {lines} lines read: {VERDICT_NOTE[Verdict.COMPLEMENT]}",
         ),
     ]
-    if report.comparisons:
+    if totals.suppressed:
+        stats.append(_stat("", totals.suppressed, "accepted", SUPPRESSED))
+    if view.comparisons:
         stats.append(_stat("never", totals.exposures, "profile exposures"))
     if totals.failures:
         stats.append(_stat("never", totals.failures, "files not read"))
@@ -230,27 +264,58 @@ def _summary(report: Report) -> str:
     )
 
 
+def _index(view: ReportView) -> str:
+    """One row per file with its counts; each name links to the file's findings unless --quiet."""
+    head = "".join(f"<th>{label}</th>" for label in INDEX_COLUMNS)
+    rows = "".join(_index_row(d, link=not view.quiet) for d in view.documents)
+    return (
+        '<section class="panel" id="files"><header><h2>Files</h2>'
+        "<p>Each file's findings and the lines that may go public as they stand.</p></header>"
+        f'<table class="stack index"><tr>{head}</tr>{rows}</table></section>'
+    )
+
+
+def _index_row(document: DocumentView, *, link: bool) -> str:
+    name = escape(document.path)
+    cells = (
+        f'<a href="#doc-{document.number}">{name}</a>' if link else name,
+        f"{document.kind.value} · {document.format.value}",
+        str(len(document.findings)),
+        str(document.count(Verdict.NEVER)),
+        str(document.count(Verdict.REPLACEMENT)),
+        f"{document.verdicts[Verdict.COMPLEMENT]} of {document.lines}",
+    )
+    return (
+        "<tr>"
+        + "".join(_cell(label, cell) for label, cell in zip(INDEX_COLUMNS, cells, strict=True))
+        + "</tr>"
+    )
+
+
+def _cell(label: str, content: str) -> str:
+    """A table cell that names its column, for the narrow layout that stacks cells."""
+    return f'<td data-label="{escape(label)}">{content}</td>'
+
+
 def _stat(kind: str, number: int, label: str, detail: str = "") -> str:
     small = f"<small>{escape(detail)}</small>" if detail else ""
     return f'<div class="stat {kind}"><b>{number}</b><span>{escape(label)}</span>{small}</div>'
 
 
-def _filters(report: Report) -> str:
-    findings = [f for d in report.documents for f in d.findings]
-    verdicts = Counter(f.verdict for f in findings)
-    categories = Counter(f.finding.category for f in findings)
+def _filters(view: ReportView) -> str:
+    totals = view.totals
     verdict_boxes = "".join(
-        _checkbox("verdict", v.value, VERDICT_TITLE[v], verdicts[v]) for v in VERDICT_ORDER
+        _checkbox("verdict", v.value, VERDICT_TITLE[v], totals.by_verdict[v]) for v in VERDICT_ORDER
     )
     category_boxes = "".join(
-        _checkbox("category", c.value, c.value.capitalize(), categories[c]) for c in Category if categories[c]
+        _checkbox("category", c.value, c.value.capitalize(), n) for c, n in totals.by_category.items()
     )
     return (
         '<nav class="filters" aria-label="Filters">'
         f"<fieldset><legend>Verdict</legend>{verdict_boxes}</fieldset>"
         f"<fieldset><legend>Category</legend>{category_boxes}</fieldset>"
         '<label><input type="checkbox" id="only"> Only lines with findings</label>'
-        f'<span id="shown" aria-live="polite">{len(findings)} of {len(findings)} findings shown</span>'
+        f'<span id="shown" aria-live="polite">{totals.findings} of {totals.findings} findings shown</span>'
         "</nav>"
     )
 
@@ -262,10 +327,11 @@ def _checkbox(kind: str, value: str, label: str, count: int) -> str:
     )
 
 
-def _comparison(comparison: Comparison, report: Report, options: RenderOptions) -> str:
-    rows = "".join(_exposure(e, report, options) for e in comparison.exposures)
+def _comparison(comparison: ComparisonView) -> str:
+    rows = "".join(_exposure(e) for e in comparison.exposures)
     exposures = (
-        "<table><tr><th>Finding</th><th>Text</th><th>On the profile</th><th>In the resume</th></tr>"
+        '<table class="stack"><tr><th>Finding</th><th>Text</th><th>On the profile</th>'
+        "<th>In the resume</th></tr>"
         f"{rows}</table>"
         if rows
         else '<p class="empty">The profile shows nothing that must stay in the resume.</p>'
@@ -275,24 +341,29 @@ def _comparison(comparison: Comparison, report: Report, options: RenderOptions) 
         f"<header><h2>Profile exposures: {escape(comparison.profile_path)} ↔ "
         f"{escape(comparison.resume_path)}</h2>"
         "<p>What the public profile shows that belongs only in the resume, or nowhere.</p></header>"
-        f"{exposures}{_metrics(comparison)}{_suggestions(comparison.suggestions, options)}"
-        f"{_mismatches(comparison.mismatches, options)}</section>"
+        f"{exposures}{_metrics(comparison)}{_suggestions(comparison.suggestions)}"
+        f"{_mismatches(comparison.mismatches)}</section>"
     )
 
 
-def _exposure(exposure: Exposure, report: Report, options: RenderOptions) -> str:
-    title = report.title(exposure.rule)
+def _exposure(exposure: ExposureView) -> str:
     resume = _where(exposure.resume) if exposure.resume else "not in the resume"
     return (
-        f'<tr data-category="{exposure.category.value}"><td><b>{escape(title)}</b> '
-        f'<span class="badge sev-{exposure.severity.value}">{exposure.severity.value}</span> '
-        f'<span class="badge cat">{exposure.category.value}</span></td>'
-        f'<td><mark class="never">{escape(shown(exposure.text, options))}</mark></td>'
-        f"<td>{_where(exposure.profile)}</td><td>{resume}</td></tr>"
+        f'<tr data-category="{exposure.category.value}">'
+        + _cell(
+            "Finding",
+            f"<b>{escape(exposure.title)}</b> "
+            f'<span class="badge sev-{exposure.severity.value}">{exposure.severity.value}</span> '
+            f'<span class="badge cat">{exposure.category.value}</span>',
+        )
+        + _cell("Text", f'<mark class="never">{escape(exposure.text)}</mark>')
+        + _cell("On the profile", _where(exposure.profile))
+        + _cell("In the resume", resume)
+        + "</tr>"
     )
 
 
-def _metrics(comparison: Comparison) -> str:
+def _metrics(comparison: ComparisonView) -> str:
     return (
         '<div class="metrics">'
         f"<div><b>{percent(comparison.replacement_ratio)}</b>"
@@ -303,167 +374,140 @@ def _metrics(comparison: Comparison) -> str:
     )
 
 
-def _suggestions(suggestions: Sequence[Suggestion], options: RenderOptions) -> str:
+def _suggestions(suggestions: Sequence[Suggestion]) -> str:
     if not suggestions:
         return ""
     items = "".join(
-        f"<li><b>{escape(s.section.value.capitalize())}</b>: {escape(scrubbed(s.text, options))} "
+        f"<li><b>{escape(s.section.value.capitalize())}</b>: {escape(s.text)} "
         f'<span class="where">({_where(s.resume)})</span></li>'
         for s in suggestions
     )
     return f'<h3 class="sub-head">Worth adding to the profile</h3><ul class="plain">{items}</ul>'
 
 
-def _mismatches(mismatches: Sequence[Mismatch], options: RenderOptions) -> str:
+def _mismatches(mismatches: Sequence[Mismatch]) -> str:
     if not mismatches:
         return ""
     rows = "".join(
-        f"<tr><td><b>{escape(m.field)}</b></td><td>{escape(scrubbed(m.resume_value, options))}"
-        + (f' <span class="where">({_where(m.resume)})</span>' if m.resume else "")
-        + f"</td><td>{escape(scrubbed(m.profile_value, options))} "
-        + f'<span class="where">({_where(m.profile)})</span></td></tr>'
+        "<tr>"
+        + _cell("Field", f"<b>{escape(m.field)}</b>")
+        + _cell(
+            "Resume",
+            escape(m.resume_value)
+            + (f' <span class="where">({_where(m.resume)})</span>' if m.resume else ""),
+        )
+        + _cell("Profile", f'{escape(m.profile_value)} <span class="where">({_where(m.profile)})</span>')
+        + "</tr>"
         for m in mismatches
     )
     return (
         '<h3 class="sub-head">Resume and profile disagree</h3>'
-        f"<table><tr><th>Field</th><th>Resume</th><th>Profile</th></tr>{rows}</table>"
+        f'<table class="stack"><tr><th>Field</th><th>Resume</th><th>Profile</th></tr>{rows}</table>'
     )
 
 
-def _document(document: DocumentReport, number: int, report: Report, options: RenderOptions) -> str:
-    doc = document.document
-    counts = Counter(f.verdict for f in document.findings)
-    tally = ", ".join(f"{counts[v]} {VERDICT_TITLE[v].lower()}" for v in VERDICT_ORDER if counts[v])
-    notes = "".join(f"<li>{escape(note)}</li>" for note in (*doc.notes, *document.warnings))
+def _document(document: DocumentView) -> str:
+    tally = ", ".join(
+        f"{document.count(v)} {VERDICT_TITLE[v].lower()}" for v in VERDICT_ORDER if document.count(v)
+    )
+    count = len(document.findings)
+    notes = "".join(
+        f'<li>{escape(note.text)}<span class="step">{escape(note.step)}</span></li>'
+        for note in (*document.notes, *document.warnings)
+    )
     return (
-        f'<section class="panel doc" id="doc-{number}"><header><h2>{escape(doc.path)}</h2>'
-        f"<p>{doc.kind.value} · {doc.format.value} · {len(document.findings)} finding"
-        f"{'' if len(document.findings) == 1 else 's'}{': ' + tally if tally else ''}</p></header>"
+        f'<section class="panel doc" id="doc-{document.number}"><header><h2>{escape(document.path)}</h2>'
+        f"<p>{document.kind.value} · {document.format.value} · {count} finding"
+        f"{'' if count == 1 else 's'}{': ' + tally if tally else ''}</p></header>"
         + (f'<ul class="notes">{notes}</ul>' if notes else "")
-        + f'<div class="doc-body">{"".join(_sections(document, number, report, options))}</div></section>'
+        + f'<div class="doc-body">{"".join(_sections(document))}</div></section>'
     )
 
 
-def _sections(document: DocumentReport, number: int, report: Report, options: RenderOptions) -> Iterator[str]:
+def _sections(document: DocumentView) -> Iterator[str]:
     """The document's segments in order, a heading wherever the section changes."""
-    doc = document.document
-    keys = {id(located): f"{number}-{i}" for i, located in enumerate(document.findings, 1)}
-    # Each card sits beside the segment its finding starts in; a mark may run on into the next segments.
-    homes = {id(located): id(doc.segment_at(located.finding.start)) for located in document.findings}
     current: Section | None = None
-    for segment in doc.segments:
+    for segment in document.segments():
         if segment.section is not current:
             if current is not None:
                 yield "</div>"
             current = segment.section
             yield f'<div class="sec"><h3 class="sec-head">{escape(current.value)}</h3>'
-        marks = [
-            f for f in document.findings if f.finding.start < segment.end and f.finding.end > segment.start
-        ]
-        cards = "".join(
-            _card(f, keys[id(f)], report, options) for f in document.findings if homes[id(f)] == id(segment)
-        )
-        yield _row(segment, _marked(segment, marks, keys, options), cards)
+        yield _row(segment)
     if current is not None:
         yield "</div>"
 
 
-def _row(segment: Segment, marked: str, cards: str) -> str:
+def _row(segment: SegmentView) -> str:
+    cards = "".join(_card(f) for f in segment.findings)
     classes = "row" + (" has" if cards else "") + (" hidden-seg" if segment.hidden else "")
     hidden = '<span class="hidden-note">hidden in the file</span>' if segment.hidden else ""
+    marked = "".join(_mark(p.finding, p.text) if p.finding else escape(p.text) for p in segment.pieces)
     return (
-        f'<div class="{classes}"><div class="loc">{_where(segment.location)}</div>'
+        f'<div class="{classes}"><div class="loc">{escape(segment.where)}</div>'
         f'<div class="text">{hidden}{marked}</div><div class="cards">{cards}</div></div>'
     )
 
 
-def _marked(
-    segment: Segment, findings: Sequence[LocatedFinding], ids: dict[int, str], options: RenderOptions
-) -> str:
-    """The segment's text, escaped, with a <mark> over each finding (overlaps trimmed to the first)."""
-    out: list[str] = []
-    cursor = segment.start
-    for located in sorted(findings, key=lambda f: (f.finding.start, f.finding.end)):
-        start, end = max(located.finding.start, cursor), min(located.finding.end, segment.end)
-        if start >= end:
-            continue
-        out.append(escape(scrubbed(segment.text[cursor - segment.start : start - segment.start], options)))
-        out.append(
-            _mark(
-                located, ids[id(located)], segment.text[start - segment.start : end - segment.start], options
-            )
-        )
-        cursor = end
-    out.append(escape(scrubbed(segment.text[cursor - segment.start :], options)))
-    return "".join(out)
-
-
-def _mark(located: LocatedFinding, key: str, text: str, options: RenderOptions) -> str:
-    finding = located.finding
+def _mark(finding: FindingView, text: str) -> str:
     return (
-        f'<mark class="{located.verdict.value}" data-verdict="{located.verdict.value}" '
-        f'data-category="{finding.category.value}" data-card="card-{key}" tabindex="0">'
-        f"{escape(shown(text, options))}</mark>"
+        f'<mark class="{finding.verdict.value}" data-verdict="{finding.verdict.value}" '
+        f'data-category="{finding.category.value}" data-card="card-{finding.key}" tabindex="0">'
+        f"{escape(text)}</mark>"
     )
 
 
-def _card(located: LocatedFinding, key: str, report: Report, options: RenderOptions) -> str:
-    finding = located.finding
-    verdict = located.verdict
-    hidden = " · hidden in the file" if located.hidden else ""
+def _card(finding: FindingView) -> str:
+    verdict = finding.verdict
+    hidden = " · hidden in the file" if finding.hidden else ""
     return (
-        f'<article class="card {verdict.value}" id="card-{key}" data-verdict="{verdict.value}" '
+        f'<article class="card {verdict.value}" id="card-{finding.key}" data-verdict="{verdict.value}" '
         f'data-category="{finding.category.value}">'
-        f'<h4><span class="t">{escape(report.title(finding.rule))}</span>'
+        f'<h4><span class="t">{escape(finding.title)}</span>'
         f'<span class="badge sev-{finding.severity.value}">{finding.severity.value}</span>'
         f'<span class="badge {verdict.value}" title="{VERDICT_NOTE[verdict]}">'
         f"{VERDICT_TITLE[verdict]}</span></h4>"
-        f'<p class="where">{_where(located.location)} · {located.section.value}{hidden} · '
+        f'<p class="where">{escape(finding.where)} · {finding.section.value}{hidden} · '
         f'<span class="badge cat">{finding.category.value}</span> <code>{escape(finding.rule)}</code></p>'
-        f"{_advice(located, report, options)}</article>"
+        f"{_advice(finding)}</article>"
     )
 
 
-def _advice(located: LocatedFinding, report: Report, options: RenderOptions) -> str:
+def _advice(finding: FindingView) -> str:
     """Why it matters, what to do in each destination, what to write instead, and the rewritten sentence."""
-    rule = report.rule(located.finding.rule)
-    advice = located.advice
+    advice = finding.advice
     reason = advice.reason if advice else ""
     rewrite = advice.rewrite if advice else ""
-    public, resume = report.actions(located)
     return (
-        (f'<p class="why"><b>Why:</b> {escape(rule.why)}</p>' if rule else "")
-        + f'<div class="acts">{_act("Public profile", public)}{_act("Resume", resume)}</div>'
-        + (f"<p>{escape(scrubbed(reason, options))}</p>" if reason else "")
-        + (f"<p><b>Instead:</b> {escape(rule.advice)}</p>" if rule else "")
-        + (
-            f'<p class="rewrite"><span>Rewritten</span>{escape(scrubbed(rewrite, options))}</p>'
-            if rewrite
-            else ""
-        )
+        (f'<p class="why"><b>Why:</b> {escape(finding.why)}</p>' if finding.why else "")
+        + f'<div class="acts">{_act("Public profile", finding.public)}{_act("Resume", finding.resume)}</div>'
+        + (f"<p>{escape(reason)}</p>" if reason else "")
+        + (f"<p><b>Instead:</b> {escape(finding.instead)}</p>" if finding.instead else "")
+        + (_rewrite(rewrite, finding.rewrite_for) if rewrite and finding.rewrite_for else "")
     )
+
+
+def _rewrite(rewrite: str, findings: int) -> str:
+    """The sentence rewritten, once for all the findings in it."""
+    label = "Rewritten" if findings == 1 else f"Rewritten for the {findings} findings in this sentence"
+    return f'<p class="rewrite"><span>{label}</span>{escape(rewrite)}</p>'
 
 
 def _act(label: str, action: Action) -> str:
     return f'<span class="act {action.value}">{label}: <b>{action.value}</b></span>'
 
 
-def _failures(report: Report) -> str:
-    if not report.failures:
+def _failures(view: ReportView) -> str:
+    if not view.failures:
         return ""
     items = "".join(
-        f'<li><b>{escape(f.path)}</b>: <span class="fail">{escape(_reason(f.path, f.message))}</span></li>'
-        for f in report.failures
+        f'<li><b>{escape(f.path)}</b>: <span class="fail">{escape(f.reason)}</span></li>'
+        for f in view.failures
     )
     return (
         '<section class="panel" id="failures"><header><h2>Files that could not be read</h2></header>'
         f'<ul class="plain">{items}</ul></section>'
     )
-
-
-def _reason(path: str, message: str) -> str:
-    """A failure's message without the path the line already starts with."""
-    return message.removeprefix(f"{path}: ")
 
 
 def _where(location: Location) -> str:

@@ -5,14 +5,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from discreet.formatters.json import comparison_data, document_data, failure_data
-from discreet.formatters.options import RenderOptions, hiding
+from discreet.formatters.json import comparison_data, document_data, failure_data, summary_data
+from discreet.formatters.options import RenderOptions
+from discreet.formatters.view import prepare, prepare_comparisons
 from discreet.packs import Rule
 from discreet.report import REPORT_VERSION, DocumentReport, Failure, Report
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    """Render a report as JSON Lines: documents, then inputs that failed, then comparisons."""
+    """Render a report as JSON Lines: documents, then inputs that failed, then comparisons.
+
+    With --quiet it is one line, the summary.
+    """
+    if options.quiet:
+        return _line("summary", summary_data(report.totals()))
     results: list[DocumentReport | Failure] = [*report.documents, *report.failures]
     return "".join(result_line(r, report.rules, options) for r in results) + tail(report, options)
 
@@ -43,15 +49,15 @@ def result_line(result: DocumentReport | Failure, rules: tuple[Rule, ...], optio
     With --mask a document's line hides the matches of that document, since later ones are not known yet.
     """
     if isinstance(result, Failure):
-        return _line("error", failure_data(result))
+        alone = Report((), (result,), rules)
+        return _line("error", failure_data(prepare(alone, options).failures[0]))
     alone = Report((result,), (), rules)
-    return _line("document", document_data(result, alone, hiding(alone, options)))
+    return _line("document", document_data(prepare(alone, options).documents[0]))
 
 
 def tail(report: Report, options: RenderOptions) -> str:
     """The lines written once every input is done: one per comparison."""
-    options = hiding(report, options)
-    return "".join(_line("comparison", comparison_data(c, options)) for c in report.comparisons)
+    return "".join(_line("comparison", comparison_data(c)) for c in prepare_comparisons(report, options))
 
 
 def _line(kind: str, data: dict[str, Any]) -> str:

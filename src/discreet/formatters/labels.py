@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
+from discreet.languages.en import VERDICT_NOTE, VERDICT_TITLE
 from discreet.model import Verdict
 
+__all__ = ["VERDICT_NOTE", "VERDICT_ORDER", "VERDICT_TITLE", "percent", "plural"]
+
 VERDICT_ORDER = (Verdict.NEVER, Verdict.REPLACEMENT, Verdict.COMPLEMENT)
-VERDICT_TITLE = {
-    Verdict.NEVER: "Never public",
-    Verdict.REPLACEMENT: "Resume only",
-    Verdict.COMPLEMENT: "Safe to publish",
-}
-VERDICT_NOTE = {
-    Verdict.NEVER: "remove these everywhere, the resume you send included",
-    Verdict.REPLACEMENT: "keep these for the resume you send an employer, off any public profile",
-    Verdict.COMPLEMENT: "these may stay on a public profile",
-}
 
 
 def plural(number: int, noun: str) -> str:

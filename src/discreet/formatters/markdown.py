@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent, plural
-from discreet.formatters.options import RenderOptions, hiding, scrubbed, shown
-from discreet.model import Location
-from discreet.report import (
-    Comparison,
-    DocumentReport,
-    Exposure,
-    LocatedFinding,
-    Mismatch,
-    Report,
-    Suggestion,
+from discreet.formatters.options import RenderOptions
+from discreet.formatters.view import (
+    ComparisonView,
+    DocumentView,
+    Excerpt,
+    ExposureView,
+    FindingView,
+    ReportView,
+    prepare,
 )
+from discreet.languages.en import SUPPRESSED
+from discreet.model import Location
+from discreet.report import Mismatch, Report, Suggestion
 
 # Characters that start inline Markdown (emphasis, code, links, HTML, strikethrough, maths).
 _SPECIAL = re.compile(r"([\\`*_\[\]<>~$|#!])|&(?=#?\w+;)")
@@ -26,20 +27,25 @@ _SPACE = re.compile(r"\s+")
 
 def render(report: Report, options: RenderOptions) -> str:
     """Render a report as Markdown; matched text is shown only as options allow."""
-    options = hiding(report, options)
-    lines = ["# discreet report", "", *_summary(report)]
-    if report.comparisons:
+    return layout(prepare(report, options))
+
+
+def layout(view: ReportView) -> str:
+    """The prepared report as Markdown; with --quiet, its summary only."""
+    lines = ["# discreet report", "", *_summary(view)]
+    if view.quiet:
+        return "\n".join(lines).rstrip() + "\n"
+    if view.comparisons:
         lines += ["", "## Exposures on the public profile"]
-        for comparison in report.comparisons:
-            lines += ["", *_exposures(comparison, report, options)]
-    if not options.quiet:
-        for document in report.documents:
-            lines += ["", *_document(document, report, options)]
-    for comparison in report.comparisons:
-        lines += ["", *_comparison(comparison, options)]
-    if report.failures:
+        for comparison in view.comparisons:
+            lines += ["", *_exposures(comparison)]
+    for document in view.documents:
+        lines += ["", *_document(document)]
+    for comparison in view.comparisons:
+        lines += ["", *_comparison(comparison)]
+    if view.failures:
         lines += ["", "## Files that could not be read", ""]
-        lines += [f"- {_code(f.path)}: {escape(_reason(f.path, f.message))}" for f in report.failures]
+        lines += [f"- {_code(f.path)}: {escape(f.reason)}" for f in view.failures]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -48,8 +54,8 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(lambda m: "\\" + m.group(0), _SPACE.sub(" ", text))
 
 
-def _summary(report: Report) -> list[str]:
-    totals = report.totals()
+def _summary(view: ReportView) -> list[str]:
+    totals = view.totals
     lines = [
         "## Summary",
         "",
@@ -58,10 +64,12 @@ def _summary(report: Report) -> list[str]:
         f"- **Findings:** {totals.findings} — "
         + ", ".join(f"{totals.by_verdict[v]} {VERDICT_TITLE[v].lower()}" for v in VERDICT_ORDER),
     ]
+    if totals.suppressed:
+        lines.append(f"- **Accepted:** {totals.suppressed} {SUPPRESSED}")
     if totals.findings:
         severities = [f"{n} {s.value}" for s, n in totals.by_severity.items() if n]
         lines.append(f"- **By severity:** {', '.join(severities)}")
-    if report.comparisons:
+    if view.comparisons:
         lines.append(
             f"- **Exposures:** {plural(totals.exposures, 'item')} the public profile shows but should not"
         )
@@ -70,35 +78,34 @@ def _summary(report: Report) -> list[str]:
     return lines
 
 
-def _exposures(comparison: Comparison, report: Report, options: RenderOptions) -> list[str]:
+def _exposures(comparison: ComparisonView) -> list[str]:
     lines = [f"### {_code(comparison.profile_path)} ↔ {_code(comparison.resume_path)}", ""]
     if not comparison.exposures:
         return [*lines, "The profile shows nothing that must stay in the resume."]
-    return [*lines, *(_exposure(e, report, options) for e in comparison.exposures)]
+    return [*lines, *(_exposure(e) for e in comparison.exposures)]
 
 
-def _exposure(exposure: Exposure, report: Report, options: RenderOptions) -> str:
-    title = report.title(exposure.rule)
+def _exposure(exposure: ExposureView) -> str:
     resume = _where(exposure.resume) if exposure.resume else "not in the resume"
     return (
-        f"- **{escape(title)}** ({exposure.severity.value}, {exposure.category.value}): "
-        f"“{escape(shown(exposure.text, options))}” — profile: {_where(exposure.profile)} ↔ resume: {resume}"
+        f"- **{escape(exposure.title)}** ({exposure.severity.value}, {exposure.category.value}): "
+        f"“{escape(exposure.text)}” — profile: {_where(exposure.profile)} ↔ resume: {resume}"
     )
 
 
-def _document(document: DocumentReport, report: Report, options: RenderOptions) -> list[str]:
-    doc = document.document
-    counts = Counter(f.verdict for f in document.findings)
-    tally = ", ".join(f"{counts[v]} {VERDICT_TITLE[v].lower()}" for v in VERDICT_ORDER if counts[v])
+def _document(document: DocumentView) -> list[str]:
+    tally = ", ".join(
+        f"{document.count(v)} {VERDICT_TITLE[v].lower()}" for v in VERDICT_ORDER if document.count(v)
+    )
     lines = [
-        f"## {_code(doc.path)}",
+        f"## {_code(document.path)}",
         "",
-        f"*{doc.kind.value}, {doc.format.value} — {plural(len(document.findings), 'finding')}"
+        f"*{document.kind.value}, {document.format.value} — {plural(len(document.findings), 'finding')}"
         + (f": {tally}*" if tally else "*"),
     ]
-    notes = [*doc.notes, *document.warnings]
+    notes = [*document.notes, *document.warnings]
     if notes:
-        lines += ["", *(f"> Note: {escape(note)}" for note in notes)]
+        lines += ["", *(f"> Note: {escape(note.text)}. {escape(note.step)}" for note in notes)]
     for verdict in VERDICT_ORDER:
         group = [f for f in document.findings if f.verdict is verdict]
         if group:
@@ -109,64 +116,43 @@ def _document(document: DocumentReport, report: Report, options: RenderOptions) 
                 f"*{VERDICT_NOTE[verdict]}*",
                 "",
             ]
-            lines += [line for f in group for line in _finding(f, document.findings, report, options)]
+            lines += [line for f in group for line in _finding(f)]
     return lines
 
 
-def _finding(
-    located: LocatedFinding, others: Sequence[LocatedFinding], report: Report, options: RenderOptions
-) -> Iterator[str]:
-    finding = located.finding
-    rule = report.rule(finding.rule)
-    hidden = ", hidden in the file" if located.hidden else ""
+def _finding(finding: FindingView) -> Iterator[str]:
+    hidden = ", hidden in the file" if finding.hidden else ""
     yield (
-        f"- **{escape(report.title(finding.rule))}** — {_where(located.location)} "
-        f"({located.section.value} section{hidden}) · {finding.severity.value} · "
+        f"- **{escape(finding.title)}** — {escape(finding.where)} "
+        f"({finding.section.value} section{hidden}) · {finding.severity.value} · "
         f"{finding.category.value} · {_code(finding.rule)}"
     )
-    yield f"  - Line: {_line(located, others, options)}"
-    advice = located.advice
-    if rule:
-        yield f"  - Why: {escape(rule.why)}"
-        yield f"  - Instead: {escape(rule.advice)}"
-    public, resume = report.actions(located)
-    reason = f" — {escape(scrubbed(advice.reason, options))}" if advice and advice.reason else ""
-    yield f"  - Public profile: {public.value} · resume: {resume.value}{reason}"
+    yield f"  - Line: {_line(finding.excerpt)}"
+    advice = finding.advice
+    if finding.why:
+        yield f"  - Why: {escape(finding.why)}"
+        yield f"  - Instead: {escape(finding.instead)}"
+    reason = f" — {escape(advice.reason)}" if advice and advice.reason else ""
+    yield f"  - Public profile: {finding.public.value} · resume: {finding.resume.value}{reason}"
     if advice and advice.rewrite:
-        yield f"  - Rewritten: “{escape(scrubbed(advice.rewrite, options))}”"
+        yield f"  - Rewritten: “{escape(advice.rewrite)}”"
 
 
-def _line(located: LocatedFinding, others: Sequence[LocatedFinding], options: RenderOptions) -> str:
-    """The finding's line with its match in bold; with --mask every match on the line is hidden."""
-    line, offset = located.line_text, located.line_start
-    spans = sorted(
-        (max(f.finding.start - offset, 0), min(f.finding.end - offset, len(line)), f is located)
-        for f in others
-        if f is located or (options.hides and f.finding.start < offset + len(line) and f.finding.end > offset)
-    )
-    pieces: list[str] = []
-    cursor = 0
-    for start, end, own in spans:
-        start = max(start, cursor)
-        if start >= end:
-            continue
-        pieces.append(escape(scrubbed(line[cursor:start], options)))
-        pieces.append(_bold(line[start:end], options) if own else escape(shown(line[start:end], options)))
-        cursor = end
-    pieces.append(escape(scrubbed(line[cursor:], options)))
-    return "".join(pieces).strip()
+def _line(excerpt: Excerpt) -> str:
+    """The finding's line with its match in bold."""
+    return f"{escape(excerpt.before)}{_bold(excerpt.match)}{escape(excerpt.after)}".strip()
 
 
-def _bold(match: str, options: RenderOptions) -> str:
+def _bold(match: str) -> str:
     # Emphasis must not open or close on a space, so the match's own spaces go outside the asterisks.
     core = match.strip()
     if not core:
         return escape(match)
     lead, trail = match[: len(match) - len(match.lstrip())], match[len(match.rstrip()) :]
-    return f"{escape(lead)}**{escape(shown(core, options))}**{escape(trail)}"
+    return f"{escape(lead)}**{escape(core)}**{escape(trail)}"
 
 
-def _comparison(comparison: Comparison, options: RenderOptions) -> list[str]:
+def _comparison(comparison: ComparisonView) -> list[str]:
     lines = [
         f"## Resume and profile compared: {_code(comparison.resume_path)} ↔ {_code(comparison.profile_path)}",
         "",
@@ -177,37 +163,30 @@ def _comparison(comparison: Comparison, options: RenderOptions) -> list[str]:
     ]
     if comparison.suggestions:
         lines += ["", f"### Worth adding to the profile ({len(comparison.suggestions)})", ""]
-        lines += [_suggestion(s, options) for s in comparison.suggestions]
+        lines += [_suggestion(s) for s in comparison.suggestions]
     if comparison.mismatches:
         lines += ["", f"### Differences between resume and profile ({len(comparison.mismatches)})", ""]
-        lines += [_mismatch(m, options) for m in comparison.mismatches]
+        lines += [_mismatch(m) for m in comparison.mismatches]
     return lines
 
 
-def _suggestion(suggestion: Suggestion, options: RenderOptions) -> str:
+def _suggestion(suggestion: Suggestion) -> str:
     return (
-        f"- {suggestion.section.value.capitalize()}: “{escape(scrubbed(suggestion.text, options))}” "
+        f"- {suggestion.section.value.capitalize()}: “{escape(suggestion.text)}” "
         f"(resume: {_where(suggestion.resume)})"
     )
 
 
-def _mismatch(mismatch: Mismatch, options: RenderOptions) -> str:
+def _mismatch(mismatch: Mismatch) -> str:
     resume = f" ({_where(mismatch.resume)})" if mismatch.resume else ""
-    said = escape(scrubbed(mismatch.resume_value, options))
-    shows = escape(scrubbed(mismatch.profile_value, options))
     return (
-        f"- **{escape(mismatch.field)}**: the resume says “{said}”{resume}; "
-        f"the profile says “{shows}” ({_where(mismatch.profile)})"
+        f"- **{escape(mismatch.field)}**: the resume says “{escape(mismatch.resume_value)}”{resume}; "
+        f"the profile says “{escape(mismatch.profile_value)}” ({_where(mismatch.profile)})"
     )
 
 
 def _where(location: Location) -> str:
     return escape(location.describe())
-
-
-def _reason(path: str, message: str) -> str:
-    """A failure's message without the path the line already starts with."""
-    return message.removeprefix(f"{path}: ")
 
 
 def _code(text: str) -> str:

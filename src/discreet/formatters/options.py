@@ -14,7 +14,7 @@ MASK = "█"
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
-    """How to render: whether to hide matched text, and how wide a terminal is."""
+    """How to render: whether to hide matched text, the summary only, and how wide a terminal is."""
 
     mask: bool = False
     width: int = 100
@@ -25,8 +25,8 @@ class RenderOptions:
 
     @property
     def hides(self) -> bool:
-        """Whether matched text stays out of the report: asked for with --mask, and always with --quiet."""
-        return self.mask or self.quiet
+        """Whether matched text stays out of the report: asked for with --mask."""
+        return self.mask
 
 
 def hiding(report: Report, options: RenderOptions) -> RenderOptions:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
 from discreet import __version__
+from discreet.formatters.json import summary_data
 from discreet.formatters.options import RenderOptions
+from discreet.formatters.view import FailureView, ReportView, prepare
 from discreet.model import (
     Action,
     Category,
@@ -19,7 +22,8 @@ from discreet.model import (
     Verdict,
 )
 from discreet.packs import Rule, rule_actions
-from discreet.report import Failure, LocatedFinding, Report
+from discreet.privateterm import rules_by_id
+from discreet.report import LocatedFinding, Report
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT = "discreetLocation/v1"
@@ -51,33 +55,44 @@ OFFSETS_NOTE = (
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    """Render a report as one SARIF run; options are ignored because SARIF never carries text."""
-    rules = _descriptors(report)
+    """Render a report as one SARIF run; masking changes nothing, since SARIF never carries text."""
+    # Nothing is masked: SARIF never carries matched text, so hiding it would only cost time.
+    return layout(prepare(report, replace(options, mask=False)))
+
+
+def layout(view: ReportView) -> str:
+    """The prepared report as one SARIF run; with --quiet, no results but the summary in its properties."""
+    rules = _descriptors(view)
     index = {descriptor["id"]: i for i, descriptor in enumerate(rules)}
+    known = rules_by_id(view.rules)
     results = [
-        _result(located, document.document, index[located.finding.rule], report.rule(located.finding.rule))
-        for document in report.documents
-        for located in document.findings
+        _result(f.source, document.source, index[f.rule], known.get(f.rule))
+        for document in view.documents
+        for f in document.findings
     ]
+    properties: dict[str, Any] = {"offsets": OFFSETS_NOTE}
+    if view.totals.suppressed:
+        properties["suppressed"] = view.totals.suppressed
+    if view.quiet:
+        properties["summary"] = summary_data(view.totals)
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "discreet", "version": __version__, "rules": rules}},
-        "invocations": [_invocation(report)],
-        "artifacts": [_artifact(d.document) for d in report.documents],
+        "invocations": [_invocation(view)],
+        "artifacts": [_artifact(d.source) for d in view.documents],
         "columnKind": "unicodeCodePoints",
-        "results": results,
-        "properties": {"offsets": OFFSETS_NOTE},
+        "results": [] if view.quiet else results,
+        "properties": properties,
     }
     sarif = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
 
 
-def _descriptors(report: Report) -> list[dict[str, Any]]:
+def _descriptors(view: ReportView) -> list[dict[str, Any]]:
     """Every rule that ran, then any rule id a finding names that no pack declared."""
-    descriptors = [_rule(rule) for rule in report.rules]
-    declared = {rule.id for rule in report.rules}
-    for document in report.documents:
-        for located in document.findings:
-            finding = located.finding
+    descriptors = [_rule(rule) for rule in view.rules]
+    declared = {rule.id for rule in view.rules}
+    for document in view.documents:
+        for finding in document.findings:
             if finding.rule not in declared:
                 declared.add(finding.rule)
                 descriptors.append(_undeclared(finding.rule, finding.category, finding.severity))
@@ -219,16 +234,16 @@ def _artifact(document: Document) -> dict[str, Any]:
     }
 
 
-def _invocation(report: Report) -> dict[str, Any]:
-    notifications = [_failure(failure) for failure in report.failures]
-    for document in report.documents:
-        path = document.document.path
-        notifications += [_notification("note", note, path) for note in document.document.notes]
-        notifications += [_notification("warning", warning, path) for warning in document.warnings]
-    return {"executionSuccessful": not report.failures, "toolExecutionNotifications": notifications}
+def _invocation(view: ReportView) -> dict[str, Any]:
+    notifications = [_failure(failure) for failure in view.failures]
+    for document in view.documents:
+        path = document.path
+        notifications += [_notification("note", note.text, path) for note in document.notes]
+        notifications += [_notification("warning", warning.text, path) for warning in document.warnings]
+    return {"executionSuccessful": not view.failures, "toolExecutionNotifications": notifications}
 
 
-def _failure(failure: Failure) -> dict[str, Any]:
+def _failure(failure: FailureView) -> dict[str, Any]:
     message = failure.message if failure.path in failure.message else f"{failure.path}: {failure.message}"
     return _notification("error", message, failure.path)
 

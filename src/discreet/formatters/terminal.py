@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from rich.console import Console
 from rich.text import Text
 
 from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent, plural
-from discreet.formatters.options import RenderOptions, hidden, hiding, scrubbed, shown
+from discreet.formatters.options import RenderOptions
+from discreet.formatters.view import ComparisonView, DocumentView, Excerpt, FindingView, ReportView, prepare
+from discreet.languages.en import SUPPRESSED
 from discreet.model import Action, Severity, Verdict
-from discreet.report import Comparison, DocumentReport, LocatedFinding, Report
+from discreet.report import Report
 
 SEVERITY_STYLE = {
     Severity.CRITICAL: "bold white on red",
@@ -30,34 +32,38 @@ INDENT = "    "
 
 def render(report: Report, options: RenderOptions) -> str:
     """Render a report for a terminal: colour and highlight when asked, carets under matches otherwise."""
-    options = hiding(report, options)
+    return layout(prepare(report, options))
+
+
+def layout(view: ReportView) -> str:
+    """The prepared report as terminal text; with --quiet, its summary only."""
     buffer = io.StringIO()
     console = Console(
         file=buffer,
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
+        width=view.width,
+        force_terminal=view.color,
+        no_color=not view.color,
         highlight=False,
         emoji=False,
         markup=False,
         soft_wrap=False,
     )
-    for line in _summary(report):
+    for line in _summary(view):
         console.print(line)
-    for comparison in report.comparisons:
-        _print_comparison(console, comparison, report, options)
-    if not options.quiet:
-        for document in report.documents:
-            _print_document(console, document, report, options)
+    if not view.quiet:
+        for comparison in view.comparisons:
+            _print_comparison(console, comparison)
+        for document in view.documents:
+            _print_document(console, document, view)
     return buffer.getvalue()
 
 
-def _summary(report: Report) -> list[Text]:
-    totals = report.totals()
+def _summary(view: ReportView) -> list[Text]:
+    totals = view.totals
     head = Text("discreet: ", style="bold")
     head.append(f"{plural(totals.documents, 'document')} audited, {plural(totals.findings, 'finding')}")
     if totals.suppressed:
-        head.append(f" ({totals.suppressed} suppressed by ignore directives or the baseline)", style="dim")
+        head.append(f" ({totals.suppressed} {SUPPRESSED})", style="dim")
     if totals.exposures:
         head.append(f", {plural(totals.exposures, 'exposure')} on the public profile", style="bold red")
     if totals.failures:
@@ -75,26 +81,23 @@ def _summary(report: Report) -> list[Text]:
         severities = [f"{n} {s.value}" for s, n in totals.by_severity.items() if n]
         verdicts.append("(" + ", ".join(severities) + ")", style="dim")
         lines.append(verdicts)
-    if len(report.documents) > 1:
-        lines.extend(_document_line(d) for d in report.documents)
+    if len(view.documents) > 1:
+        lines.extend(_document_line(d) for d in view.documents)
     return lines
 
 
-def _document_line(document: DocumentReport) -> Text:
+def _document_line(document: DocumentView) -> Text:
     """One line per file, as a coach scanning a caseload wants it."""
-    counts = document.verdict_counts()
-    findings = [f.verdict for f in document.findings]
-    line = Text(f"  {document.document.path}: {plural(len(findings), 'finding')}")
-    tally = [f"{findings.count(v)} {VERDICT_TITLE[v].lower()}" for v in VERDICT_ORDER if findings.count(v)]
+    line = Text(f"  {document.path}: {plural(len(document.findings), 'finding')}")
+    tally = [f"{document.count(v)} {VERDICT_TITLE[v].lower()}" for v in VERDICT_ORDER if document.count(v)]
     if tally:
         line.append(" (" + ", ".join(tally) + ")")
-    line.append(f"; {counts[Verdict.COMPLEMENT]}/{len(document.document.segments)} lines public-safe", "dim")
+    safe = document.verdicts[Verdict.COMPLEMENT]
+    line.append(f"; {safe}/{document.lines} lines public-safe", "dim")
     return line
 
 
-def _print_comparison(
-    console: Console, comparison: Comparison, report: Report, options: RenderOptions
-) -> None:
+def _print_comparison(console: Console, comparison: ComparisonView) -> None:
     console.print()
     console.print(
         Text(f"Profile {comparison.profile_path} ↔ resume {comparison.resume_path}", style="bold underline")
@@ -115,8 +118,8 @@ def _print_comparison(
     for exposure in comparison.exposures:
         line = Text(INDENT)
         line.append(f"{exposure.severity.value.upper():<8} ", style=SEVERITY_STYLE[exposure.severity])
-        line.append(f"“{shown(exposure.text, options)}”", style="bold")
-        line.append(f"  {report.title(exposure.rule)}")
+        line.append(f"“{exposure.text}”", style="bold")
+        line.append(f"  {exposure.title}")
         console.print(line)
         resume = exposure.resume.describe() if exposure.resume else "not in the resume"
         console.print(
@@ -127,84 +130,62 @@ def _print_comparison(
             Text(f"  Mismatches between resume and profile ({len(comparison.mismatches)}):", "bold")
         )
     for mismatch in comparison.mismatches:
-        where = mismatch.profile.describe()
-        said, shows = scrubbed(mismatch.resume_value, options), scrubbed(mismatch.profile_value, options)
-        values = f"resume “{said}” vs profile “{shows}”"
-        console.print(Text(f"{INDENT}{mismatch.field}: {values} ({where})"))
+        values = f"resume “{mismatch.resume_value}” vs profile “{mismatch.profile_value}”"
+        console.print(Text(f"{INDENT}{mismatch.field}: {values} ({mismatch.profile.describe()})"))
     if comparison.suggestions:
         console.print(Text(f"  Safe to add to the profile ({len(comparison.suggestions)}):", "bold green"))
     for suggestion in comparison.suggestions:
         console.print(
-            Text(
-                f"{INDENT}+ {scrubbed(suggestion.text, options)}  "
-                f"({suggestion.section.value}, {suggestion.resume.describe()})"
-            )
+            Text(f"{INDENT}+ {suggestion.text}  ({suggestion.section.value}, {suggestion.resume.describe()})")
         )
 
 
-def _print_document(
-    console: Console, document: DocumentReport, report: Report, options: RenderOptions
-) -> None:
-    doc = document.document
+def _print_document(console: Console, document: DocumentView, view: ReportView) -> None:
     console.print()
-    title = Text(f"{doc.path}", style="bold underline")
-    title.append(f"  ({doc.kind.value}, {doc.format.value}): {plural(len(document.findings), 'finding')}")
+    title = Text(f"{document.path}", style="bold underline")
+    title.append(
+        f"  ({document.kind.value}, {document.format.value}): {plural(len(document.findings), 'finding')}"
+    )
     console.print(title)
-    for note in (*doc.notes, *document.warnings):
-        console.print(Text(f"  note: {note}", style="dim"))
+    for note in (*document.notes, *document.warnings):
+        console.print(Text(f"  note: {note.text}", style="dim"))
+        console.print(Text(f"        {note.step}", style="dim"))
     for verdict in VERDICT_ORDER:
         group = [f for f in document.findings if f.verdict is verdict]
         if group:
             console.print(
                 Text(f"  {VERDICT_TITLE[verdict]} — {VERDICT_NOTE[verdict]}", VERDICT_STYLE[verdict])
             )
-            for located in group:
-                _print_finding(console, located, document, report, options)
+            for finding in group:
+                _print_finding(console, finding, view)
 
 
-def _print_finding(
-    console: Console,
-    located: LocatedFinding,
-    document: DocumentReport,
-    report: Report,
-    options: RenderOptions,
-) -> None:
-    finding = located.finding
-    rule = report.rule(finding.rule)
+def _print_finding(console: Console, finding: FindingView, view: ReportView) -> None:
     head = Text(INDENT)
     head.append(f"{finding.severity.value.upper():<8}", style=SEVERITY_STYLE[finding.severity])
-    head.append(f" {located.location.describe()}  ")
+    head.append(f" {finding.where}  ")
     head.append(finding.rule, style="bold")
-    if located.hidden:
+    if finding.hidden:
         head.append("  (hidden in the file: comments, tracked changes or properties)", style="magenta")
     console.print(head)
-    for line in _excerpt(located, document.findings, options):
+    for line in _excerpt(finding.excerpt, view):
         console.print(line)
-    width = options.width - len(INDENT) * 2
-    if rule is not None:
-        _print_wrapped(console, rule.why, width, "dim")
-    advice = located.advice
+    width = view.width - len(INDENT) * 2
+    if finding.why:
+        _print_wrapped(console, finding.why, width, "dim")
+    advice = finding.advice
     if advice is not None:
-        _print_wrapped(console, scrubbed(advice.reason, options), width, "bold")
+        _print_wrapped(console, advice.reason, width, "bold")
     if advice is not None and advice.rewrite and advice.public is not Action.KEEP:
-        _print_wrapped(console, f"Public version: {scrubbed(advice.rewrite, options)}", width, "green")
-    elif rule is not None:
-        _print_wrapped(console, f"Instead: {rule.advice}", width, "green")
+        _print_wrapped(console, f"Public version: {advice.rewrite}", width, "green")
+    elif finding.instead:
+        _print_wrapped(console, f"Instead: {finding.instead}", width, "green")
 
 
-def _excerpt(located: LocatedFinding, others: Sequence[LocatedFinding], options: RenderOptions) -> list[Text]:
-    """The finding's line, cut to the width around the match, highlighted or underlined with carets.
-
-    When hiding, every other finding on the line, and any matched text, is masked too.
-    """
-    line = located.line_text.replace("\t", " ").replace("\n", " ")
-    start = max(0, located.finding.start - located.line_start)
-    end = min(len(line), max(start + 1, located.finding.end - located.line_start))
-    match = shown(line[start:end], options)
-    spans = [(f.finding.start, f.finding.end) for f in others if f is not located]
-    before = hidden(line[:start], located.line_start, spans, options)
-    after = hidden(line[end:], located.line_start + end, spans, options)
-    room = max(20, options.width - len(INDENT) * 2 - len(match))
+def _excerpt(excerpt: Excerpt, view: ReportView) -> list[Text]:
+    """The finding's line, cut to the width around the match, highlighted or underlined with carets."""
+    before, match, after = (_flat(excerpt.before), _flat(excerpt.match), _flat(excerpt.after))
+    room = max(20, view.width - len(INDENT) * 2 - len(match))
     if len(before) + len(after) > room:
         keep_before = min(len(before), room // 2)
         keep_after = room - keep_before
@@ -214,9 +195,13 @@ def _excerpt(located: LocatedFinding, others: Sequence[LocatedFinding], options:
     text.append(before)
     text.append(match, style="reverse bold")
     text.append(after)
-    if options.color:
+    if view.color:
         return [text]
     return [text, Text(INDENT * 2 + " " * len(before) + "^" * len(match))]
+
+
+def _flat(text: str) -> str:
+    return text.replace("\t", " ").replace("\n", " ")
 
 
 def _print_wrapped(console: Console, text: str, width: int, style: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from discreet.language import Language, RewriteWords
-from discreet.model import Action, Category, Section
+from discreet.model import Action, Category, Section, Verdict
 
 # ---------------------------------------------------------------------------------------------------
 # Rewrite words: what public rewrites write. Each ladder reads from the top down, and no phrase may
@@ -495,3 +495,39 @@ ENGLISH = Language(
     levels=("i", "ii", "iii", "iv", "1", "2", "3", "4"),
     rewrite=REWRITE_WORDS,
 )
+
+# ---------------------------------------------------------------------------------------------------
+# Report prose: the words the human report formats (text, Markdown, HTML) write about a report.
+# ---------------------------------------------------------------------------------------------------
+
+VERDICT_TITLE = {
+    Verdict.NEVER: "Never public",
+    Verdict.REPLACEMENT: "Resume only",
+    Verdict.COMPLEMENT: "Safe to publish",
+}
+VERDICT_NOTE = {
+    Verdict.NEVER: "remove these everywhere, the resume you send included",
+    Verdict.REPLACEMENT: "keep these for the resume you send an employer, off any public profile",
+    Verdict.COMPLEMENT: "these may stay on a public profile",
+}
+SUPPRESSED = "suppressed by ignore directives or the baseline"
+# What a person can do about each kind of note a parser writes, found by the words that end the note.
+NOTE_STEPS = (
+    ("does not read yet", "Read that part yourself for figures, client names and contact details."),
+    ("is damaged and was not read", "Re-save the file from Word and audit it again."),
+    ("read as Windows-1252", "If names look garbled, download the export from LinkedIn again."),
+    ("columns do not match", "Download the export from LinkedIn again; an edited file loses its columns."),
+    ("not known LinkedIn columns", "If the profile shows these columns, read them yourself."),
+    ("not shown on the profile", "Nothing to do: the profile does not show it."),
+    ("another copy of", "Nothing to do: the first copy was audited."),
+    ("account data", "Nothing to do: the profile does not show it."),
+    ("activity, media or endorsements", "Posts and articles are public too: read them yourself."),
+    ("not a LinkedIn profile file", "Nothing to do, unless you added the file: then audit it on its own."),
+    (
+        "not a JSON Resume section",
+        "If a theme shows it, read it yourself or rename it to a JSON Resume section.",
+    ),
+    ("nested deeper than", "Flatten that part, or read it yourself."),
+    ("no rule has", "Correct the rule id in the directive; `discreet rules list` shows them."),
+)
+NOTE_STEP = "Read that part of the document yourself: discreet did not check it."
