@@ -1,0 +1,1 @@
+"""Writers of safe copies: one module per output format."""

@@ -1,0 +1,283 @@
+"""Cut chosen glyphs out of a PDF page's content stream, leaving every other glyph where it was."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+import pikepdf
+
+from discreet.writers.pdffonts import Font
+
+Matrix = tuple[float, float, float, float, float, float]
+Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
+
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+# How far, in points, a glyph's origin may lie from PDFium's origin of the character it draws.
+_NEAR = 0.5
+_NO_FONT = Font(False, {}, 0.0, "text shown before any font is chosen")
+
+
+def multiply(m: Matrix, n: Matrix) -> Matrix:
+    """The matrix that applies m, then n (PDF's row-vector convention)."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def translate(x: float, y: float) -> Matrix:
+    """The matrix that moves by (x, y)."""
+    return (1.0, 0.0, 0.0, 1.0, x, y)
+
+
+@dataclass(frozen=True, slots=True)
+class Targets:
+    """The page-space origins of the characters to cut, found by a grid of whole points."""
+
+    origins: tuple[tuple[float, float], ...]
+    grid: dict[tuple[int, int], tuple[int, ...]]
+
+    def near(self, x: float, y: float) -> tuple[int, ...]:
+        """The targets whose origin lies within reach of (x, y)."""
+        cell = (math.floor(x), math.floor(y))
+        found = []
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for index in self.grid.get((cell[0] + dx, cell[1] + dy), ()):
+                    tx, ty = self.origins[index]
+                    if abs(tx - x) <= _NEAR and abs(ty - y) <= _NEAR:
+                        found.append(index)
+        return tuple(found)
+
+
+def targets(origins: Sequence[tuple[float, float]]) -> Targets:
+    """Index character origins for lookup by position."""
+    grid: dict[tuple[int, int], list[int]] = {}
+    for index, (x, y) in enumerate(origins):
+        grid.setdefault((math.floor(x), math.floor(y)), []).append(index)
+    return Targets(tuple(origins), {cell: tuple(found) for cell, found in grid.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class TextState:
+    """The graphics and text state the glyph positions depend on (saved by q, restored by Q)."""
+
+    ctm: Matrix = IDENTITY
+    font: Font = _NO_FONT
+    size: float = 0.0
+    char_space: float = 0.0
+    word_space: float = 0.0
+    scale: float = 1.0
+    leading: float = 0.0
+    rise: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """A page's instructions with glyphs cut, which targets were hit, and why cutting stopped, if it did."""
+
+    instructions: tuple[Instruction, ...]
+    hit: frozenset[int]
+    cut: int
+    problem: str = ""
+
+
+def cut_glyphs(
+    instructions: Sequence[Instruction],
+    fonts: Callable[[str], Font],
+    wanted: Targets,
+    text_forms: frozenset[str],
+) -> Cut:
+    """Walk a page's content, replacing each glyph drawn at a target by the space it took.
+
+    text_forms names the page's form XObjects that show text: their glyphs are out of reach.
+    """
+    walker = _Walker(fonts, wanted)
+    out: list[Instruction] = []
+    for instruction in instructions:
+        out.extend(walker.step(instruction))
+        if walker.problem:
+            return Cut((), frozenset(), 0, walker.problem)
+        if str(instruction.operator) == "Do" and str(instruction.operands[0]) in text_forms:
+            walker.forms += 1
+    if len(walker.hit) < len(wanted.origins) and (walker.forms or walker.doubt):
+        problem = walker.doubt or "text drawn inside a form XObject, which discreet does not rewrite"
+        return Cut((), frozenset(), 0, problem)
+    return Cut(tuple(out), frozenset(walker.hit), walker.cut)
+
+
+class _Walker:
+    """Follows the text state through a content stream; one per page, used once."""
+
+    def __init__(self, fonts: Callable[[str], Font], wanted: Targets) -> None:
+        self.fonts = fonts
+        self.wanted = wanted
+        self.state = TextState()
+        self.saved: list[TextState] = []
+        self.tm = self.tlm = IDENTITY
+        self.hit: set[int] = set()
+        self.cut = 0
+        self.forms = 0
+        self.problem = ""
+        self.doubt = ""
+
+    def step(self, instruction: Instruction) -> Iterator[Instruction]:
+        """The instructions that replace one instruction: itself, unless it shows a glyph to cut."""
+        op = str(instruction.operator)
+        args: list[object] = list(instruction.operands)
+        if op in _SHOWS:
+            yield from self._show(op, args, instruction)
+            return
+        self._track(op, [_number(a) or 0.0 for a in args], args)
+        yield instruction
+
+    def _track(self, op: str, nums: list[float], args: Sequence[object]) -> None:
+        """Follow an operator that changes where glyphs go."""
+        state = self.state
+        if op == "q":
+            self.saved.append(state)
+        elif op == "Q" and self.saved:
+            self.state = self.saved.pop()
+        elif op == "cm" and len(nums) == 6:
+            self.state = replace(state, ctm=multiply(_matrix(nums), state.ctm))
+        elif op == "BT":
+            self.tm = self.tlm = IDENTITY
+        elif op in ("Td", "TD") and len(nums) == 2:
+            if op == "TD":
+                self.state = replace(state, leading=-nums[1])
+            self._move(nums[0], nums[1])
+        elif op == "Tm" and len(nums) == 6:
+            self.tm = self.tlm = _matrix(nums)
+        elif op == "T*":
+            self._move(0.0, -state.leading)
+        elif op == "Tf" and len(args) == 2:
+            self.state = replace(state, font=self.fonts(str(args[0])), size=nums[1])
+        elif nums:
+            self.state = _text_field(state, op, nums[0])
+
+    def _move(self, x: float, y: float) -> None:
+        self.tlm = multiply(translate(x, y), self.tlm)
+        self.tm = self.tlm
+
+    def _show(self, op: str, args: Sequence[object], instruction: Instruction) -> Iterator[Instruction]:
+        """Show a string or TJ array, cutting targeted glyphs; rewrite the operator only when one is cut."""
+        before: list[Instruction] = []
+        if op == '"' and len(args) == 3:
+            aw, ac = _number(args[0]) or 0.0, _number(args[1]) or 0.0
+            self.state = replace(self.state, word_space=aw, char_space=ac)
+            before = [_instruction([aw], "Tw"), _instruction([ac], "Tc")]
+        if op in ("'", '"'):
+            self._move(0.0, -self.state.leading)
+            before.append(_instruction([], "T*"))
+        first = args[0] if args else None
+        items = list(first) if op == "TJ" and isinstance(first, pikepdf.Array) else args[-1:]
+        new_items, changed = self._items(items)
+        if self.problem or not changed:
+            yield instruction
+            return
+        yield from before
+        yield _instruction([pikepdf.Array(new_items)], "TJ")
+
+    def _items(self, items: Sequence[object]) -> tuple[list[object], bool]:
+        """The TJ array that shows items with targeted glyphs replaced by their advance."""
+        out: list[object] = []
+        changed = False
+        for item in items:
+            if isinstance(item, pikepdf.String):
+                pieces, cut = self._string(bytes(item))
+                changed = changed or cut
+                out.extend(pieces if cut else [item])
+            elif (amount := _number(item)) is not None:
+                self.tm = multiply(
+                    translate(-amount / 1000 * self.state.size * self.state.scale, 0.0), self.tm
+                )
+                out.append(item)
+        return out, changed
+
+    def _string(self, data: bytes) -> tuple[list[object], bool]:
+        """Advance over one string's glyphs; return its pieces, kept strings and the gaps of cut glyphs."""
+        state = self.state
+        font = state.font
+        codes = font.codes(data)
+        self.doubt = self.doubt or font.problem
+        pieces: list[object] = []
+        kept: list[int] = []
+        cut_any = False
+        for code in codes:
+            advance = (font.width(code) / 1000 * state.size + state.char_space) * state.scale
+            if code == 32 and not font.two_byte:
+                advance += state.word_space * state.scale
+            render = multiply((state.size * state.scale, 0.0, 0.0, state.size, 0.0, state.rise), self.tm)
+            x, y = _apply(multiply(render, state.ctm))
+            hit = self.wanted.near(x, y)
+            if hit:
+                if font.problem:
+                    self.problem = font.problem
+                    return [], False
+                gap = _gap(advance, state)
+                if gap is None:
+                    self.problem = "text set at size zero, whose glyphs cannot be cut in place"
+                    return [], False
+                self.hit.update(hit)
+                self.cut += 1
+                cut_any = True
+                if kept:
+                    pieces.append(pikepdf.String(font.encode(kept)))
+                    kept = []
+                pieces.append(gap)
+            else:
+                kept.append(code)
+            self.tm = multiply(translate(advance, 0.0), self.tm)
+        if kept:
+            pieces.append(pikepdf.String(font.encode(kept)))
+        return pieces, cut_any
+
+
+def _gap(advance: float, state: TextState) -> float | None:
+    """The TJ number that moves as far as a glyph's advance."""
+    unit = state.size * state.scale
+    if unit == 0:
+        return None
+    return round(-advance * 1000 / unit, 4)
+
+
+_SHOWS = frozenset({"Tj", "TJ", "'", '"'})
+
+
+def _text_field(state: TextState, op: str, value: float) -> TextState:
+    """The state after an operator that sets one number of the text state (others leave it as it is)."""
+    match op:
+        case "Tc":
+            return replace(state, char_space=value)
+        case "Tw":
+            return replace(state, word_space=value)
+        case "Tz":
+            return replace(state, scale=value / 100)
+        case "TL":
+            return replace(state, leading=value)
+        case "Ts":
+            return replace(state, rise=value)
+    return state
+
+
+def _number(value: object) -> float | None:
+    """An operand as a number, None when it is not one (pikepdf gives reals as Decimal)."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def _matrix(nums: Sequence[float]) -> Matrix:
+    return (nums[0], nums[1], nums[2], nums[3], nums[4], nums[5])
+
+
+def _apply(matrix: Matrix) -> tuple[float, float]:
+    """Where the origin lands."""
+    return matrix[4], matrix[5]
+
+
+def _instruction(operands: list[Any], operator: str) -> pikepdf.ContentStreamInstruction:
+    return pikepdf.ContentStreamInstruction(operands, pikepdf.Operator(operator))
