@@ -10,7 +10,9 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from discreet.errors import CannotRedactError, CorruptFileError, EncryptedError
-from discreet.model import Document
+from discreet.fixplan import must_change
+from discreet.model import Destination, Document
+from discreet.report import DocumentReport
 from discreet.writers.pdfchars import PageCut, Rect, page_cuts
 from discreet.writers.pdfcontent import cut_glyphs, targets
 from discreet.writers.pdffonts import Font, read_font, unreadable
@@ -18,6 +20,9 @@ from discreet.writers.pdfverify import verify
 
 INSTEAD = "make an editable copy with discreet fix --to docx or --to markdown"
 # What may name the removed text outside the pages' content: left out of the copy when it does.
+# Keys that point back up a tree, and the page tree itself: a walk from a part stays inside it.
+_UPWARD = frozenset({"/Parent", "/P"})
+_PAGE_TYPES = (pikepdf.Name.Page, pikepdf.Name.Pages)
 _ROOT_PARTS = ("/Outlines", "/StructTreeRoot", "/MarkInfo", "/Names", "/AcroForm", "/PageLabels")
 
 
@@ -29,6 +34,18 @@ class Redaction:
     spans: int
     glyphs: int
     boxes: int
+
+
+def removal_spans(report: DocumentReport, destination: Destination) -> tuple[tuple[int, int], ...]:
+    """What a redacted copy leaves out: the matched text of every finding the destination may not show.
+
+    A PDF cannot be generalised in place, so a public copy removes what it would otherwise rewrite.
+    """
+    return tuple(
+        (located.finding.start, located.finding.end)
+        for located in report.findings
+        if must_change(located, destination)
+    )
 
 
 def redact(document: Document, spans: Sequence[tuple[int, int]], data: bytes) -> Redaction:
@@ -185,9 +202,12 @@ def _quotes(root: pikepdf.Object, needles: Sequence[str]) -> bool:
 def strings(root: pikepdf.Object) -> Iterator[str]:
     """Every string reachable from an object, casefolded with spacing collapsed (streams' data aside)."""
     seen: set[tuple[int, int]] = set()
-    stack = [root]
+    stack: list[object] = [root]
     while stack:
         node = stack.pop()
+        # pikepdf hands numbers and booleans over as Python values: they hold no text.
+        if not isinstance(node, pikepdf.Object):
+            continue
         if node.is_indirect:
             if node.objgen in seen:
                 continue
@@ -196,5 +216,5 @@ def strings(root: pikepdf.Object) -> Iterator[str]:
             yield " ".join(str(node).split()).casefold()
         elif isinstance(node, pikepdf.Array):
             stack.extend(node)
-        elif isinstance(node, pikepdf.Dictionary | pikepdf.Stream):
-            stack.extend(value for key, value in node.items() if key != "/Parent")
+        elif isinstance(node, pikepdf.Dictionary | pikepdf.Stream) and node.get("/Type") not in _PAGE_TYPES:
+            stack.extend(value for key, value in node.items() if key not in _UPWARD)

@@ -127,11 +127,12 @@ class _Walker:
     def step(self, instruction: Instruction) -> Iterator[Instruction]:
         """The instructions that replace one instruction: itself, unless it shows a glyph to cut."""
         op = str(instruction.operator)
-        args: list[object] = list(instruction.operands)
         if op in _SHOWS:
-            yield from self._show(op, args, instruction)
+            yield from self._show(op, list(instruction.operands), instruction)
             return
-        self._track(op, [_number(a) or 0.0 for a in args], args)
+        if op in _TRACKED:
+            args: list[object] = list(instruction.operands)
+            self._track(op, [_number(a) or 0.0 for a in args], args)
         yield instruction
 
     def _track(self, op: str, nums: list[float], args: Sequence[object]) -> None:
@@ -206,31 +207,31 @@ class _Walker:
         pieces: list[object] = []
         kept: list[int] = []
         cut_any = False
+        # Each glyph's origin is the string's origin moved along the text line by the advances so far.
+        a, b, c, d, e, f = multiply(self.tm, state.ctm)
+        x0, y0 = state.rise * c + e, state.rise * d + f
+        travelled = 0.0
         for code in codes:
             advance = (font.width(code) / 1000 * state.size + state.char_space) * state.scale
             if code == 32 and not font.two_byte:
                 advance += state.word_space * state.scale
-            render = multiply((state.size * state.scale, 0.0, 0.0, state.size, 0.0, state.rise), self.tm)
-            x, y = _apply(multiply(render, state.ctm))
-            hit = self.wanted.near(x, y)
-            if hit:
-                if font.problem:
-                    self.problem = font.problem
-                    return [], False
-                gap = _gap(advance, state)
-                if gap is None:
-                    self.problem = "text set at size zero, whose glyphs cannot be cut in place"
-                    return [], False
-                self.hit.update(hit)
-                self.cut += 1
-                cut_any = True
-                if kept:
-                    pieces.append(pikepdf.String(font.encode(kept)))
-                    kept = []
-                pieces.append(gap)
-            else:
+            hit = self.wanted.near(x0 + travelled * a, y0 + travelled * b)
+            travelled += advance
+            if not hit:
                 kept.append(code)
-            self.tm = multiply(translate(advance, 0.0), self.tm)
+                continue
+            gap = _gap(advance, state)
+            if font.problem or gap is None:
+                self.problem = font.problem or "text set at size zero, whose glyphs cannot be cut in place"
+                return [], False
+            self.hit.update(hit)
+            self.cut += 1
+            cut_any = True
+            if kept:
+                pieces.append(pikepdf.String(font.encode(kept)))
+                kept = []
+            pieces.append(gap)
+        self.tm = multiply(translate(travelled, 0.0), self.tm)
         if kept:
             pieces.append(pikepdf.String(font.encode(kept)))
         return pieces, cut_any
@@ -245,6 +246,7 @@ def _gap(advance: float, state: TextState) -> float | None:
 
 
 _SHOWS = frozenset({"Tj", "TJ", "'", '"'})
+_TRACKED = frozenset({"q", "Q", "cm", "BT", "Td", "TD", "Tm", "T*", "Tf", "Tc", "Tw", "Tz", "TL", "Ts"})
 
 
 def _text_field(state: TextState, op: str, value: float) -> TextState:
@@ -272,11 +274,6 @@ def _number(value: object) -> float | None:
 
 def _matrix(nums: Sequence[float]) -> Matrix:
     return (nums[0], nums[1], nums[2], nums[3], nums[4], nums[5])
-
-
-def _apply(matrix: Matrix) -> tuple[float, float]:
-    """Where the origin lands."""
-    return matrix[4], matrix[5]
 
 
 def _instruction(operands: list[Any], operator: str) -> pikepdf.ContentStreamInstruction:
