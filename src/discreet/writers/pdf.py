@@ -103,7 +103,7 @@ def _cut_page(path: str, pdf: pikepdf.Pdf, cut: PageCut) -> int:
     except pikepdf.PdfError:
         raise CannotRedactError(path, f"the content of page {cut.page} cannot be parsed", INSTEAD) from None
     wanted = targets([glyph.origin for glyph in cut.glyphs])
-    result = cut_glyphs(instructions, font, wanted, _text_forms(resources))
+    result = cut_glyphs(instructions, font, wanted, _text_forms(resources), _spoken(resources))
     if result.problem:
         raise CannotRedactError(path, f"page {cut.page} holds {result.problem}", INSTEAD)
     if len(result.hit) < len(cut.glyphs):
@@ -143,6 +143,16 @@ def _text_forms(resources: pikepdf.Dictionary) -> frozenset[str]:
             if shows_text:
                 names.add(name)
     return frozenset(names)
+
+
+def _spoken(resources: pikepdf.Dictionary) -> frozenset[str]:
+    """The names of the page's marked-content properties that give an ActualText."""
+    properties = resources.get("/Properties", pikepdf.Dictionary())
+    return frozenset(
+        name
+        for name, value in properties.items()
+        if isinstance(value, pikepdf.Dictionary) and "/ActualText" in value
+    )
 
 
 def _box_drawing(boxes: Sequence[Rect]) -> bytes:

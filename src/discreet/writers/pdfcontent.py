@@ -90,12 +90,14 @@ def cut_glyphs(
     fonts: Callable[[str], Font],
     wanted: Targets,
     text_forms: frozenset[str],
+    spoken: frozenset[str] = frozenset(),
 ) -> Cut:
     """Walk a page's content, replacing each glyph drawn at a target by the space it took.
 
-    text_forms names the page's form XObjects that show text: their glyphs are out of reach.
+    text_forms names the page's form XObjects that show text: their glyphs are out of reach; spoken
+    names the page's marked-content properties with an ActualText, which readers show instead of glyphs.
     """
-    walker = _Walker(fonts, wanted)
+    walker = _Walker(fonts, wanted, spoken)
     out: list[Instruction] = []
     for instruction in instructions:
         out.extend(walker.step(instruction))
@@ -112,9 +114,11 @@ def cut_glyphs(
 class _Walker:
     """Follows the text state through a content stream; one per page, used once."""
 
-    def __init__(self, fonts: Callable[[str], Font], wanted: Targets) -> None:
+    def __init__(self, fonts: Callable[[str], Font], wanted: Targets, spoken: frozenset[str]) -> None:
         self.fonts = fonts
         self.wanted = wanted
+        self.spoken = spoken
+        self.marked: list[bool] = []
         self.state = TextState()
         self.saved: list[TextState] = []
         self.tm = self.tlm = IDENTITY
@@ -130,7 +134,9 @@ class _Walker:
         if op in _SHOWS:
             yield from self._show(op, list(instruction.operands), instruction)
             return
-        if op in _TRACKED:
+        if op in _MARKS:
+            self._mark(op, list(instruction.operands))
+        elif op in _TRACKED:
             args: list[object] = list(instruction.operands)
             self._track(op, [_number(a) or 0.0 for a in args], args)
         yield instruction
@@ -158,6 +164,17 @@ class _Walker:
             self.state = replace(state, font=self.fonts(str(args[0])), size=nums[1])
         elif nums:
             self.state = _text_field(state, op, nums[0])
+
+    def _mark(self, op: str, args: list[object]) -> None:
+        """Follow marked content: whether the glyphs inside are read as an ActualText instead."""
+        if op == "EMC":
+            if self.marked:
+                self.marked.pop()
+            return
+        props = args[1] if op == "BDC" and len(args) == 2 else None
+        spoken = isinstance(props, pikepdf.Dictionary) and "/ActualText" in props
+        spoken = spoken or (isinstance(props, pikepdf.Name) and str(props) in self.spoken)
+        self.marked.append(spoken or any(self.marked))
 
     def _move(self, x: float, y: float) -> None:
         self.tlm = multiply(translate(x, y), self.tlm)
@@ -211,6 +228,8 @@ class _Walker:
         a, b, c, d, e, f = multiply(self.tm, state.ctm)
         x0, y0 = state.rise * c + e, state.rise * d + f
         travelled = 0.0
+        if font.partial and not self.doubt and any(code not in font.widths for code in codes):
+            self.doubt = "characters whose widths the font does not give"
         for code in codes:
             advance = (font.width(code) / 1000 * state.size + state.char_space) * state.scale
             if code == 32 and not font.two_byte:
@@ -221,8 +240,11 @@ class _Walker:
                 kept.append(code)
                 continue
             gap = _gap(advance, state)
-            if font.problem or gap is None:
-                self.problem = font.problem or "text set at size zero, whose glyphs cannot be cut in place"
+            problem = font.problem or ("" if gap is not None else _SIZE_ZERO)
+            if self.marked and self.marked[-1]:
+                problem = problem or _SPOKEN
+            if problem or gap is None:
+                self.problem = problem
                 return [], False
             self.hit.update(hit)
             self.cut += 1
@@ -246,6 +268,11 @@ def _gap(advance: float, state: TextState) -> float | None:
 
 
 _SHOWS = frozenset({"Tj", "TJ", "'", '"'})
+_MARKS = frozenset({"BDC", "BMC", "EMC"})
+_SIZE_ZERO = "text set at size zero, whose glyphs cannot be cut in place"
+_SPOKEN = (
+    "text whose reading is given apart from its glyphs (an ActualText), which cannot be cut glyph by glyph"
+)
 _TRACKED = frozenset({"q", "Q", "cm", "BT", "Td", "TD", "Tm", "T*", "Tf", "Tc", "Tw", "Tz", "TL", "Ts"})
 
 

@@ -12,7 +12,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 # The base encodings a simple font without widths may use, as Python codecs.
-_CODECS = {"/WinAnsiEncoding": "cp1252", "/MacRomanEncoding": "mac_roman", "/StandardEncoding": "latin-1"}
+_CODECS = {"/WinAnsiEncoding": "cp1252", "/MacRomanEncoding": "mac_roman", "/StandardEncoding": "ascii"}
+# Where StandardEncoding parts from ASCII: its quotes are curly.
+_STANDARD_QUOTES = {0x27: "\u2019", 0x60: "\u2018"}
 # The horizontal CMaps whose codes are two bytes, each code the CID itself.
 _IDENTITY = frozenset({"/Identity-H"})
 
@@ -25,6 +27,8 @@ class Font:
     widths: Mapping[int, float]
     default: float
     problem: str = ""
+    # A standard font's metrics cover the codes its encoding names; others have no known width.
+    partial: bool = False
 
     def width(self, code: int) -> float:
         """The advance of one glyph, in thousandths of the font size."""
@@ -78,7 +82,7 @@ def _simple(font: pikepdf.Dictionary) -> Font:
     standard = _standard_widths(base, codec) if codec else None
     if standard is None:
         return unreadable(f"the font {base or 'without a name'} gives no glyph widths")
-    return Font(False, standard, missing)
+    return Font(False, standard, missing, partial=True)
 
 
 @functools.cache
@@ -91,8 +95,13 @@ def _standard_widths(base: str, codec: str) -> dict[int, float] | None:
             return None
         width = ctypes.c_float()
         widths: dict[int, float] = {}
-        for code in range(256):
-            text = bytes([code]).decode(codec, "replace")
+        for code in range(32, 256):
+            try:
+                text = bytes([code]).decode(codec)
+                if codec == "ascii":
+                    text = _STANDARD_QUOTES.get(code, text)
+            except UnicodeDecodeError:
+                continue  # a code the encoding leaves undefined
             if pdfium_c.FPDFFont_GetGlyphWidth(handle, ord(text), 1000.0, ctypes.byref(width)):
                 widths[code] = width.value
         return widths
