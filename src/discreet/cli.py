@@ -418,7 +418,7 @@ def _fix_pdf(
 
     if report.document.format not in _PDF_FORMATS:
         raise UsageError(
-            f"{path}: --to converts a PDF; a {report.document.format.value} file is fixed as it is"
+            f"{path}: --to converts a PDF; a {report.document.format.value} file is fixed in its own format"
         )
     if output.suffix.lower() not in _SUFFIXES[to]:
         what = f"--to {to.value}" if to else "a redacted PDF"
