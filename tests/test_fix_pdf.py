@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import docx
@@ -20,7 +22,7 @@ from discreet.cli import _rules
 from discreet.errors import CannotRedactError, InputError
 from discreet.fixplan import Edit
 from discreet.model import Destination, Limits
-from discreet.parsers.pdf import parse
+from discreet.packs import Rule
 from discreet.read import read
 from discreet.report import DocumentReport
 from discreet.termsfile import read_terms
@@ -65,8 +67,9 @@ def pdfium_text(data: bytes) -> str:
         pdf.close()
 
 
-def plumber_text(data: bytes) -> str:
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
+def plumber_text(data: bytes, pages: Sequence[int] | None = None) -> str:
+    """The text pdfplumber reads, of the pages given (numbered from 1) or of all."""
+    with pdfplumber.open(io.BytesIO(data), pages=pages) as pdf:
         return "\n".join(page.extract_text() or "" for page in pdf.pages)
 
 
@@ -80,8 +83,13 @@ def plumber_chars(data: bytes) -> Counter[tuple[int, str, float, float]]:
         )
 
 
+@functools.cache
+def builtin_rules() -> tuple[Rule, ...]:
+    return tuple(_rules([], []))
+
+
 def audit(path: Path, terms: Path | None = TERMS) -> DocumentReport:
-    return audit_document(read(path, Limits()), tuple(_rules([], [])), read_terms(terms, None, ()))
+    return audit_document(read(path, Limits()), builtin_rules(), read_terms(terms, None, ()))
 
 
 @pytest.fixture(scope="module")
@@ -121,6 +129,20 @@ def test_no_removed_text_can_be_extracted(public: bytes, extract: object) -> Non
     # Pieces of a removed value are gone too: glyphs were cut, not covered.
     for piece in ("555-0147", "Quillfeather", "whitfield@", "Okafor", "Pellmark", "128,000"):
         assert piece not in copy
+
+
+def test_no_stream_or_string_of_the_file_holds_a_removed_text(public: bytes) -> None:
+    # The persona's fonts are one byte a character in WinAnsi, so shown text is plain in the streams.
+    pieces = [b"555-0147", b"Quillfeather", b"whitfield@", b"Okafor", b"Pellmark", b"128,000", b"Northwind"]
+    with pikepdf.open(PERSONA) as original:
+        before = b"\n".join(o.read_bytes() for o in original.objects if isinstance(o, pikepdf.Stream))
+    with pikepdf.open(io.BytesIO(public)) as pdf:
+        streams = b"\n".join(o.read_bytes() for o in pdf.objects if isinstance(o, pikepdf.Stream))
+        values = [str(v) for o in pdf.objects if isinstance(o, pikepdf.Dictionary) for v in o.values()]
+    assert all(piece in before for piece in pieces)
+    assert [piece for piece in pieces if piece in streams] == []
+    assert b"Dana Whitfield" in streams
+    assert not any("Whitfield" in value for value in values)
 
 
 def test_every_other_word_stays_where_it_was(persona: DocumentReport, public: bytes) -> None:
@@ -348,7 +370,7 @@ def test_corpus_pdf_is_redacted_without_a_leak_or_refused_with_the_reason(path: 
     try:
         report = audit(path, None)
         spans = removal_spans(report, Destination.PUBLIC)
-        copy = redact(report.document, spans, path.read_bytes()).data
+        redaction = redact(report.document, spans, path.read_bytes())
     except InputError as error:
         assert path.name in REFUSED, str(error)
         assert str(error).startswith(f"{path}: ") and REFUSED[path.name] in str(error)
@@ -356,12 +378,16 @@ def test_corpus_pdf_is_redacted_without_a_leak_or_refused_with_the_reason(path: 
         return
     assert path.name not in REFUSED
     removed = Counter(_bare(report.document.text[start:end]) for start, end in spans)
-    for extract in (pdfium_text, plumber_text):
-        original, after = _bare(extract(path.read_bytes())), _bare(extract(copy))
+    original = _bare(report.document.text)
+    # Never a leak: neither extractor reads a removed text more often than the original shows it elsewhere.
+    # (pdfplumber, slow, reads the pages that changed; the others are the original's bytes.)
+    for name, text in (
+        ("pdfium", pdfium_text(redaction.data)),
+        ("pdfplumber", plumber_text(redaction.data, redaction.pages) if redaction.pages else ""),
+    ):
+        after = _bare(text)
         for gone, times in removed.items():
-            # Never a leak: a removed text shows no more often than the original shows it elsewhere.
-            assert after.count(gone) <= max(original.count(gone) - times, 0), (extract.__name__, gone)
-    assert kept_words(report.document, spans, parse(path, Limits(), data=copy).text) >= 0.99
+            assert after.count(gone) <= max(original.count(gone) - times, 0), (name, gone)
 
 
 def _bare(text: str) -> str:

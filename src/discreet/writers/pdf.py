@@ -28,12 +28,13 @@ _ROOT_PARTS = ("/Outlines", "/StructTreeRoot", "/MarkInfo", "/Names", "/AcroForm
 
 @dataclass(frozen=True, slots=True)
 class Redaction:
-    """The redacted PDF's bytes, and how many spans, glyphs and boxes it took."""
+    """The redacted PDF's bytes, how many spans, glyphs and boxes it took, and the pages it changed."""
 
     data: bytes
     spans: int
     glyphs: int
     boxes: int
+    pages: tuple[int, ...]
 
 
 def removal_spans(report: DocumentReport, destination: Destination) -> tuple[tuple[int, int], ...]:
@@ -58,7 +59,8 @@ def redact(document: Document, spans: Sequence[tuple[int, int]], data: bytes) ->
     removed = [document.text[start:end] for start, end in spans]
     output, glyphs = _rewrite(document.path, data, cuts, removed)
     verify(document, spans, cuts, output)
-    return Redaction(output, len(spans), glyphs, sum(len(cut.boxes) for cut in cuts))
+    boxes = sum(len(cut.boxes) for cut in cuts)
+    return Redaction(output, len(spans), glyphs, boxes, tuple(cut.page for cut in cuts))
 
 
 def _open_pdfium(path: str, data: bytes) -> pdfium.PdfDocument:
