@@ -27,6 +27,8 @@ from discreet.read import read
 from discreet.report import DocumentReport
 from discreet.termsfile import read_terms
 from discreet.writers.pdf import redact, removal_spans
+from discreet.writers.pdfcontent import cut_glyphs, targets
+from discreet.writers.pdffonts import Font, read_font
 from discreet.writers.pdftext import edited_lines
 from discreet.writers.pdfverify import kept_words
 
@@ -402,3 +404,53 @@ def check_golden(name: str, text: str) -> None:
         path.write_text(text, encoding="utf-8", newline="\n")
     assert path.exists(), f"{path} is missing; run with DISCREET_REGEN_GOLDEN=1 to write it"
     assert text == path.read_text(encoding="utf-8"), f"{name} differs; DISCREET_REGEN_GOLDEN=1 rewrites it"
+
+
+# --- cutting glyphs out of a content stream ----------------------------------------------------------
+
+MONO = Font(False, dict.fromkeys(range(256), 500.0), 0.0)  # every glyph half the font size wide
+
+
+def cut(content: bytes, origins: list[tuple[float, float]]) -> tuple[bytes, int, int]:
+    """The content after cutting the glyphs at these origins, the glyphs cut and the origins hit."""
+    with pikepdf.new() as scratch:
+        instructions = pikepdf.parse_content_stream(pikepdf.Stream(scratch, content))
+    result = cut_glyphs(instructions, lambda name: MONO, targets(origins), frozenset())
+    assert result.problem == ""
+    return pikepdf.unparse_content_stream(result.instructions), result.cut, len(result.hit)
+
+
+def test_a_cut_glyph_becomes_the_gap_it_took() -> None:
+    # 10 pt glyphs 5 pt wide from x = 100: "World" starts at 130.
+    world = [(130.0 + 5 * i, 700.0) for i in range(5)]
+    out, glyphs, hit = cut(b"BT /F1 10 Tf 100 700 Td (Hello World) Tj ET", world)
+    assert out == b"BT\n/F1 10 Tf\n100 700 Td\n[ (Hello ) -2500 ] TJ\nET"
+    assert (glyphs, hit) == (5, 5)
+
+
+def test_kerning_spacing_and_scaling_move_the_glyphs_as_a_reader_does() -> None:
+    # Tc 1, Tw 2 (the space), 50% scaling: each glyph advances (5 + 1) * 0.5 = 3, the space 4, and the
+    # -1000 kern 5: H at 0, i at 3, the space at 11, X at 15, Y at 18.
+    content = b"BT /F1 10 Tf 1 Tc 2 Tw 50 Tz [(Hi) -1000 ( XY)] TJ ET"
+    unchanged = b"BT\n/F1 10 Tf\n1 Tc\n2 Tw\n50 Tz\n[ (Hi) -1000 ( XY) ] TJ\nET"
+    # Where X and Y would be without the kern and the word spacing: nothing is there.
+    assert cut(content, [(10.0, 0.0), (13.0, 0.0)]) == (unchanged, 0, 0)
+    out, glyphs, hit = cut(content, [(15.0, 0.0), (18.0, 0.0)])
+    assert out == b"BT\n/F1 10 Tf\n1 Tc\n2 Tw\n50 Tz\n[ (Hi) -1000 ( ) -1200 ] TJ\nET"
+    assert (glyphs, hit) == (2, 2)
+
+
+def test_a_next_line_show_keeps_its_move_when_cut() -> None:
+    content = b'BT /F1 10 Tf 12 TL 0 700 Td (ab) Tj 1 2 (cd) " ET'
+    out, glyphs, _ = cut(content, [(0.0 + 1 * 0, 688.0)])
+    assert out == b"BT\n/F1 10 Tf\n12 TL\n0 700 Td\n(ab) Tj\n1 Tw\n2 Tc\nT*\n[ -700 (d) ] TJ\nET"
+    assert glyphs == 1
+
+
+def test_glyphs_of_a_type3_font_are_refused_not_cut() -> None:
+    with pikepdf.new() as scratch:
+        instructions = pikepdf.parse_content_stream(pikepdf.Stream(scratch, b"BT /F1 10 Tf (a) Tj ET"))
+    font = read_font(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type3))
+    result = cut_glyphs(instructions, lambda name: font, targets([(0.0, 0.0)]), frozenset())
+    assert result.problem.startswith("text drawn with a Type 3 font")
+    assert result.instructions == ()

@@ -252,7 +252,10 @@ class _Walker:
             if kept:
                 pieces.append(pikepdf.String(font.encode(kept)))
                 kept = []
-            pieces.append(gap)
+            if pieces and isinstance(pieces[-1], float):
+                pieces[-1] = round(pieces[-1] + gap, 4)  # neighbouring cut glyphs make one gap
+            else:
+                pieces.append(gap)
         self.tm = multiply(translate(travelled, 0.0), self.tm)
         if kept:
             pieces.append(pikepdf.String(font.encode(kept)))
