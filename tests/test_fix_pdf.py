@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import io
-import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,10 +30,10 @@ from discreet.writers.pdfcontent import cut_glyphs, targets
 from discreet.writers.pdffonts import Font, read_font
 from discreet.writers.pdftext import edited_lines
 from discreet.writers.pdfverify import kept_words
+from test_formatters import check_golden
 
 PERSONA = FIXTURES / "persona" / "resume.pdf"
 TERMS = FIXTURES / "persona" / "private-terms.txt"
-GOLDEN = Path(__file__).parent / "golden"
 # The matched text of every finding a public copy of the persona may not show, in document order.
 PUBLIC_GONE = [
     "(312) 555-0147",
@@ -395,15 +394,6 @@ def test_corpus_pdf_is_redacted_without_a_leak_or_refused_with_the_reason(path: 
 def _bare(text: str) -> str:
     """Text without any white space: extractors space words differently."""
     return "".join(text.split())
-
-
-def check_golden(name: str, text: str) -> None:
-    """Compare with tests/golden/name, rewriting the file when DISCREET_REGEN_GOLDEN=1."""
-    path = GOLDEN / name
-    if os.environ.get("DISCREET_REGEN_GOLDEN") == "1":
-        path.write_text(text, encoding="utf-8", newline="\n")
-    assert path.exists(), f"{path} is missing; run with DISCREET_REGEN_GOLDEN=1 to write it"
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs; DISCREET_REGEN_GOLDEN=1 rewrites it"
 
 
 # --- cutting glyphs out of a content stream ----------------------------------------------------------
