@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from discreet.model import Action, Destination
+from discreet.model import Action, Destination, Document
 from discreet.report import DocumentReport, LocatedFinding
 
 
@@ -28,17 +28,57 @@ def plan(report: DocumentReport, destination: Destination) -> tuple[Edit, ...]:
 
     For a public copy each flagged span becomes its first finding's rewrite (left out when the
     rewrite is empty, and always for text a reader never sees); for a resume only what belongs in
-    no document is left out.
+    no document is left out. Each edit is narrowed to the words it changes.
     """
-    edits: list[Edit] = []
+    spans: dict[tuple[int, int], str] = {}
     for located in report.findings:
-        if not must_change(located, destination):
-            continue
-        start, end = rewrite_span(report, located)
+        if must_change(located, destination):
+            spans.setdefault(rewrite_span(report, located), _new_text(located, destination))
+    edits: list[Edit] = []
+    for (start, end), text in sorted(spans.items()):
         if edits and start < edits[-1].end:
             continue
-        edits.append(Edit(start, end, _new_text(located, destination)))
+        edit = narrowed(Edit(start, end, text), report.document.text)
+        if edit is not None:
+            edits.append(edit)
     return tuple(edits)
+
+
+def narrowed(edit: Edit, text: str) -> Edit | None:
+    """The edit without the whole words its old and new text share at both ends; None when they agree.
+
+    "Closed an $850K deal" rewritten "Closed a six-figure deal" becomes "an $850K" -> "a six-figure",
+    so a writer keeps the formatting of every word the rewrite did not change.
+    """
+    old = text[edit.start : edit.end]
+    if old == edit.text:
+        return None
+    if not edit.text:
+        return edit
+    head = _shared_words(old, edit.text)
+    tail = _shared_words(old[head:][::-1], edit.text[head:][::-1])
+    if head + tail >= len(old):
+        # Nothing of the old text would be left to replace, and so no run to carry the new text's format.
+        return edit
+    return Edit(edit.start + head, edit.end - tail, edit.text[head : len(edit.text) - tail])
+
+
+def _shared_words(old: str, new: str) -> int:
+    """The length of the longest common start of old and new that ends at a word's end in both."""
+    shared = 0
+    for index, (a, b) in enumerate(zip(old, new, strict=False)):
+        if a != b:
+            return shared
+        if a.isspace():
+            shared = index + 1
+    shorter, longer = sorted((old, new), key=len)
+    return len(shorter) if len(longer) == len(shorter) or longer[len(shorter)].isspace() else shared
+
+
+def left_out(edit: Edit, document: Document) -> bool:
+    """Whether an edit leaves out a whole segment, rather than rewriting part of one."""
+    segment = document.segment_at(edit.start)
+    return not edit.text and (edit.start, edit.end) == (segment.start, segment.end)
 
 
 def kept(report: DocumentReport, destination: Destination) -> int:
