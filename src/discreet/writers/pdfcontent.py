@@ -39,6 +39,11 @@ class Targets:
 
     origins: tuple[tuple[float, float], ...]
     grid: dict[tuple[int, int], tuple[int, ...]]
+    rows: frozenset[int]  # the whole-point heights within reach of a target
+
+    def on_row(self, y: float) -> bool:
+        """Whether a horizontal line of text at height y can pass near any target."""
+        return math.floor(y) in self.rows
 
     def near(self, x: float, y: float) -> tuple[int, ...]:
         """The targets whose origin lies within reach of (x, y)."""
@@ -58,7 +63,8 @@ def targets(origins: Sequence[tuple[float, float]]) -> Targets:
     grid: dict[tuple[int, int], list[int]] = {}
     for index, (x, y) in enumerate(origins):
         grid.setdefault((math.floor(x), math.floor(y)), []).append(index)
-    return Targets(tuple(origins), {cell: tuple(found) for cell, found in grid.items()})
+    rows = frozenset(row + dy for _, row in grid for dy in (-1, 0, 1))
+    return Targets(tuple(origins), {cell: tuple(found) for cell, found in grid.items()}, rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +106,15 @@ def cut_glyphs(
     walker = _Walker(fonts, wanted, spoken)
     out: list[Instruction] = []
     for instruction in instructions:
-        out.extend(walker.step(instruction))
-        if walker.problem:
-            return Cut((), frozenset(), 0, walker.problem)
-        if str(instruction.operator) == "Do" and str(instruction.operands[0]) in text_forms:
+        op = str(instruction.operator)
+        if op in _SHOWS:
+            out.extend(walker.show(op, instruction))
+            if walker.problem:
+                return Cut((), frozenset(), 0, walker.problem)
+            continue
+        walker.track(op, instruction)
+        out.append(instruction)
+        if op == "Do" and str(instruction.operands[0]) in text_forms:
             walker.forms += 1
     if len(walker.hit) < len(wanted.origins) and (walker.forms or walker.doubt):
         problem = walker.doubt or "text drawn inside a form XObject, which discreet does not rewrite"
@@ -128,18 +139,17 @@ class _Walker:
         self.problem = ""
         self.doubt = ""
 
-    def step(self, instruction: Instruction) -> Iterator[Instruction]:
-        """The instructions that replace one instruction: itself, unless it shows a glyph to cut."""
-        op = str(instruction.operator)
-        if op in _SHOWS:
-            yield from self._show(op, list(instruction.operands), instruction)
-            return
+    def show(self, op: str, instruction: Instruction) -> list[Instruction]:
+        """The instructions that replace a text-showing one: itself, unless it shows a glyph to cut."""
+        return list(self._show(op, list(instruction.operands), instruction))
+
+    def track(self, op: str, instruction: Instruction) -> None:
+        """Follow any other instruction that changes where glyphs go or how they are read."""
         if op in _MARKS:
             self._mark(op, list(instruction.operands))
         elif op in _TRACKED:
             args: list[object] = list(instruction.operands)
             self._track(op, [_number(a) or 0.0 for a in args], args)
-        yield instruction
 
     def _track(self, op: str, nums: list[float], args: Sequence[object]) -> None:
         """Follow an operator that changes where glyphs go."""
@@ -230,11 +240,13 @@ class _Walker:
         travelled = 0.0
         if font.partial and not self.doubt and any(code not in font.widths for code in codes):
             self.doubt = "characters whose widths the font does not give"
+        # A horizontal line far from every target's height needs no look-up glyph by glyph.
+        passes = b != 0 or self.wanted.on_row(y0)
         for code in codes:
             advance = (font.width(code) / 1000 * state.size + state.char_space) * state.scale
             if code == 32 and not font.two_byte:
                 advance += state.word_space * state.scale
-            hit = self.wanted.near(x0 + travelled * a, y0 + travelled * b)
+            hit = self.wanted.near(x0 + travelled * a, y0 + travelled * b) if passes else ()
             travelled += advance
             if not hit:
                 kept.append(code)
