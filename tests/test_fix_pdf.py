@@ -331,6 +331,41 @@ def test_a_type3_font_is_refused_with_the_reason(tmp_path: Path, capsys: pytest.
     assert not output.exists()
 
 
+def form_resume(path: Path) -> Path:
+    """A PDF whose page draws its text through a form XObject."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(text="Phone: (312) 555-0147")
+    with pikepdf.open(io.BytesIO(bytes(pdf.output()))) as doc:
+        page = doc.pages[0]
+        form = doc.make_stream(
+            page.Contents.read_bytes(),
+            Type=pikepdf.Name.XObject,
+            Subtype=pikepdf.Name.Form,
+            BBox=page.MediaBox,
+            Resources=page.Resources,
+        )
+        page.Resources.XObject = pikepdf.Dictionary(Fm0=form)
+        page.Contents = doc.make_stream(b"/Fm0 Do")
+        doc.save(path)
+    return path
+
+
+def test_text_inside_a_form_xobject_is_refused_with_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = form_resume(tmp_path / "form.pdf")
+    output = tmp_path / "copy.pdf"
+    code, _, err = run(["fix", str(source), "--output", str(output)], capsys)
+    assert code == 2
+    assert err == (
+        f"discreet: {source}: page 1 holds text drawn inside a form XObject, which discreet does not "
+        "rewrite; make an editable copy with discreet fix --to docx or --to markdown\n"
+    )
+    assert not output.exists()
+
+
 def test_outlined_text_is_refused_with_the_reason(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = outlined_resume(tmp_path / "outlines.pdf")
     output = tmp_path / "copy.pdf"
