@@ -84,13 +84,13 @@ def test_fix_never_writes_over_its_input(resume: Path, capsys: pytest.CaptureFix
 def test_formats_without_a_writer_are_refused_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    copy = tmp_path / "copy.pdf"
-    source = FIXTURES / "persona" / "resume.pdf"
+    copy = tmp_path / "copy.zip"
+    source = FIXTURES / "persona" / "linkedin-export.zip"
     code, out, err = run(["fix", str(source), "--output", str(copy)], capsys)
     assert (code, out) == (2, "")
     assert err == (
         f"discreet: {source}: discreet fix writes text, Markdown, JSON Resume and Word copies today; "
-        "for a pdf file use the report's rewrites (discreet audit --format html)\n"
+        "for a linkedin-export file use the report's rewrites (discreet audit --format html)\n"
     )
     assert not copy.exists()
 

@@ -60,3 +60,7 @@ class RuleTimeoutError(DiscreetError):
             f"{self.path}: rule {rule} ran past its {seconds:g} s limit, so this document was not audited; "
             f"{remedy}"
         )
+
+
+class CannotRedactError(InputError):
+    """A PDF whose text cannot be cut out of its pages honestly: discreet refuses rather than cover it."""

@@ -88,6 +88,13 @@ class Format(StrEnum):
     JSON_RESUME = "json-resume"
 
 
+class CopyFormat(StrEnum):
+    """The editable formats `discreet fix --to` writes a PDF's text into."""
+
+    DOCX = "docx"
+    MARKDOWN = "markdown"
+
+
 class Severity(StrEnum):
     """How much a finding matters, lowest first."""
 

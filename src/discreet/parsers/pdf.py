@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import difflib
 import itertools
 import math
 import re
@@ -195,8 +196,13 @@ def _page_words(pdf: pdfium.PdfDocument, index: int, path: Path) -> list[Word]:
         page.close()
 
 
-def _chars(textpage: pdfium.PdfTextPage, page_top: float) -> list[Char | None]:
-    """Read every character with its loose box (the font's advance), None for a space or break."""
+def _chars(
+    textpage: pdfium.PdfTextPage, page_top: float, indices: list[int] | None = None
+) -> list[Char | None]:
+    """Read every character with its loose box (the font's advance), None for a space or break.
+
+    When indices is given, the PDFium index of each character (not of the Nones) is appended to it.
+    """
     handle = textpage.raw
     unicode_of = pdfium_c.FPDFText_GetUnicode
     box_of = pdfium_c.FPDFText_GetLooseCharBox
@@ -219,6 +225,8 @@ def _chars(textpage: pdfium.PdfTextPage, page_top: float) -> list[Char | None]:
         left, right = _bounded(rect.left), _bounded(rect.right)
         top, bottom = _bounded(page_top - rect.top), _bounded(page_top - rect.bottom)
         chars.append((char, left, top, right, bottom, round(right - left, 1)))
+        if indices is not None:
+            indices.append(i)
     return chars
 
 
@@ -285,6 +293,11 @@ def _words(chars: Sequence[Char | None]) -> list[Word]:
 
 def _lines(words: Sequence[Word]) -> list[Line]:
     """Put a page's words in reading order, one Line per visual line; drop footers."""
+    return [line for line, _ in _placed_lines(words)]
+
+
+def _placed_lines(words: Sequence[Word]) -> list[tuple[Line, list[Word]]]:
+    """Each visual line of a page in reading order, with the words it was made of."""
     lines = []
     for row in _order(_rows(words)):
         row_words = [word for fragment in row for word in fragment]
@@ -296,8 +309,57 @@ def _lines(words: Sequence[Word]) -> list[Line]:
                 max(w.x1 for w in row_words),
                 max(w.bottom for w in row_words),
             )
-            lines.append(Line(text, box))
+            lines.append((Line(text, box), row_words))
     return lines
+
+
+def glyph_indices(
+    textpage: pdfium.PdfTextPage, page_top: float
+) -> dict[tuple[str, BBox], tuple[tuple[int, ...], ...]]:
+    """For each line parse() can read from a page, by text and box, the PDFium indices behind each character.
+
+    A space we put between words has no index; a character mended from mojibake has those it was made of.
+    """
+    indices: list[int] = []
+    words = _words(_chars(textpage, page_top, indices))
+    owned: dict[int, Sequence[int]] = {}
+    start = 0
+    for word in words:
+        owned[id(word)] = indices[start : start + len(word.text)]
+        start += len(word.text)
+    # A LinkedIn profile's sidebar and main column are read apart: their lines are candidates too.
+    parts = (
+        words,
+        [w for w in words if w.x1 <= _LINKEDIN_SIDEBAR],
+        [w for w in words if w.x1 > _LINKEDIN_SIDEBAR],
+    )
+    found: dict[tuple[str, BBox], tuple[tuple[int, ...], ...]] = {}
+    for part in parts:
+        for line, row_words in _placed_lines(part):
+            found.setdefault((line.text, line.bbox), _text_indices(line.text, row_words, owned))
+    return found
+
+
+def _text_indices(
+    text: str, row_words: Sequence[Word], owned: dict[int, Sequence[int]]
+) -> tuple[tuple[int, ...], ...]:
+    """The PDFium indices behind each character of a line's text, aligned when mojibake was mended."""
+    joined: list[tuple[int, ...]] = []
+    for number, word in enumerate(row_words):
+        if number:
+            joined.append(())
+        joined.extend((i,) for i in owned[id(word)])
+    plain = " ".join(word.text for word in row_words)
+    if text == plain:
+        return tuple(joined)
+    aligned: list[tuple[int, ...]] = []
+    for tag, a0, a1, b0, b1 in difflib.SequenceMatcher(None, text, plain, autojunk=False).get_opcodes():
+        if tag == "equal":
+            aligned.extend(joined[b0:b1])
+        else:
+            block = tuple(i for char in joined[b0:b1] for i in char)
+            aligned.extend([block] * (a1 - a0))
+    return tuple(aligned)
 
 
 def _rows(words: Sequence[Word]) -> list[Row]:
