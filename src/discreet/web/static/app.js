@@ -225,7 +225,8 @@
     for (const doc of documentsOf(result)) {
       for (const note of doc.notes || []) notes.append(el("li", {}, `${doc.name}: ${note}`));
     }
-    notes.hidden = notes.childElementCount === 0;
+    $("notes-title").textContent = `How the documents were read (${plural(notes.childElementCount, "note")})`;
+    $("notes-box").hidden = notes.childElementCount === 0;
   }
 
   function showFix(fix) {
@@ -457,6 +458,7 @@
     const section = $("comparison");
     section.hidden = !comparison;
     if (!comparison) return;
+    $("copied").textContent = copiedLine(comparison);
     fillList($("exposures"), comparison.exposures, (e) => [
       el("span", { class: "what" }, e.text ? `${e.title}: ${e.text}` : e.title),
       el("span", { class: "loc" }, `On the profile: ${e.profile_location}`),
@@ -471,6 +473,14 @@
       el("span", { class: "what" }, s.what),
       el("span", { class: "loc" }, `Resume: ${s.resume_location}`),
     ]);
+  }
+
+  function copiedLine(comparison) {
+    if (typeof comparison.reproduced !== "number") return "";
+    const percent = (share) => `${Math.round(share * 100)}%`;
+    const copied = `The profile repeats ${percent(comparison.reproduced)} of the resume's summary and experience`;
+    if (comparison.reproduced === 0 || typeof comparison.resume_only_share !== "number") return `${copied}.`;
+    return `${copied}; ${percent(comparison.resume_only_share)} of what it repeats is meant for the resume only.`;
   }
 
   function fillList(list, items, parts) {
