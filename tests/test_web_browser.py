@@ -520,6 +520,9 @@ def test_the_page_fits_the_screen(browser: Browser, server: Server, width: int, 
         browser.find("#doc-resume-text mark.v-never").click()
     overflow = browser.js(OVERFLOW)
     assert overflow == [0], f"wider than {width} px: {overflow[1:]}"
+    # Fitting is not enough: the text a person reads must keep most of the screen's width.
+    text_width = browser.js("return document.getElementById('doc-resume-text').clientWidth;")
+    assert text_width >= (width - 380) * 0.6 if width == DESKTOP else text_width >= width * 0.85
     data = screenshot(browser, name, width)
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert int.from_bytes(data[16:20], "big") == width
