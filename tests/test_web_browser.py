@@ -54,6 +54,7 @@ PERSONA = FIXTURES / "persona"
 SCREENSHOTS = REPO / "docs" / "screenshots"
 DESKTOP, PHONE = 1280, 420
 WAIT = 90.0
+UPLOAD_MB = 3
 
 
 def private_terms() -> str:
@@ -107,7 +108,7 @@ def multipart(boundary: str, files: Mapping[str, Path], fields: Mapping[str, str
 def server() -> Iterator[Server]:
     """`discreet serve --port 0` in a subprocess; the URL is the first thing it prints."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "discreet", "serve", "--port", "0"],
+        [sys.executable, "-m", "discreet", "serve", "--port", "0", "--max-upload-mb", str(UPLOAD_MB)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -136,7 +137,6 @@ class Browser:
     """One headless Chromium, with every URL it requested kept from its performance log."""
 
     driver: WebDriver
-    downloads: Path
     requested: list[tuple[str, str]] = field(default_factory=list)
 
     def drain(self) -> list[tuple[str, str]]:
@@ -169,7 +169,6 @@ class Browser:
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     assert not MISSING, f"{MISSING}: CI must install it"
     assert CHROMIUM is not None and CHROMEDRIVER is not None
-    downloads = tmp_path_factory.mktemp("downloads")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in (
@@ -188,10 +187,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     try:
-        driver.execute_cdp_cmd(
-            "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
-        )
-        yield Browser(driver, downloads)
+        yield Browser(driver)
     finally:
         driver.quit()
 
@@ -230,15 +226,21 @@ class Audited:
 
 
 @pytest.fixture(scope="module")
-def persona(browser: Browser, server: Server) -> Audited:
-    resume, profile = PERSONA / "resume.pdf", PERSONA / "linkedin-export.zip"
-    status, body = server.post(
-        "/api/audit", {"resume": resume, "profile": profile}, {"private_terms": private_terms()}
-    )
+def persona_api(server: Server) -> dict[str, Any]:
+    """What /api/audit answers for the persona's PDF resume, LinkedIn export and private terms."""
+    files = {"resume": PERSONA / "resume.pdf", "profile": PERSONA / "linkedin-export.zip"}
+    status, body = server.post("/api/audit", files, {"private_terms": private_terms()})
     assert status == 200, body
-    upload(browser, server, resume, profile, private_terms())
+    answer: dict[str, Any] = json.loads(body)
+    return answer
+
+
+@pytest.fixture
+def persona(browser: Browser, server: Server, persona_api: dict[str, Any]) -> Audited:
+    """A fresh page with the same persona uploaded through its form."""
+    upload(browser, server, PERSONA / "resume.pdf", PERSONA / "linkedin-export.zip", private_terms())
     assert browser.find("body").get_attribute("data-state") == "done", browser.find("#error").text
-    return Audited(json.loads(body))
+    return Audited(persona_api)
 
 
 def shown_marks(browser: Browser, kind: str) -> list[tuple[str, str, str]]:
@@ -301,15 +303,15 @@ def test_choosing_a_passage_shows_its_why_actions_and_rewrite(browser: Browser, 
     assert finding["why"] in detail.text
     actions = [dd.text.lower() for dd in detail.find_elements(By.CSS_SELECTOR, "dd")]
     assert actions == [finding["public_action"], finding["resume_action"]]
-    browser.find("body").send_keys(Keys.ESCAPE)  # closes the panel and gives the focus back
+    assert browser.js("return document.activeElement.className;") == "detail-title"
+    browser.driver.switch_to.active_element.send_keys(Keys.ESCAPE)  # closes the panel, focus goes back
     assert browser.find("#detail-body").get_attribute("hidden") is not None
     assert browser.js("return document.activeElement.id;") == f"hit-resume-{finding['id']}"
 
 
 def test_after_the_audit_the_keyboard_reaches_each_passage_with_a_visible_focus(
-    browser: Browser, server: Server, persona: Audited
+    browser: Browser, persona: Audited
 ) -> None:
-    upload(browser, server, PERSONA / "resume.pdf", PERSONA / "linkedin-export.zip", private_terms())
     assert browser.js("return document.activeElement.id;") == "results-title"
     assert browser.find("#status").text == summary_line(persona.api)
     assert browser.find("#status").get_attribute("aria-live") == "polite"
@@ -325,7 +327,7 @@ def test_after_the_audit_the_keyboard_reaches_each_passage_with_a_visible_focus(
     )
     assert outline == ["solid", "3px"]
     focused.send_keys(Keys.SPACE)
-    assert browser.find("#detail-body h3").text == first["title"]
+    assert browser.driver.switch_to.active_element.text == first["title"]
 
 
 def summary_line(api: dict[str, Any]) -> str:
@@ -423,14 +425,26 @@ def test_a_pdf_gets_no_copy_and_the_page_says_why(browser: Browser, persona: Aud
     assert browser.find("#fix-reason").text == persona.api["fix"]["reason"]
 
 
-def arrived(browser: Browser, name: str) -> bytes:
+@pytest.fixture
+def downloads(browser: Browser, tmp_path: Path) -> Path:
+    """An empty folder of this test's own that the browser saves downloads into."""
+    browser.driver.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)}
+    )
+    return tmp_path
+
+
+def arrived(downloads: Path, name: str) -> bytes:
     """The bytes of a finished download (Chromium writes NAME.crdownload until it is complete)."""
-    path = browser.downloads / name
-    until(lambda: path.exists() and not list(browser.downloads.glob("*.crdownload")), f"download {name}")
+    path = downloads / name
+    until(lambda: path.exists() and not list(downloads.glob("*.crdownload")), f"download {name}")
+    assert [p.name for p in downloads.iterdir()] == [name]
     return path.read_bytes()
 
 
-def test_the_public_safe_copy_downloads_as_the_api_writes_it(browser: Browser, server: Server) -> None:
+def test_the_public_safe_copy_downloads_as_the_api_writes_it(
+    browser: Browser, server: Server, downloads: Path
+) -> None:
     resume = PERSONA / "resume.md"
     status, expected = server.post("/api/fix", {"resume": resume}, {"private_terms": private_terms()})
     assert status == 200, expected
@@ -438,17 +452,29 @@ def test_the_public_safe_copy_downloads_as_the_api_writes_it(browser: Browser, s
     button = browser.find("#download-fix")
     assert button.get_attribute("disabled") is None
     button.click()
-    assert arrived(browser, "resume.public.md") == expected
+    assert arrived(downloads, "resume.public.md") == expected
     assert browser.find("#status").text == "Downloaded resume.public.md."
 
 
-def test_the_json_report_downloads_as_the_api_writes_it(browser: Browser, server: Server) -> None:
+def test_the_masked_json_report_downloads_as_the_api_writes_it(
+    browser: Browser, server: Server, downloads: Path
+) -> None:
     status, expected = server.post(
-        "/api/report?format=json", {"resume": PERSONA / "resume.md"}, {"private_terms": private_terms()}
+        "/api/report?format=json&mask=1",
+        {"resume": PERSONA / "resume.md"},
+        {"private_terms": private_terms()},
     )
     assert status == 200, expected
+    assert b"Project Falcon" not in expected
+    upload(browser, server, PERSONA / "resume.md", None, private_terms())
+    browser.find("label[for=mask]").click()
     browser.find("button[data-report=json]").click()
-    assert arrived(browser, "discreet-report.json") == expected
+    assert arrived(downloads, "discreet-report.json") == expected
+
+
+def test_the_form_names_the_servers_upload_limit(browser: Browser, server: Server) -> None:
+    browser.driver.get(server.url)
+    assert browser.find("#resume-hint").text.endswith(f" Up to {UPLOAD_MB} MB a file.")
 
 
 def test_bad_input_shows_the_servers_one_line_error(browser: Browser, server: Server) -> None:
@@ -463,10 +489,12 @@ def test_bad_input_shows_the_servers_one_line_error(browser: Browser, server: Se
     assert browser.find("#results").get_attribute("hidden") is not None
 
 
-def test_the_page_asks_no_other_origin_for_anything(browser: Browser, server: Server) -> None:
+def test_the_page_asks_no_other_origin_for_anything(
+    browser: Browser, server: Server, downloads: Path
+) -> None:
     upload(browser, server, PERSONA / "resume.pdf", PERSONA / "linkedin-export.zip", private_terms())
     browser.find("button[data-report=html]").click()
-    arrived(browser, "discreet-report.html")
+    arrived(downloads, "discreet-report.html")
     origin = server.url.rstrip("/")
     requested = browser.drain()
     ours = [url for url, page in requested if page.startswith(origin)]

@@ -312,6 +312,8 @@
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
         select(key);
+        /* From the keyboard, go to the explanation; Escape or Close comes back here. */
+        $("detail-body").querySelector("h3").focus();
       }
     });
     return node;
@@ -339,7 +341,7 @@
     const { finding, doc } = entry;
     const verdict = verdictOf(finding.verdict);
     box.append(
-      el("h3", { class: "detail-title" }, finding.title),
+      el("h3", { class: "detail-title", tabindex: "-1" }, finding.title),
       el(
         "p",
         { class: "badges" },
@@ -517,6 +519,10 @@
     window.addEventListener(kind, (event) => event.preventDefault());
   }
 
+  function reportPath(format) {
+    return `/api/report?format=${format}${$("mask").checked ? "&mask=1" : ""}`;
+  }
+
   function wireDownloads() {
     $("download-fix").addEventListener("click", () =>
       download("/api/fix", { for: "public" }, "resume.public.txt").catch((e) => fail(e.message)),
@@ -524,13 +530,20 @@
     for (const button of document.querySelectorAll("button[data-report]")) {
       const format = button.dataset.report;
       button.addEventListener("click", () =>
-        download(`/api/report?format=${format}`, {}, `discreet-report.${format}`).catch((e) =>
+        download(reportPath(format), {}, `discreet-report.${format}`).catch((e) =>
           fail(e.message),
         ),
       );
     }
   }
 
+  /** The server's upload limit in the hint, when the page came from the server and says it. */
+  function showLimit() {
+    const limit = Number(document.querySelector('meta[name="discreet-max-upload-mb"]').content);
+    if (Number.isFinite(limit) && limit > 0) $("limit").textContent = ` Up to ${limit} MB a file.`;
+  }
+
+  showLimit();
   form.addEventListener("submit", audit);
   $("detail-close").addEventListener("click", unselect);
   document.addEventListener("keydown", (event) => {
