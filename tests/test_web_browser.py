@@ -472,6 +472,22 @@ def test_the_masked_json_report_downloads_as_the_api_writes_it(
     assert arrived(downloads, "discreet-report.json") == expected
 
 
+def test_a_refused_download_shows_the_servers_error_beside_the_buttons(
+    browser: Browser, server: Server, downloads: Path
+) -> None:
+    resume = PERSONA / "resume.md"
+    status, body = Server(server.url, "stale").post("/api/report?format=json", {"resume": resume}, {})
+    assert status == 403
+    upload(browser, server, resume, None, "")
+    # A page left open across a restart of discreet serve holds a token the new server refuses.
+    browser.js("document.querySelector('meta[name=discreet-token]').content = 'stale';")
+    browser.find("button[data-report=json]").click()
+    error = browser.find("#download-error")
+    until(error.is_displayed, "the error")
+    assert error.text == json.loads(body)["error"]
+    assert list(downloads.iterdir()) == []
+
+
 def test_the_form_names_the_servers_upload_limit(browser: Browser, server: Server) -> None:
     browser.driver.get(server.url)
     assert browser.find("#resume-hint").text.endswith(f" Up to {UPLOAD_MB} MB a file.")
@@ -487,6 +503,16 @@ def test_bad_input_shows_the_servers_one_line_error(browser: Browser, server: Se
     assert error.text == json.loads(body)["error"]
     assert "\n" not in error.text
     assert browser.find("#results").get_attribute("hidden") is not None
+
+
+def test_a_failed_audit_takes_the_earlier_results_off_the_screen(browser: Browser, server: Server) -> None:
+    upload(browser, server, PERSONA / "resume.md", None, "")
+    assert browser.find("#results").is_displayed()
+    browser.find("#resume").send_keys(str(FIXTURES / "bad" / "empty.txt"))
+    browser.find("#check").click()
+    until(lambda: browser.find("body").get_attribute("data-state") == "error", "the error")
+    assert browser.find("#error").is_displayed()
+    assert not browser.find("#results").is_displayed()
 
 
 def test_the_page_asks_no_other_origin_for_anything(

@@ -19,7 +19,6 @@
   const ACTIONS = { keep: "Keep", generalize: "Generalize", remove: "Remove" };
   const KINDS = { resume: "Resume", profile: "Public profile" };
 
-  const token = document.querySelector('meta[name="discreet-token"]').content;
   const $ = (id) => document.getElementById(id);
   const form = $("audit-form");
   const state = { sent: null, result: null, findings: new Map(), selected: null };
@@ -77,7 +76,7 @@
     try {
       response = await fetch(path, {
         method: "POST",
-        headers: { "X-Discreet-Token": token },
+        headers: { "X-Discreet-Token": document.querySelector('meta[name="discreet-token"]').content },
         body: data,
         credentials: "same-origin",
         cache: "no-store",
@@ -107,6 +106,7 @@
 
   async function download(path, extra, fallback) {
     if (!state.sent) return;
+    $("download-error").hidden = true;
     const response = await post(path, body(state.sent, extra));
     const name = filenameOf(response, fallback);
     const url = URL.createObjectURL(await response.blob());
@@ -125,8 +125,9 @@
     $("status").textContent = message;
   }
 
-  function fail(message) {
-    const box = $("error");
+  /** Show the server's one-line explanation where the person is looking: by the form or by the downloads. */
+  function fail(message, where = "error") {
+    const box = $(where);
     box.textContent = message;
     box.hidden = false;
     document.body.dataset.state = "error";
@@ -162,6 +163,9 @@
     } catch (error) {
       fail(error.message);
       say("");
+      /* The results on screen belong to the documents sent before: they would mislead now. */
+      $("results").hidden = true;
+      state.sent = null;
     } finally {
       busy(false);
     }
@@ -185,6 +189,7 @@
   }
 
   function show(result) {
+    $("download-error").hidden = true;
     state.result = result;
     state.findings = new Map();
     state.selected = null;
@@ -525,13 +530,15 @@
 
   function wireDownloads() {
     $("download-fix").addEventListener("click", () =>
-      download("/api/fix", { for: "public" }, "resume.public.txt").catch((e) => fail(e.message)),
+      download("/api/fix", { for: "public" }, "resume.public.txt").catch((e) =>
+        fail(e.message, "download-error"),
+      ),
     );
     for (const button of document.querySelectorAll("button[data-report]")) {
       const format = button.dataset.report;
       button.addEventListener("click", () =>
         download(reportPath(format), {}, `discreet-report.${format}`).catch((e) =>
-          fail(e.message),
+          fail(e.message, "download-error"),
         ),
       );
     }
