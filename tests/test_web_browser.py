@@ -291,6 +291,23 @@ def test_every_finding_is_highlighted_in_place_with_its_verdict(browser: Browser
     ]
 
 
+@pytest.mark.parametrize("name", ["resume.docx", "resume.json", "resume.txt"])
+def test_every_format_audit_reads_is_shown_the_same_way(browser: Browser, server: Server, name: str) -> None:
+    resume = PERSONA / name
+    status, body = server.post("/api/audit", {"resume": resume}, {"private_terms": private_terms()})
+    assert status == 200, body
+    doc = json.loads(body)["resume"]
+    upload(browser, server, resume, None, private_terms())
+    assert browser.js(TEXT_AS_READ, "#doc-resume-text") == doc["text"]
+    assert shown_marks(browser, "resume") == expected_marks(doc, lambda f: True)
+    read_as = (
+        [] if doc["kind"] == "resume" else ["Read as a public profile: this format is meant to be published."]
+    )
+    assert [e.text for e in browser.find_all("#documents .read-as")] == read_as
+    fixable = json.loads(body)["fix"]["available"]
+    assert (browser.find("#download-fix").get_attribute("disabled") is None) is fixable
+
+
 def test_choosing_a_passage_shows_its_why_actions_and_rewrite(browser: Browser, persona: Audited) -> None:
     finding = next(f for f in persona.api["resume"]["findings"] if f["rewrite"])
     mark = browser.find(f"#hit-resume-{finding['id']}")

@@ -18,6 +18,15 @@
   };
   const ACTIONS = { keep: "Keep", generalize: "Generalize", remove: "Remove" };
   const KINDS = { resume: "Resume", profile: "Public profile" };
+  const FORMATS = {
+    pdf: "PDF",
+    docx: "Word",
+    text: "Text",
+    markdown: "Markdown",
+    "linkedin-export": "LinkedIn data export",
+    "linkedin-pdf": "LinkedIn PDF",
+    "json-resume": "JSON Resume",
+  };
 
   const $ = (id) => document.getElementById(id);
   const form = $("audit-form");
@@ -171,8 +180,12 @@
     }
   }
 
+  /** The documents on screen, each with the slot it was sent in: a JSON Resume sent as the resume is
+   * still read as a public profile, so its own kind cannot name it. */
   function documentsOf(result) {
-    return [result.resume, result.profile].filter(Boolean);
+    return ["resume", "profile"]
+      .filter((slot) => result[slot])
+      .map((slot) => ({ ...result[slot], slot }));
   }
 
   function summaryLine(result) {
@@ -256,8 +269,8 @@
   }
 
   function documentPanel(doc) {
-    const heading = `${KINDS[doc.kind] || "Document"}: ${doc.name}`;
-    const id = `doc-${doc.kind}`;
+    const heading = `${KINDS[doc.slot]}: ${doc.name}`;
+    const id = `doc-${doc.slot}`;
     const textBox = el("div", { class: "doc-text", id: `${id}-text` });
     fillText(textBox, doc);
     return el(
@@ -267,8 +280,11 @@
         "header",
         { class: "doc-head" },
         el("h2", { id: `${id}-title` }, heading),
-        el("p", { class: "hint" }, `${doc.format.toUpperCase()} · ${plural(doc.findings.length, "finding")}`),
+        el("p", { class: "hint" }, `${FORMATS[doc.format] || doc.format} · ${plural(doc.findings.length, "finding")}`),
       ),
+      doc.kind === doc.slot
+        ? null
+        : el("p", { class: "hint read-as" }, `Read as a ${KINDS[doc.kind].toLowerCase()}: this format is meant to be published.`),
       textBox,
     );
   }
@@ -291,7 +307,7 @@
 
   /** Finding ids are unique within a document; the page holds two documents. */
   function keyOf(doc, finding) {
-    return `${doc.kind}-${finding.id}`;
+    return `${doc.slot}-${finding.id}`;
   }
 
   function mark(key, finding, shown) {
@@ -354,7 +370,7 @@
         el("span", { class: "badge plain" }, CATEGORIES[finding.category] || finding.category),
         el("span", { class: `badge sev sev-${finding.severity}` }, `${finding.severity} severity`),
       ),
-      el("p", { class: "where" }, `${KINDS[doc.kind] || "Document"}, ${finding.location}`),
+      el("p", { class: "where" }, `${KINDS[doc.slot]}, ${finding.location}`),
       el("blockquote", { class: "quoted" }, finding.text),
       el("h4", {}, "Why it matters"),
       el("p", {}, finding.why),
