@@ -420,10 +420,11 @@ def serve_command(
     try:
         from discreet.web import server
     except ModuleNotFoundError as missing:
-        if (missing.name or "").split(".")[0] not in WEB_EXTRA:
+        package = (missing.name or "").split(".")[0]
+        if package not in WEB_EXTRA:
             raise
         raise UsageError(
-            f"discreet serve needs the optional web packages ({missing.name} is missing): "
+            f"discreet serve needs the optional web packages ({package} is missing): "
             "pip install 'discreet[web]'"
         ) from None
     listener = server.listen(host, port)

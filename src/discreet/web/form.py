@@ -163,5 +163,7 @@ def _decoded(part: _Part) -> str:
 
 def _file_name(raw: str, field_name: str) -> str:
     """The last component of the name the browser sent, with no separators or control characters."""
+    # NOTE: browsers send a file name's quote and line breaks as %22, %0A and %0D (the HTML standard).
+    raw = raw.replace("%22", '"').replace("%0A", "\n").replace("%0D", "\r")
     name = _UNSAFE_NAME.sub("", re.split(r"[/\\]", raw)[-1]).strip()[-120:]
     return name if name.strip(".") else field_name

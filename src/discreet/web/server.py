@@ -7,6 +7,7 @@ import logging
 import secrets
 import socket
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 
 import uvicorn
@@ -74,7 +75,9 @@ def run(app: ASGIApp, listener: Listener) -> None:
     # The form parser's own warnings say nothing a person can act on.
     logging.getLogger("python_multipart").setLevel(logging.ERROR)
     config = uvicorn.Config(app, access_log=False, log_level="warning", lifespan="off", server_header=False)
-    uvicorn.Server(config).run(sockets=[listener.socket])
+    # Ctrl-C is how the server is meant to stop: uvicorn shuts down, then raises it again for the caller.
+    with suppress(KeyboardInterrupt):
+        uvicorn.Server(config).run(sockets=[listener.socket])
 
 
 def _prepare(rules: Sequence[Rule]) -> None:
