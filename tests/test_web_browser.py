@@ -510,6 +510,17 @@ def test_the_form_names_the_servers_upload_limit(browser: Browser, server: Serve
     assert browser.find("#resume-hint").text.endswith(f" Up to {UPLOAD_MB} MB a file.")
 
 
+def test_checking_without_a_resume_says_so_and_goes_to_the_file_box(browser: Browser, server: Server) -> None:
+    browser.driver.get(server.url)
+    until(lambda: browser.find("body").get_attribute("data-ready") == "1", "the page's script")
+    browser.find("#check").click()
+    assert browser.find("#error").text == (
+        "Choose a resume first: a PDF, Word (.docx), text, Markdown or JSON Resume file."
+    )
+    assert browser.js("return document.activeElement.id;") == "resume"
+    assert browser.find("#results").get_attribute("hidden") is not None
+
+
 def test_bad_input_shows_the_servers_one_line_error(browser: Browser, server: Server) -> None:
     bad = FIXTURES / "bad" / "encrypted.pdf"
     status, body = server.post("/api/audit", {"resume": bad}, {})

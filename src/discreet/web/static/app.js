@@ -30,7 +30,7 @@
 
   const $ = (id) => document.getElementById(id);
   const form = $("audit-form");
-  const state = { sent: null, result: null, findings: new Map(), selected: null };
+  const state = { sent: null, findings: new Map(), selected: null };
 
   /** An element with attributes and children; strings become text nodes, so nothing is parsed as HTML. */
   function el(tag, attributes = {}, ...children) {
@@ -188,22 +188,24 @@
       .map((slot) => ({ ...result[slot], slot }));
   }
 
-  function summaryLine(result) {
-    const counts = { never: 0, replacement: 0, complement: 0 };
-    let total = 0;
+  /** Findings per verdict over both documents. */
+  function verdictCounts(result) {
+    const counts = Object.fromEntries(VERDICTS.map((v) => [v.key, 0]));
     for (const doc of documentsOf(result)) {
-      for (const finding of doc.findings) {
-        counts[finding.verdict] = (counts[finding.verdict] || 0) + 1;
-        total += 1;
-      }
+      for (const finding of doc.findings) counts[finding.verdict] = (counts[finding.verdict] || 0) + 1;
     }
+    return counts;
+  }
+
+  function summaryLine(result) {
+    const counts = verdictCounts(result);
+    const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
     const parts = VERDICTS.map((v) => `${counts[v.key]} ${v.label}`).join(", ");
     return `Done: ${plural(total, "finding")} (${parts}).`;
   }
 
   function show(result) {
     $("download-error").hidden = true;
-    state.result = result;
     state.findings = new Map();
     state.selected = null;
     showStats(result);
@@ -220,17 +222,14 @@
 
   function showStats(result) {
     const stats = clear($("stats"));
+    const counts = verdictCounts(result);
     for (const verdict of VERDICTS) {
-      const count = documentsOf(result).reduce(
-        (sum, doc) => sum + doc.findings.filter((f) => f.verdict === verdict.key).length,
-        0,
-      );
       stats.append(
         el(
           "li",
           { class: `stat v-${verdict.key}` },
           el("span", { class: "symbol", "aria-hidden": "true" }, verdict.symbol),
-          el("b", {}, String(count)),
+          el("b", {}, String(counts[verdict.key])),
           el("span", { class: "stat-label" }, verdict.label),
           el("small", {}, verdict.note),
         ),
