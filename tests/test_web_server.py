@@ -10,13 +10,14 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import anyio
 import pytest
 
 pytest.importorskip("starlette", reason="the web extra is not installed: pip install -e '.[test]'")
@@ -30,7 +31,8 @@ from discreet.errors import UsageError
 from discreet.web import run as web_run
 from discreet.web import server
 from discreet.web.app import Config, create_app
-from discreet.web.security import CONTENT_SECURITY_POLICY
+from discreet.web.form import UploadTooLargeError, read_form
+from discreet.web.security import CONTENT_SECURITY_POLICY, Guard
 from discreet.web.uploads import private_folder
 from test_formatters import check_golden
 
@@ -149,6 +151,27 @@ def test_a_post_without_the_token_is_refused_before_reading_it(client: TestClien
     }
 
 
+def test_a_refused_request_is_read_to_its_end_before_the_answer() -> None:
+    # A browser still sending a large upload reads no answer; after the answer the body can't be read.
+    events: list[str] = []
+    messages = [{"type": "http.request", "body": b"x" * 10, "more_body": True}] * 3
+    messages.append({"type": "http.request", "body": b"", "more_body": False})
+
+    async def receive() -> dict[str, Any]:
+        events.append("read")
+        return messages.pop(0)
+
+    async def send(message: dict[str, Any]) -> None:
+        events.append(message["type"])
+
+    async def never(*_args: object) -> None:
+        raise AssertionError("a refused request reaches no endpoint")
+
+    scope = {"type": "http", "method": "POST", "headers": [(b"host", HOST.encode())]}
+    anyio.run(Guard(never, TOKEN, HOSTS), scope, receive, send)
+    assert events == ["read"] * 4 + ["http.response.start", "http.response.body"]
+
+
 # ---------- limits: upload size, time ----------
 
 
@@ -163,6 +186,25 @@ def test_a_file_over_the_upload_limit_is_refused_with_413(make_client: MakeClien
     response = post(client, "/api/audit", resume=("big.pdf", b"x" * 2**20))
     assert response.status_code == 400
     assert response.json()["error"].startswith("big.pdf: does not look like a PDF")
+
+
+def test_a_form_past_the_limit_is_read_to_its_end_before_the_refusal() -> None:
+    boundary = "b0undary"
+    head = f'--{boundary}\r\nContent-Disposition: form-data; name="resume"; filename="cv.txt"\r\n\r\n'
+    chunks = [head.encode(), *[b"x" * 1000] * 5, f"\r\n--{boundary}--\r\n".encode()]
+    read: list[int] = []
+
+    async def body() -> AsyncIterator[bytes]:
+        for number, chunk in enumerate(chunks):
+            read.append(number)
+            yield chunk
+
+    async def parse() -> None:
+        await read_form(f"multipart/form-data; boundary={boundary}", body(), limit=2500)
+
+    with pytest.raises(UploadTooLargeError, match=r"cv\.txt: is over the "):
+        anyio.run(parse)
+    assert read == list(range(len(chunks)))
 
 
 def test_a_profile_over_the_upload_limit_is_refused_too(make_client: MakeClient) -> None:
@@ -613,6 +655,13 @@ def test_the_real_server_answers_and_stops(tmp_path: Path) -> None:
         )
         assert audited.status_code == 200
         assert audited.json()["resume"]["name"] == "resume.md"
+        # Refused uploads get their explanation over a real connection too.
+        large = {"resume": ("large.pdf", b"%PDF-1.7\n" + b" " * (10 * 2**20))}
+        for token_sent, status in ((token[1], 413), ("stale", 403)):
+            refused = httpx2.post(
+                f"{found[1]}api/audit", headers={"X-Discreet-Token": token_sent}, files=large, timeout=60
+            )
+            assert (refused.status_code, list(refused.json())) == (status, ["error"])
     finally:
         process.send_signal(signal.SIGINT)
         _out, err = process.communicate(timeout=30)

@@ -133,11 +133,13 @@ class _Pages:
         return _download(copy.text, fixed, FIXED_MEDIA[audited.resume.document.format])
 
     async def report(self, request: Request) -> Response:
+        # The form is read first, even for a bad format: the answer must wait for the whole body.
+        form = await self._form(request)
         chosen = REPORTS.get(request.query_params.get("format", "html"))
         if chosen is None:
             raise FormError(f"format must be one of {', '.join(REPORTS)}")
         report_format, suffix, media = chosen
-        audited = await run_in_threadpool(self._audited, await self._form(request))
+        audited = await run_in_threadpool(self._audited, form)
         options = RenderOptions(mask=request.query_params.get("mask") == "1")
         text = renderer(report_format)(audited.report, options)
         return _download(text, f"discreet-report.{suffix}", media)

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
-from discreet.errors import TooLargeError, UsageError
+from discreet.errors import DiscreetError, TooLargeError, UsageError
+from discreet.web.security import MAX_DRAINED_BYTES
 from discreet.web.uploads import Upload
 
 if TYPE_CHECKING:
@@ -22,8 +23,6 @@ FIELDS = frozenset({"private_terms", "public_terms", "for"})
 MAX_FIELD_BYTES = 2**20
 # Past this many parts a form is not the page's, whatever the names.
 MAX_PARTS = 16
-# After a refusal the rest of the body is still read (up to this much), so the browser sees the answer.
-MAX_DRAINED_BYTES = 2**30
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
 
 
@@ -63,10 +62,11 @@ async def read_form(content_type: str | None, body: AsyncIterator[bytes], limit:
         async for chunk in body:
             parser.write(chunk)
         parser.finalize()
-    except UploadTooLargeError:
+    except DiscreetError:
         await _drain(body)
         raise
     except FormParserError as error:
+        await _drain(body)
         raise FormError("the form could not be read (broken multipart data); reload the page") from error
     return Form(parts.files, parts.fields)
 

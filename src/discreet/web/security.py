@@ -20,6 +20,8 @@ HEADERS = {
     "cache-control": "no-store",
 }
 TOKEN_HEADER = "x-discreet-token"
+# How much of a refused body is still read, so that the browser sees the answer (see drain).
+MAX_DRAINED_BYTES = 2**30
 # Reading never changes anything; every other method must carry the token.
 _SAFE_METHODS = frozenset({"GET", "HEAD"})
 _LOG = logging.getLogger("discreet.web")
@@ -43,6 +45,7 @@ class Guard:
         send = _with_headers(send)
         refusal = self.refusal(scope)
         if refusal:
+            await drain(receive)
             await send_error(send, 403, refusal)
             return
         try:
@@ -70,6 +73,19 @@ class Guard:
                 "(the token changes each time discreet serve starts)"
             )
         return ""
+
+
+async def drain(receive: Receive) -> None:
+    """Read what remains of a refused request's body (up to MAX_DRAINED_BYTES) before answering.
+
+    A browser still sending a large upload reads no answer, and after the answer the body is gone.
+    """
+    drained = 0
+    while drained <= MAX_DRAINED_BYTES:
+        message = await receive()
+        drained += len(message.get("body", b""))
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            return
 
 
 def _headers(scope: Scope) -> dict[str, str]:
