@@ -420,13 +420,7 @@ def serve_command(
     try:
         from discreet.web import server
     except ModuleNotFoundError as missing:
-        package = (missing.name or "").split(".")[0]
-        if package not in WEB_EXTRA:
-            raise
-        raise UsageError(
-            f"discreet serve needs the optional web packages ({package} is missing): "
-            "pip install 'discreet[web]'"
-        ) from None
+        raise _without_web_extra(missing) from None
     listener = server.listen(host, port)
     if not server.is_loopback(host):
         typer.echo(
@@ -439,6 +433,16 @@ def serve_command(
     if open_browser:
         webbrowser.open(listener.url)
     server.run(web, listener)
+
+
+def _without_web_extra(missing: ModuleNotFoundError) -> Exception:
+    """The UsageError that says how to install the optional extra `web`; missing itself for another module."""
+    package = (missing.name or "").split(".")[0]
+    if package not in WEB_EXTRA:
+        return missing
+    return UsageError(
+        f"discreet serve needs the optional web packages ({package} is missing): pip install 'discreet[web]'"
+    )
 
 
 def _not_resumes(skipped: Sequence[str]) -> str:

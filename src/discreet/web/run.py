@@ -61,8 +61,8 @@ def audit_uploads(
     reports = [_checked(outcome, task, settings) for outcome, task in zip(outcomes, tasks, strict=True)]
     audited = [_named(report, upload.name) for report, upload in zip(reports, uploads, strict=True)]
     first, second = audited[0], (audited[1] if len(audited) > 1 else None)
-    pair = second is not None and first.document.kind is DocumentKind.RESUME
-    comparisons = (compare(first, second),) if pair and second is not None else ()
+    paired = second is not None and first.document.kind is DocumentKind.RESUME
+    comparisons = (compare(first, second),) if second is not None and paired else ()
     report = Report(tuple(audited), (), settings.rules, comparisons)
     return Audited(report, first, second)
 
