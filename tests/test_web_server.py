@@ -403,8 +403,8 @@ def test_an_unexpected_error_is_a_500_that_logs_no_text(
 @pytest.mark.parametrize(
     ("golden", "form"),
     [
-        ("web-persona.json", {"public_terms": terms("public-terms.txt")}),
-        ("web-persona-profile.json", {"profile": persona("linkedin-export.zip")}),
+        ("web/persona.json", {"public_terms": terms("public-terms.txt")}),
+        ("web/persona-profile.json", {"profile": persona("linkedin-export.zip")}),
     ],
 )
 def test_the_findings_json_of_the_persona(client: TestClient, golden: str, form: dict[str, Any]) -> None:
