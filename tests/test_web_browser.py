@@ -611,6 +611,29 @@ def test_the_page_fits_the_screen(browser: Browser, server: Server, width: int, 
     browser.width(DESKTOP)
 
 
+def test_on_a_phone_the_chosen_passage_stays_above_its_explanation(browser: Browser, server: Server) -> None:
+    browser.width(PHONE)
+    upload(browser, server, PERSONA / "resume.pdf", None, private_terms())
+    passages = browser.find_all("#doc-resume-text mark.hit")
+    # One tapped at the foot of the screen; one reached by keyboard while the sheet already covers it.
+    for passage, tapped in ((passages[len(passages) // 2], True), (passages[-1], False)):
+        browser.js("arguments[0].scrollIntoView({block: 'end'});", passage)
+        if tapped:
+            passage.click()
+        else:
+            browser.js("arguments[0].focus();", passage)
+            passage.send_keys(Keys.ENTER)
+        assert passage.get_attribute("aria-pressed") == "true"
+        bottom, sheet_top, sheet_bottom = browser.js(
+            "const d = document.getElementById('detail').getBoundingClientRect();"
+            "return [arguments[0].getBoundingClientRect().bottom, d.top, d.bottom];",
+            passage,
+        )
+        assert bottom <= sheet_top
+        assert sheet_bottom <= browser.js("return window.innerHeight;")
+    browser.width(DESKTOP)
+
+
 # ---------- accessibility ----------
 
 

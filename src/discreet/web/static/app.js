@@ -349,6 +349,17 @@
       node.setAttribute("aria-pressed", node.dataset.id === id ? "true" : "false");
     }
     showDetail(entry);
+    keepInSight($(`hit-${id}`));
+  }
+
+  /** On a narrow screen the explanation is a sheet at the foot: the passage must stay above it. */
+  function keepInSight(passage) {
+    const sheet = $("detail").getBoundingClientRect();
+    const shown = passage.getBoundingClientRect();
+    /* The same width as app.css's narrow layout, where the sheet sits under the text, not beside it. */
+    if (window.matchMedia("(max-width: 900px)").matches && shown.bottom > sheet.top - 8) {
+      window.scrollBy(0, shown.bottom - sheet.top + 24);
+    }
   }
 
   function showDetail(entry) {
