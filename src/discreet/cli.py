@@ -450,6 +450,56 @@ def _fix_pdf(
     return lines
 
 
+# The packages of the optional extra `web`, by the names they are imported under.
+WEB_EXTRA = frozenset({"starlette", "uvicorn", "python_multipart", "anyio", "h11"})
+
+
+@app.command("serve")
+def serve_command(
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free one).")] = 0,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the page in the web browser.")] = False,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; anything but 127.0.0.1 reaches other machines.")
+    ] = "127.0.0.1",
+    max_upload_mb: Annotated[int, typer.Option("--max-upload-mb", min=1, help="Largest upload, in MB.")] = 10,
+    timeout: Annotated[float, typer.Option(min=0, help="Seconds allowed per document (0: no limit).")] = 60.0,
+    max_memory_mb: Annotated[
+        int, typer.Option("--max-memory-mb", min=0, help="Memory allowed per document, in MB (0: no limit).")
+    ] = 1024,
+) -> None:
+    """Start a local web page that audits and fixes a resume; nothing leaves this machine."""
+    import webbrowser
+
+    from discreet.audit import Settings
+
+    try:
+        from discreet.web import server
+    except ModuleNotFoundError as missing:
+        raise _without_web_extra(missing) from None
+    listener = server.listen(host, port)
+    if not server.is_loopback(host):
+        typer.echo(
+            f"discreet: warning: {host} may let other machines reach the page; only its token guards it",
+            err=True,
+        )
+    settings = Settings(tuple(_rules([], [])), time_limit=timeout, memory_limit=max_memory_mb * 2**20)
+    web = server.create(listener, settings, max_upload_mb * 2**20)
+    typer.echo(f"discreet serves its page at {listener.url} (Ctrl-C stops it)")
+    if open_browser:
+        webbrowser.open(listener.url)
+    server.run(web, listener)
+
+
+def _without_web_extra(missing: ModuleNotFoundError) -> Exception:
+    """The UsageError that says how to install the optional extra `web`; missing itself for another module."""
+    package = (missing.name or "").split(".")[0]
+    if package not in WEB_EXTRA:
+        return missing
+    return UsageError(
+        f"discreet serve needs the optional web packages ({package} is missing): pip install 'discreet[web]'"
+    )
+
+
 def _not_resumes(skipped: Sequence[str]) -> str:
     """The line that names the files --only-resumes left out."""
     if len(skipped) == 1:

@@ -1,0 +1,176 @@
+"""The web app of `discreet serve`: the page, its files, and the audit, fix and report requests (API.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePath
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp
+
+from discreet.audit import Settings
+from discreet.errors import DiscreetError
+from discreet.formatters import ReportFormat, renderer
+from discreet.formatters.options import RenderOptions
+from discreet.model import Destination, Format
+from discreet.parsers.text import decode
+from discreet.safecopy import safe_copy
+from discreet.termsfile import parse_terms
+from discreet.web.form import Form, FormError, UploadTooLargeError, read_form
+from discreet.web.payload import audit_payload, fix_unavailable
+from discreet.web.run import Audited, TimeLimitError, audit_uploads
+from discreet.web.security import Guard
+from discreet.web.uploads import Upload
+
+STATIC = Path(__file__).with_name("static")
+DEFAULT_MAX_UPLOAD = 10 * 2**20
+# The report formats the page offers as downloads, each with its file suffix and media type.
+REPORTS = {
+    "html": (ReportFormat.HTML, "html", "text/html; charset=utf-8"),
+    "json": (ReportFormat.JSON, "json", "application/json"),
+    "markdown": (ReportFormat.MARKDOWN, "md", "text/markdown; charset=utf-8"),
+}
+FIXED_MEDIA = {
+    Format.TEXT: "text/plain; charset=utf-8",
+    Format.MARKDOWN: "text/markdown; charset=utf-8",
+    Format.JSON_RESUME: "application/json",
+}
+
+
+class FixUnavailableError(DiscreetError):
+    """A fixed copy asked for a format that discreet cannot write yet."""
+
+
+# The status of each error the page is told about; any other DiscreetError is bad input (400).
+STATUS: dict[type[DiscreetError], int] = {
+    UploadTooLargeError: 413,
+    FixUnavailableError: 422,
+    TimeLimitError: 504,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """What one start of the server serves with: the audit settings, token, hosts and limits."""
+
+    settings: Settings
+    token: str
+    hosts: tuple[str, ...]
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD
+    # Where the private folder of a LinkedIn export goes; None is the system's temporary folder.
+    scratch: Path | None = None
+    static: Path = STATIC
+
+
+def create_app(config: Config) -> ASGIApp:
+    """The app behind the guard: every route of API.md."""
+    pages = _Pages(config)
+    app = Starlette(
+        routes=[
+            Route("/", pages.page, methods=["GET"]),
+            Route("/api/audit", pages.audit, methods=["POST"]),
+            Route("/api/fix", pages.fix, methods=["POST"]),
+            Route("/api/report", pages.report, methods=["POST"]),
+            Mount("/static", StaticFiles(directory=config.static, check_dir=False)),
+        ],
+        exception_handlers={DiscreetError: _explained, Exception: _internal},
+    )
+    return Guard(app, config.token, config.hosts)
+
+
+def status_of(error: DiscreetError) -> int:
+    """The HTTP status that tells the page what kind of failure an error is."""
+    return next((code for kind, code in STATUS.items() if isinstance(error, kind)), 400)
+
+
+async def _explained(_request: Request, error: Exception) -> Response:
+    assert isinstance(error, DiscreetError)
+    return JSONResponse({"error": str(error)}, status_code=status_of(error))
+
+
+async def _internal(_request: Request, error: Exception) -> Response:
+    return JSONResponse(
+        {"error": f"internal error ({type(error).__name__}); please report it with the steps that led to it"},
+        status_code=500,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Pages:
+    """The endpoints, sharing the server's configuration."""
+
+    config: Config
+
+    async def page(self, _request: Request) -> Response:
+        index = self.config.static / "index.html"
+        if not index.is_file():
+            return JSONResponse({"error": f"{index} is missing; reinstall discreet"}, status_code=404)
+        limit = f"{self.config.max_upload_bytes / 2**20:g}"
+        html = index.read_text("utf-8").replace("{{TOKEN}}", self.config.token)
+        return HTMLResponse(html.replace("{{MAX_UPLOAD_MB}}", limit))
+
+    async def audit(self, request: Request) -> Response:
+        audited = await run_in_threadpool(self._audited, await self._form(request))
+        return JSONResponse(audit_payload(audited.report, audited.resume, audited.profile))
+
+    async def fix(self, request: Request) -> Response:
+        form = await self._form(request)
+        destination = _destination(form.text("for", Destination.PUBLIC.value))
+        audited = await run_in_threadpool(self._audited, form)
+        reason = fix_unavailable(audited.resume)
+        if reason:
+            raise FixUnavailableError(reason)
+        resume = _resume(form)
+        copy = safe_copy(audited.resume, destination, decode(resume.data))
+        name = PurePath(resume.name)
+        fixed = f"{name.stem}.{destination.value}{name.suffix}"
+        return _download(copy.text, fixed, FIXED_MEDIA[audited.resume.document.format])
+
+    async def report(self, request: Request) -> Response:
+        # The form is read first, even for a bad format: the answer must wait for the whole body.
+        form = await self._form(request)
+        chosen = REPORTS.get(request.query_params.get("format", "html"))
+        if chosen is None:
+            raise FormError(f"format must be one of {', '.join(REPORTS)}")
+        report_format, suffix, media = chosen
+        audited = await run_in_threadpool(self._audited, form)
+        options = RenderOptions(mask=request.query_params.get("mask") == "1")
+        text = renderer(report_format)(audited.report, options)
+        return _download(text, f"discreet-report.{suffix}", media)
+
+    async def _form(self, request: Request) -> Form:
+        return await read_form(
+            request.headers.get("content-type"), request.stream(), self.config.max_upload_bytes
+        )
+
+    def _audited(self, form: Form) -> Audited:
+        terms = parse_terms(form.text("private_terms").splitlines(), form.text("public_terms").splitlines())
+        settings = replace(self.config.settings, terms=terms)
+        return audit_uploads(_resume(form), form.file("profile"), settings, self.config.scratch)
+
+
+def _resume(form: Form) -> Upload:
+    resume = form.file("resume")
+    if resume is None:
+        raise FormError("choose a resume file: the form's resume field is empty")
+    return resume
+
+
+def _destination(value: str) -> Destination:
+    try:
+        return Destination(value)
+    except ValueError:
+        raise FormError(f"for must be public or resume, not {value!r}") from None
+
+
+def _download(text: str, filename: str, media_type: str) -> Response:
+    """text as a file the browser saves under filename (any name, thanks to RFC 6266's filename*)."""
+    fallback = filename.encode("ascii", "replace").decode("ascii").replace('"', "_").replace("?", "_")
+    disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
+    return Response(text, media_type=media_type, headers={"content-disposition": disposition})

@@ -1,0 +1,114 @@
+"""Audit the page's uploads as `discreet audit` does: each document in a worker bounded in time and memory."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+
+from discreet.audit import Settings, audit_input
+from discreet.compare import compare
+from discreet.errors import DiscreetError, NoTextError
+from discreet.model import DocumentKind
+from discreet.read import Piped
+from discreet.report import DocumentReport, Failure, Report
+from discreet.web.uploads import Upload, in_memory, needs_folder, private_folder, written
+from discreet.workers import Loss, Lost, WorkerLimits, can_isolate, run_isolated
+
+Task = tuple[Path | Piped, bool]
+Outcome = DocumentReport | Failure | Lost
+
+
+class DocumentError(DiscreetError):
+    """A document that could not be audited; the message is the line `discreet audit` prints for it."""
+
+
+class TimeLimitError(DiscreetError):
+    """A document that took longer than the server's --timeout."""
+
+
+@dataclass(frozen=True, slots=True)
+class Audited:
+    """The report of one request, and its resume's and profile's parts of it."""
+
+    report: Report
+    resume: DocumentReport
+    profile: DocumentReport | None
+
+
+def audit_uploads(
+    resume: Upload, profile: Upload | None, settings: Settings, scratch: Path | None = None
+) -> Audited:
+    """Audit the resume and the profile side by side, then compare them; raise on the first that fails.
+
+    Files are read from memory, but for a LinkedIn export, which is written to a private folder
+    under scratch (the system's temporary folder when None) and deleted before this returns.
+    """
+    uploads = [resume, *([profile] if profile is not None else [])]
+    for upload in uploads:
+        if not upload.data:
+            raise NoTextError(upload.name, "is empty", "choose the file again")
+    on_disk = [needs_folder(upload) for upload in uploads]
+    with ExitStack() as stack:
+        folder = stack.enter_context(private_folder(scratch)) if any(on_disk) else None
+        tasks: list[Task] = [
+            (written(upload, folder) if folder and disk else in_memory(upload), index > 0)
+            for index, (upload, disk) in enumerate(zip(uploads, on_disk, strict=True))
+        ]
+        outcomes = _run(tasks, settings)
+    reports = [_checked(outcome, task, settings) for outcome, task in zip(outcomes, tasks, strict=True)]
+    audited = [_named(report, upload.name) for report, upload in zip(reports, uploads, strict=True)]
+    first, second = audited[0], (audited[1] if len(audited) > 1 else None)
+    paired = second is not None and first.document.kind is DocumentKind.RESUME
+    comparisons = (compare(first, second),) if second is not None and paired else ()
+    report = Report(tuple(audited), (), settings.rules, comparisons)
+    return Audited(report, first, second)
+
+
+def _run(tasks: Sequence[Task], settings: Settings) -> list[Outcome]:
+    """Each task in its own forked worker, killed past the time limit; in this process where none can fork."""
+    work = partial(audit_input, settings=settings)
+    if not can_isolate():
+        return [work(task) for task in tasks]
+    limits = WorkerLimits(settings.time_limit, settings.memory_limit)
+    return run_isolated(tasks, work, _lost, jobs=len(tasks), limits=limits)
+
+
+def _lost(_task: Task, lost: Lost) -> Outcome:
+    return lost
+
+
+def _checked(outcome: Outcome, task: Task, settings: Settings) -> DocumentReport:
+    """The document's report, or the error that says why there is none."""
+    source = task[0]
+    if isinstance(outcome, DocumentReport):
+        return outcome
+    if isinstance(outcome, Failure):
+        raise DocumentError(_unfolded(outcome.message, source))
+    name = source.name
+    if outcome.loss is Loss.TIMEOUT:
+        raise TimeLimitError(
+            f"{name}: took longer than {settings.time_limit:g} s and was not audited; "
+            "if you trust this file, start discreet serve with a larger --timeout"
+        )
+    raise DocumentError(
+        f"{name}: stopped its reader (exit code {outcome.exit_code}), most likely past the "
+        f"{settings.memory_limit // 2**20} MB memory limit; if you trust this file, start discreet serve "
+        "with a larger --max-memory-mb"
+    )
+
+
+def _named(report: DocumentReport, name: str) -> DocumentReport:
+    """The report calling its document by the upload's name, never by where the server put it."""
+    document = report.document
+    if document.path == name:
+        return report
+    notes = tuple(note.replace(document.path, name) for note in document.notes)
+    return replace(report, document=replace(document, path=name, notes=notes))
+
+
+def _unfolded(message: str, source: Path | Piped) -> str:
+    """A message with the private folder's path cut down to the upload's own name."""
+    return message if isinstance(source, Piped) else message.replace(str(source), source.name)

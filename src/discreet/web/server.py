@@ -1,0 +1,90 @@
+"""Start the page's server: bind the address, make the token, prepare the rules, run uvicorn quietly."""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import secrets
+import socket
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field
+
+import uvicorn
+from starlette.types import ASGIApp
+
+from discreet.api import audit_text
+from discreet.audit import Settings
+from discreet.errors import UsageError
+from discreet.packs import Rule
+from discreet.web.app import Config, create_app
+
+LOOPBACK = "127.0.0.1"
+# A sample that wakes every part of the pipeline before the first upload, so workers fork ready.
+_SAMPLE = "Revenue grew 12% to $4.2M for Acme Corp; call 555-0100."
+
+
+@dataclass(frozen=True, slots=True)
+class Listener:
+    """A bound, listening socket, the page's URL, and the Host headers that name it."""
+
+    socket: socket.socket = field(repr=False)
+    url: str
+    hosts: tuple[str, ...]
+
+
+def listen(host: str, port: int) -> Listener:
+    """Bind host and port (0: any free port) before anything is served, so the URL names the real port."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    bound = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        bound.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        bound.bind((host, port))
+        bound.listen(128)
+    except OSError as error:
+        bound.close()
+        raise UsageError(
+            f"cannot serve on {host} port {port} ({error.strerror or error}); choose another --port, "
+            "or --port 0 for any free one"
+        ) from None
+    number = bound.getsockname()[1]
+    shown = f"[{host}]" if family == socket.AF_INET6 else host
+    hosts = tuple(dict.fromkeys((f"{shown}:{number}", f"{LOOPBACK}:{number}", f"localhost:{number}")))
+    return Listener(bound, f"http://{shown}:{number}/", hosts)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether an address is reachable from this machine only."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def create(listener: Listener, settings: Settings, max_upload_bytes: int) -> ASGIApp:
+    """The app for this start: a fresh token, the given settings, rules compiled once for every request."""
+    _prepare(settings.rules)
+    token = secrets.token_urlsafe(32)
+    return create_app(Config(settings, token, listener.hosts, max_upload_bytes))
+
+
+def run(app: ASGIApp, listener: Listener) -> None:
+    """Serve until Ctrl-C, logging nothing about requests: no access log, no file names, no text."""
+    # The form parser's own warnings say nothing a person can act on.
+    logging.getLogger("python_multipart").setLevel(logging.ERROR)
+    config = uvicorn.Config(app, access_log=False, log_level="warning", lifespan="off", server_header=False)
+    # Ctrl-C is how the server is meant to stop: uvicorn shuts down, then raises it again for the caller.
+    with suppress(KeyboardInterrupt):
+        uvicorn.Server(config).run(sockets=[listener.socket])
+
+
+def _prepare(rules: Sequence[Rule]) -> None:
+    """Compile every pattern and build the detectors' indexes in this process: each worker inherits them."""
+    for rule in rules:
+        _ = rule.patterns
+        for words in (rule.context, rule.exclude):
+            if words is not None:
+                words.search("")
+    audit_text(_SAMPLE, rules=rules)

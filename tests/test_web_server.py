@@ -1,0 +1,680 @@
+"""The server of `discreet serve`: guard, limits, private uploads, findings JSON, downloads, the process."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import AsyncIterator, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import anyio
+import pytest
+
+pytest.importorskip("starlette", reason="the web extra is not installed: pip install -e '.[test]'")
+
+from starlette.testclient import TestClient
+
+from conftest import FIXTURES, REPO, run
+from discreet.audit import Settings
+from discreet.cli import _rules
+from discreet.errors import UsageError
+from discreet.web import run as web_run
+from discreet.web import server
+from discreet.web.app import Config, create_app
+from discreet.web.form import UploadTooLargeError, read_form
+from discreet.web.security import CONTENT_SECURITY_POLICY, Guard
+from discreet.web.uploads import private_folder
+from test_formatters import check_golden
+
+PERSONA = FIXTURES / "persona"
+TOKEN = "per-start-token"
+HOST = "127.0.0.1:8765"
+HOSTS = (HOST, "localhost:8765")
+SECURITY_HEADERS = {
+    "content-security-policy": CONTENT_SECURITY_POLICY,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "cache-control": "no-store",
+}
+PAGE = '<meta name="discreet-token" content="{{TOKEN}}"><meta name="limit" content="{{MAX_UPLOAD_MB}}">'
+
+
+@pytest.fixture(scope="module")
+def settings() -> Settings:
+    return Settings(tuple(_rules([], [])), time_limit=60.0)
+
+
+@pytest.fixture
+def static(tmp_path: Path) -> Path:
+    """A page of our own, so that these tests do not depend on the real page's markup."""
+    folder = tmp_path / "static"
+    folder.mkdir()
+    (folder / "index.html").write_text(PAGE, encoding="utf-8")
+    (folder / "app.css").write_text("body { margin: 0 }\n", encoding="utf-8")
+    return folder
+
+
+MakeClient = Callable[..., TestClient]
+
+
+@pytest.fixture
+def make_client(settings: Settings, static: Path) -> MakeClient:
+    def make(**changes: Any) -> TestClient:
+        config = replace(Config(settings, TOKEN, HOSTS, static=static), **changes)
+        return TestClient(create_app(config), base_url=f"http://{HOST}")
+
+    return make
+
+
+@pytest.fixture
+def client(make_client: MakeClient) -> TestClient:
+    return make_client()
+
+
+def persona(name: str) -> tuple[str, bytes]:
+    return name, (PERSONA / name).read_bytes()
+
+
+def post(client: TestClient, path: str, token: str = TOKEN, **form: Any) -> Any:
+    files = {key: value for key, value in form.items() if isinstance(value, tuple)}
+    data = {key: value for key, value in form.items() if not isinstance(value, tuple)}
+    return client.post(path, headers={"X-Discreet-Token": token}, files=files, data=data)
+
+
+def terms(name: str) -> str:
+    return (PERSONA / name).read_text(encoding="utf-8")
+
+
+# ---------- the guard: headers, Host, Origin, token ----------
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [("GET", "/", 200), ("GET", "/static/app.css", 200), ("GET", "/static/none.js", 404), ("POST", "/", 405)],
+)
+def test_every_response_carries_the_security_headers(
+    client: TestClient, method: str, path: str, status: int
+) -> None:
+    response = client.request(method, path, headers={"X-Discreet-Token": TOKEN})
+    assert response.status_code == status
+    assert {name: response.headers.get(name) for name in SECURITY_HEADERS} == SECURITY_HEADERS
+
+
+def test_the_page_carries_the_token_and_the_upload_limit(make_client: MakeClient) -> None:
+    response = make_client(max_upload_bytes=3 * 2**20).get("/")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert (
+        response.text
+        == '<meta name="discreet-token" content="per-start-token"><meta name="limit" content="3">'
+    )
+
+
+@pytest.mark.parametrize("host", ["evil.example:8765", "127.0.0.1:8766", "localhost", "127.0.0.1"])
+def test_a_foreign_host_header_is_refused(client: TestClient, host: str) -> None:
+    response = client.get("/", headers={"Host": host})
+    assert response.status_code == 403
+    assert response.json() == {"error": "this page answers only at http://127.0.0.1:8765/; open it there"}
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+
+
+def test_localhost_is_the_same_page(client: TestClient) -> None:
+    assert client.get("/", headers={"Host": "localhost:8765"}).status_code == 200
+
+
+def test_a_request_from_another_origin_is_refused(client: TestClient) -> None:
+    response = client.get("/", headers={"Origin": "http://evil.example"})
+    assert response.status_code == 403
+    assert response.json() == {
+        "error": "requests from http://evil.example are refused; use the page at http://127.0.0.1:8765/"
+    }
+    assert client.get("/", headers={"Origin": "http://localhost:8765"}).status_code == 200
+
+
+@pytest.mark.parametrize("token", ["", "wrong", TOKEN + "x"])
+def test_a_post_without_the_token_is_refused_before_reading_it(client: TestClient, token: str) -> None:
+    response = post(client, "/api/audit", token=token, resume=persona("resume.md"))
+    assert response.status_code == 403
+    assert response.json() == {
+        "error": "missing or wrong X-Discreet-Token: reload the page (the token changes each time discreet "
+        "serve starts)"
+    }
+
+
+def test_a_refused_request_is_read_to_its_end_before_the_answer() -> None:
+    # A browser still sending a large upload reads no answer; after the answer the body can't be read.
+    events: list[str] = []
+    messages = [{"type": "http.request", "body": b"x" * 10, "more_body": True}] * 3
+    messages.append({"type": "http.request", "body": b"", "more_body": False})
+
+    async def receive() -> dict[str, Any]:
+        events.append("read")
+        return messages.pop(0)
+
+    async def send(message: dict[str, Any]) -> None:
+        events.append(message["type"])
+
+    async def never(*_args: object) -> None:
+        raise AssertionError("a refused request reaches no endpoint")
+
+    scope = {"type": "http", "method": "POST", "headers": [(b"host", HOST.encode())]}
+    anyio.run(Guard(never, TOKEN, HOSTS), scope, receive, send)
+    assert events == ["read"] * 4 + ["http.response.start", "http.response.body"]
+
+
+# ---------- limits: upload size, time ----------
+
+
+def test_a_file_over_the_upload_limit_is_refused_with_413(make_client: MakeClient) -> None:
+    client = make_client(max_upload_bytes=2**20)
+    response = post(client, "/api/audit", resume=("big.pdf", b"x" * (2**20 + 1)))
+    assert response.status_code == 413
+    assert response.json() == {
+        "error": "big.pdf: is over the 1 MB upload limit; start discreet serve with a larger --max-upload-mb"
+    }
+    # One byte less passes the limit and is read: this one is simply not a PDF.
+    response = post(client, "/api/audit", resume=("big.pdf", b"x" * 2**20))
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("big.pdf: does not look like a PDF")
+
+
+def test_a_form_past_the_limit_is_read_to_its_end_before_the_refusal() -> None:
+    boundary = "b0undary"
+    head = f'--{boundary}\r\nContent-Disposition: form-data; name="resume"; filename="cv.txt"\r\n\r\n'
+    chunks = [head.encode(), *[b"x" * 1000] * 5, f"\r\n--{boundary}--\r\n".encode()]
+    read: list[int] = []
+
+    async def body() -> AsyncIterator[bytes]:
+        for number, chunk in enumerate(chunks):
+            read.append(number)
+            yield chunk
+
+    async def parse() -> None:
+        await read_form(f"multipart/form-data; boundary={boundary}", body(), limit=2500)
+
+    with pytest.raises(UploadTooLargeError, match=r"cv\.txt: is over the "):
+        anyio.run(parse)
+    assert read == list(range(len(chunks)))
+
+
+def test_a_profile_over_the_upload_limit_is_refused_too(make_client: MakeClient) -> None:
+    client = make_client(max_upload_bytes=2**20)
+    response = post(
+        client, "/api/audit", resume=persona("resume.md"), profile=("profile.json", b" " * (2**20 + 1))
+    )
+    assert response.status_code == 413
+    assert response.json()["error"].startswith("profile.json: is over the 1 MB upload limit")
+
+
+def _hang(_task: object, settings: Settings) -> None:
+    time.sleep(60)
+
+
+def test_a_document_past_the_time_limit_answers_504(
+    make_client: MakeClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The worker is forked from this process, so it runs the patched reader and hangs in it.
+    monkeypatch.setattr(web_run, "audit_input", _hang)
+    client = make_client(settings=replace(settings, time_limit=0.5))
+    started = time.monotonic()
+    response = post(client, "/api/audit", resume=persona("resume.md"))
+    assert response.status_code == 504
+    assert response.json() == {
+        "error": "resume.md: took longer than 0.5 s and was not audited; if you trust this file, "
+        "start discreet serve with a larger --timeout"
+    }
+    assert time.monotonic() - started < 30
+
+
+# ---------- private uploads ----------
+
+
+Seen = list[tuple[Path, int, dict[str, int]]]
+
+
+@pytest.fixture
+def folders(monkeypatch: pytest.MonkeyPatch) -> Seen:
+    """Each private folder the server makes: its parent, its mode and its files' modes while in use."""
+    seen: Seen = []
+
+    @contextmanager
+    def spy(parent: Path | None = None) -> Iterator[Path]:
+        with private_folder(parent) as folder:
+            yield folder
+            files = {p.name: p.stat().st_mode & 0o777 for p in folder.iterdir()}
+            seen.append((folder.parent, folder.stat().st_mode & 0o777, files))
+
+    monkeypatch.setattr(web_run, "private_folder", spy)
+    return seen
+
+
+def test_an_export_is_read_from_a_private_folder_deleted_before_the_answer(
+    make_client: MakeClient, tmp_path: Path, folders: Seen
+) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    response = post(
+        make_client(scratch=scratch),
+        "/api/audit",
+        resume=persona("resume.pdf"),
+        profile=persona("linkedin-export.zip"),
+    )
+    assert response.status_code == 200
+    assert folders == [(scratch, 0o700, {"linkedin-export.zip": 0o600})]
+    assert list(scratch.iterdir()) == []
+    # The report names the upload, never the folder the server put it in.
+    assert response.json()["profile"]["name"] == "linkedin-export.zip"
+    assert str(scratch) not in response.text
+
+
+def test_the_private_folder_is_deleted_when_the_audit_fails(
+    make_client: MakeClient, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(web_run, "audit_input", _hang)
+    client = make_client(settings=replace(settings, time_limit=0.5), scratch=scratch)
+    response = post(client, "/api/audit", resume=persona("resume.md"), profile=persona("linkedin-export.zip"))
+    assert response.status_code == 504
+    assert list(scratch.iterdir()) == []
+
+
+def test_files_read_in_memory_write_nothing(make_client: MakeClient, tmp_path: Path, folders: Seen) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    for name in ("resume.pdf", "resume.docx", "resume.json", "resume.md", "resume.txt"):
+        response = post(make_client(scratch=scratch), "/api/audit", resume=persona(name))
+        assert response.status_code == 200, response.text
+    assert folders == []
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_private_folder_is_private_and_goes_away() -> None:
+    with private_folder() as folder:
+        (folder / "inside").write_text("x", encoding="utf-8")
+        assert folder.stat().st_mode & 0o777 == 0o700
+    assert not folder.exists()
+
+
+# ---------- bad input: the CLI's own line ----------
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("resume.pdf", b"not a pdf at all"),
+        ("resume.doc", bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 64),
+        ("resume.png", bytes.fromhex("89504e470d0a1a0a0000000d49484452")),
+        ("resume.zip", b"PK\x03\x04broken"),
+    ],
+)
+def test_bad_input_gets_the_line_the_cli_prints(
+    client: TestClient,
+    name: str,
+    data: bytes,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / name).write_bytes(data)
+    monkeypatch.chdir(tmp_path)
+    code, _out, err = run(["audit", name], capsys)
+    assert code == 2
+    response = post(client, "/api/audit", resume=(name, data))
+    assert response.status_code == 400
+    assert f"discreet: {response.json()['error']}\n" == err
+
+
+@pytest.mark.parametrize(
+    ("form", "error"),
+    [
+        ({"resume": ("resume.md", b"")}, "resume.md: is empty; choose the file again"),
+        ({"resume": ("", b"")}, "choose a resume file: the form's resume field is empty"),
+        (
+            {"private_terms": "Falcon", "cv": ("cv.md", b"x")},
+            "choose a resume file: the form's resume field is empty",
+        ),
+        (
+            {"resume": ("resume.md", b"x"), "profile": ("p.zip", b"PK\x03\x04")},
+            "p.zip: is a damaged or truncated ZIP/DOCX file; download or save it again",
+        ),
+    ],
+)
+def test_a_form_without_a_readable_resume_is_explained(
+    client: TestClient, form: dict[str, Any], error: str
+) -> None:
+    response = post(client, "/api/audit", **form)
+    assert (response.status_code, response.json()) == (400, {"error": error})
+
+
+def test_a_body_that_is_not_the_form_is_explained(client: TestClient) -> None:
+    response = client.post("/api/audit", headers={"X-Discreet-Token": TOKEN}, content=b"resume")
+    assert response.status_code == 400
+    assert response.json() == {
+        "error": "send the page's form (multipart/form-data) with a resume file; see API.md"
+    }
+
+
+@pytest.mark.parametrize(
+    ("sent", "named"),
+    [
+        ("../../etc/cv.md", "cv.md"),
+        ("C:\\Users\\dana\\cv.md", "cv.md"),
+        ("..", "resume"),
+        ("a\nb.md", "ab.md"),
+        ('"cv".md', '"cv".md'),
+    ],
+)
+def test_an_upload_is_called_by_its_own_file_name_only(client: TestClient, sent: str, named: str) -> None:
+    response = post(client, "/api/audit", resume=(sent, b"Revenue of $4.2M in 2023.\n"))
+    assert response.status_code == 200
+    assert response.json()["resume"]["name"] == named
+
+
+def test_an_unexpected_error_is_a_500_that_logs_no_text(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*_args: object) -> None:
+        raise KeyError("Dana Whitfield earns $180,000")
+
+    monkeypatch.setattr("discreet.web.app.audit_payload", broken)
+    response = post(client, "/api/audit", resume=persona("resume.md"))
+    assert response.status_code == 500
+    assert response.json() == {
+        "error": "internal error (KeyError); please report it with the steps that led to it"
+    }
+    assert "Whitfield" not in caplog.text
+    assert "internal error while answering a request: KeyError" in caplog.text
+
+
+# ---------- the findings JSON ----------
+
+
+@pytest.mark.parametrize(
+    ("golden", "form"),
+    [
+        ("web/persona.json", {"public_terms": terms("public-terms.txt")}),
+        ("web/persona-profile.json", {"profile": persona("linkedin-export.zip")}),
+    ],
+)
+def test_the_findings_json_of_the_persona(client: TestClient, golden: str, form: dict[str, Any]) -> None:
+    response = post(
+        client, "/api/audit", resume=persona("resume.md"), private_terms=terms("private-terms.txt"), **form
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    check_golden(golden, json.dumps(response.json(), indent=1, ensure_ascii=False) + "\n")
+
+
+def test_every_finding_points_at_its_text_in_code_points_and_utf16(client: TestClient) -> None:
+    text = "Contact 😀 dana@example.com\n𝐁old: revenue of $4.2M in 2023.\n"
+    response = post(client, "/api/audit", resume=("cv.txt", text.encode()))
+    document = response.json()["resume"]
+    assert document["text"] == text
+    spans = [(f["start"], f["end"], f["start16"], f["end16"], f["text"]) for f in document["findings"]]
+    assert spans == [(10, 26, 11, 27, "dana@example.com"), (44, 49, 46, 51, "$4.2M")]
+    for start, end, start16, end16, found in spans:
+        assert document["text"][start:end] == found
+        assert text.encode("utf-16-le")[2 * start16 : 2 * end16].decode("utf-16-le") == found
+
+
+def test_a_format_that_cannot_be_fixed_says_so(client: TestClient) -> None:
+    fix = post(client, "/api/audit", resume=persona("resume.pdf")).json()["fix"]
+    assert fix == {
+        "available": False,
+        "reason": "resume.pdf: fixed copies are written for text, Markdown and JSON Resume files today; "
+        "for a pdf file, follow each finding's rewrite",
+    }
+    assert post(client, "/api/audit", resume=persona("resume.md")).json()["fix"] == {
+        "available": True,
+        "reason": "",
+    }
+
+
+# ---------- downloads: the fixed copy and the report, as the CLI writes them ----------
+
+
+@pytest.mark.parametrize(("name", "destination"), [("resume.md", "public"), ("resume.json", "resume")])
+def test_the_fixed_copy_is_the_one_discreet_fix_writes(
+    client: TestClient,
+    name: str,
+    destination: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    output = tmp_path / "copy"
+    args = ["fix", str(PERSONA / name), "--output", str(output), "--for", destination]
+    run([*args, "--private-terms", str(PERSONA / "private-terms.txt")], capsys)
+    response = post(
+        client,
+        "/api/fix",
+        resume=persona(name),
+        private_terms=terms("private-terms.txt"),
+        **{"for": destination},
+    )
+    assert response.status_code == 200
+    stem, suffix = name.split(".")
+    fixed = f"{stem}.{destination}.{suffix}"
+    assert (
+        response.headers["content-disposition"]
+        == f"attachment; filename=\"{fixed}\"; filename*=UTF-8''{fixed}"
+    )
+    assert response.text == output.read_text(encoding="utf-8")
+
+
+def test_a_fix_of_a_pdf_is_422_and_a_bad_destination_400(client: TestClient) -> None:
+    response = post(client, "/api/fix", resume=persona("resume.pdf"))
+    assert response.status_code == 422
+    assert response.json()["error"].startswith("resume.pdf: fixed copies are written for text, Markdown")
+    response = post(client, "/api/fix", resume=persona("resume.md"), **{"for": "linkedin"})
+    assert (response.status_code, response.json()) == (
+        400,
+        {"error": "for must be public or resume, not 'linkedin'"},
+    )
+
+
+def test_a_download_name_outside_ascii_survives(client: TestClient) -> None:
+    response = post(client, "/api/fix", resume=("résumé.md", (PERSONA / "resume.md").read_bytes()))
+    assert response.headers["content-disposition"] == (
+        "attachment; filename=\"r_sum_.public.md\"; filename*=UTF-8''r%C3%A9sum%C3%A9.public.md"
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "args", "filename"),
+    [
+        ("format=html", ["--format", "html"], "discreet-report.html"),
+        ("format=json", ["--format", "json"], "discreet-report.json"),
+        ("format=markdown&mask=1", ["--format", "markdown", "--mask"], "discreet-report.md"),
+    ],
+)
+def test_the_report_is_the_one_discreet_audit_writes(
+    client: TestClient,
+    query: str,
+    args: list[str],
+    filename: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for name in ("resume.md", "linkedin-export.zip"):
+        (tmp_path / name).write_bytes((PERSONA / name).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    _code, expected, _err = run(["audit", "resume.md", "--profile", "linkedin-export.zip", *args], capsys)
+    response = post(
+        client, f"/api/report?{query}", resume=persona("resume.md"), profile=persona("linkedin-export.zip")
+    )
+    assert response.status_code == 200
+    assert (
+        response.headers["content-disposition"]
+        == f"attachment; filename=\"{filename}\"; filename*=UTF-8''{filename}"
+    )
+    assert response.text == expected
+
+
+def test_an_unknown_report_format_is_explained(client: TestClient) -> None:
+    response = post(client, "/api/report?format=sarif", resume=persona("resume.md"))
+    assert (response.status_code, response.json()) == (
+        400,
+        {"error": "format must be one of html, json, markdown"},
+    )
+
+
+# ---------- several tabs at once ----------
+
+
+def test_concurrent_uploads_each_get_their_own_answer(client: TestClient) -> None:
+    names = ["resume.md", "resume.pdf", "resume.json", "resume.txt", "resume.docx", "resume.md"]
+    alone = {name: post(client, "/api/audit", resume=persona(name)).json() for name in set(names)}
+    with ThreadPoolExecutor(max_workers=len(names)) as pool:
+        answers = list(pool.map(lambda name: post(client, "/api/audit", resume=persona(name)), names))
+    assert [answer.status_code for answer in answers] == [200] * len(names)
+    assert [answer.json() for answer in answers] == [alone[name] for name in names]
+
+
+# ---------- the command ----------
+
+
+def test_listen_binds_a_free_port_and_names_its_hosts() -> None:
+    listener = server.listen("127.0.0.1", 0)
+    try:
+        port = listener.socket.getsockname()[1]
+        assert port > 0
+        assert listener.url == f"http://127.0.0.1:{port}/"
+        assert listener.hosts == (f"127.0.0.1:{port}", f"localhost:{port}")
+    finally:
+        listener.socket.close()
+
+
+def test_a_port_in_use_is_explained() -> None:
+    taken = server.listen("127.0.0.1", 0)
+    port = taken.socket.getsockname()[1]
+    try:
+        with pytest.raises(
+            UsageError, match=rf"cannot serve on 127\.0\.0\.1 port {port} \(.+\); choose another"
+        ):
+            server.listen("127.0.0.1", port)
+    finally:
+        taken.socket.close()
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.8.0.1", True),
+        ("::1", True),
+        ("localhost", True),
+        ("0.0.0.0", False),
+        ("192.168.1.5", False),
+        ("my-laptop.lan", False),
+    ],
+)
+def test_only_loopback_addresses_are_private(host: str, loopback: bool) -> None:
+    assert server.is_loopback(host) is loopback
+
+
+def test_serve_prints_its_url_warns_for_another_interface_and_opens_the_browser(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served: list[str] = []
+    opened: list[str] = []
+    monkeypatch.setattr(server, "run", lambda _app, listener: served.append(listener.url))
+    monkeypatch.setattr("webbrowser.open", opened.append)
+    code, out, err = run(["serve", "--host", "0.0.0.0", "--port", "0", "--open"], capsys)
+    assert code == 0
+    [url] = served
+    assert re.fullmatch(r"http://0\.0\.0\.0:\d+/", url)
+    assert out == f"discreet serves its page at {url} (Ctrl-C stops it)\n"
+    assert (
+        err == "discreet: warning: 0.0.0.0 may let other machines reach the page; only its token guards it\n"
+    )
+    assert opened == [url]
+
+
+def test_serve_without_the_web_extra_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As if starlette were not installed: its modules, and ours that hold them, are forgotten.
+    for name in [m for m in sys.modules if m.split(".")[0] == "starlette" or m.startswith("discreet.web")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "starlette", None)
+    code, out, err = run(["serve"], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        "discreet: discreet serve needs the optional web packages (starlette is missing): "
+        "pip install 'discreet[web]'\n"
+    )
+
+
+def test_the_cli_does_not_import_the_web_packages() -> None:
+    probe = (
+        "import sys, discreet.cli; print(sorted({'starlette', 'uvicorn', 'discreet.web'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"
+
+
+def test_the_real_server_answers_and_stops(tmp_path: Path) -> None:
+    import httpx2
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "discreet", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        found = re.fullmatch(
+            r"discreet serves its page at (http://127\.0\.0\.1:\d+/) \(Ctrl-C stops it\)\n", line
+        )
+        assert found, line
+        page = httpx2.get(found[1], timeout=30)
+        assert page.status_code == 200
+        assert page.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+        token = re.search(r'<meta name="discreet-token" content="([^"]+)">', page.text)
+        assert token is not None and token[1] != "{{TOKEN}}"
+        audited = httpx2.post(
+            f"{found[1]}api/audit",
+            headers={"X-Discreet-Token": token[1]},
+            files={"resume": persona("resume.md")},
+            timeout=60,
+        )
+        assert audited.status_code == 200
+        assert audited.json()["resume"]["name"] == "resume.md"
+        # Refused uploads get their explanation over a real connection too.
+        large = {"resume": ("large.pdf", b"%PDF-1.7\n" + b" " * (10 * 2**20))}
+        for token_sent, status in ((token[1], 413), ("stale", 403)):
+            refused = httpx2.post(
+                f"{found[1]}api/audit", headers={"X-Discreet-Token": token_sent}, files=large, timeout=60
+            )
+            assert (refused.status_code, list(refused.json())) == (status, ["error"])
+    finally:
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=30)
+    assert process.returncode == 0
+    # Nothing is logged about requests: no access log, no file names, no text.
+    assert err == ""
+
+
+def test_the_wheel_ships_the_page(tmp_path: Path) -> None:
+    build = [sys.executable, "-m", "hatchling", "build", "--target", "wheel", "--directory", str(tmp_path)]
+    subprocess.run(build, cwd=REPO, check=True, capture_output=True)
+    [wheel] = tmp_path.glob("discreet-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    static = REPO / "src" / "discreet" / "web" / "static"
+    assert {f"discreet/web/static/{p.name}" for p in static.iterdir()} <= names
+    assert {"discreet/web/app.py", "discreet/web/API.md"} <= names
