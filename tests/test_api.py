@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import discreet
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, run
 from discreet.cli import main
 from discreet.formatters import json as json_format
 from discreet.formatters.options import RenderOptions
@@ -62,10 +62,40 @@ def test_every_public_name_is_the_internal_object_not_a_copy() -> None:
     assert set(discreet.__all__) <= set(dir(discreet))
 
 
-def test_unknown_names_and_the_missing_fix_are_attribute_errors() -> None:
-    with pytest.raises(AttributeError, match="no attribute 'fix'"):
-        discreet.fix  # noqa: B018
-    assert not hasattr(discreet, "Settings")
+def test_unknown_names_are_attribute_errors() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'Settings'"):
+        discreet.Settings  # noqa: B018
+
+
+# fix_path
+
+
+def test_fix_path_returns_the_copy_discreet_fix_writes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = FIXTURES / "persona" / "resume.docx"
+    terms = (FIXTURES / "persona" / "private-terms.txt").read_text(encoding="utf-8").splitlines()
+    written = tmp_path / "public.docx"
+    code, out, _ = run(
+        [
+            "fix",
+            str(source),
+            "--output",
+            str(written),
+            "--private-terms",
+            str(FIXTURES / "persona" / "private-terms.txt"),
+        ],
+        capsys,
+    )
+    fixed = discreet.fix_path(source, private_terms=[term for term in terms if term])
+    assert fixed.data == written.read_bytes()
+    assert out == f"{written}: " + "\n".join(fixed.summary) + "\n"
+    assert (code, fixed.remaining, fixed.needs_person) == (0, (), False)
+
+
+def test_fix_path_of_a_format_without_a_copy_is_a_usage_error() -> None:
+    with pytest.raises(discreet.UsageError, match="discreet fix writes Word, PDF, text"):
+        discreet.fix_path(FIXTURES / "persona" / "linkedin-export.zip")
 
 
 def test_the_package_is_marked_typed() -> None:

@@ -89,8 +89,8 @@ def test_formats_without_a_writer_are_refused_in_one_line(
     code, out, err = run(["fix", str(source), "--output", str(copy)], capsys)
     assert (code, out) == (2, "")
     assert err == (
-        f"discreet: {source}: discreet fix writes text, Markdown, JSON Resume and Word copies today; "
-        "for a linkedin-export file use the report's rewrites (discreet audit --format html)\n"
+        f"discreet: {source}: discreet fix writes Word, PDF, text, Markdown and JSON Resume copies; "
+        "for a linkedin-export file follow each finding's rewrite (discreet audit --format html)\n"
     )
     assert not copy.exists()
 
@@ -158,3 +158,10 @@ def test_an_edit_is_narrowed_to_the_whole_words_it_changes(
 
 def test_an_edit_that_changes_nothing_is_dropped() -> None:
     assert narrowed(Edit(4, 9, "Sales"), "Led Sales team") is None
+
+
+def test_the_formats_fix_names_are_the_formats_it_has_a_writer_for() -> None:
+    from discreet.safecopy import FIXABLE, PDF_FORMATS
+    from discreet.writers import WRITERS
+
+    assert frozenset(WRITERS) | PDF_FORMATS == FIXABLE

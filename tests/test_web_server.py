@@ -429,22 +429,26 @@ def test_every_finding_points_at_its_text_in_code_points_and_utf16(client: TestC
 
 
 def test_a_format_that_cannot_be_fixed_says_so(client: TestClient) -> None:
-    fix = post(client, "/api/audit", resume=persona("resume.pdf")).json()["fix"]
+    fix = post(client, "/api/audit", resume=persona("linkedin-export.zip")).json()["fix"]
     assert fix == {
         "available": False,
-        "reason": "resume.pdf: fixed copies are written for text, Markdown and JSON Resume files today; "
-        "for a pdf file, follow each finding's rewrite",
+        "reason": "linkedin-export.zip: discreet fix writes Word, PDF, text, Markdown and JSON Resume "
+        "copies; for a linkedin-export file follow each finding's rewrite (discreet audit --format html)",
     }
-    assert post(client, "/api/audit", resume=persona("resume.md")).json()["fix"] == {
-        "available": True,
-        "reason": "",
-    }
+    for name in ("resume.md", "resume.pdf", "resume.docx", "resume.json"):
+        assert post(client, "/api/audit", resume=persona(name)).json()["fix"] == {
+            "available": True,
+            "reason": "",
+        }
 
 
 # ---------- downloads: the fixed copy and the report, as the CLI writes them ----------
 
 
-@pytest.mark.parametrize(("name", "destination"), [("resume.md", "public"), ("resume.json", "resume")])
+@pytest.mark.parametrize(
+    ("name", "destination"),
+    [("resume.md", "public"), ("resume.json", "resume"), ("resume.docx", "public"), ("resume.pdf", "public")],
+)
 def test_the_fixed_copy_is_the_one_discreet_fix_writes(
     client: TestClient,
     name: str,
@@ -452,7 +456,8 @@ def test_the_fixed_copy_is_the_one_discreet_fix_writes(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    output = tmp_path / "copy"
+    stem, suffix = name.split(".")
+    output = tmp_path / f"copy.{suffix}"
     args = ["fix", str(PERSONA / name), "--output", str(output), "--for", destination]
     run([*args, "--private-terms", str(PERSONA / "private-terms.txt")], capsys)
     response = post(
@@ -463,19 +468,18 @@ def test_the_fixed_copy_is_the_one_discreet_fix_writes(
         **{"for": destination},
     )
     assert response.status_code == 200
-    stem, suffix = name.split(".")
     fixed = f"{stem}.{destination}.{suffix}"
     assert (
         response.headers["content-disposition"]
         == f"attachment; filename=\"{fixed}\"; filename*=UTF-8''{fixed}"
     )
-    assert response.text == output.read_text(encoding="utf-8")
+    assert response.content == output.read_bytes()
 
 
-def test_a_fix_of_a_pdf_is_422_and_a_bad_destination_400(client: TestClient) -> None:
-    response = post(client, "/api/fix", resume=persona("resume.pdf"))
+def test_a_fix_of_an_export_is_422_and_a_bad_destination_400(client: TestClient) -> None:
+    response = post(client, "/api/fix", resume=persona("linkedin-export.zip"))
     assert response.status_code == 422
-    assert response.json()["error"].startswith("resume.pdf: fixed copies are written for text, Markdown")
+    assert response.json()["error"].startswith("linkedin-export.zip: discreet fix writes Word, PDF, text")
     response = post(client, "/api/fix", resume=persona("resume.md"), **{"for": "linkedin"})
     assert (response.status_code, response.json()) == (
         400,

@@ -3,8 +3,8 @@
 The supported Python API is exactly the names in ``discreet.__all__``: the functions of
 discreet.api, the result types a caller reads, and the error hierarchy. Every module under
 ``discreet.`` (discreet.audit, discreet.detect, discreet.formatters, ...) is internal and may
-change in any release. There is no ``discreet.fix`` yet (the ``discreet fix`` command writes text
-and Markdown copies); the rewrite of each finding is in ``LocatedFinding.advice.rewrite``.
+change in any release. ``fix_path`` returns the safe copy ``discreet fix`` writes; the rewrite of
+each finding is in ``LocatedFinding.advice.rewrite``.
 """
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which costs more than this module
@@ -12,7 +12,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which co
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from discreet.api import audit_path, audit_text, compare_reports, load_rules
+    from discreet.api import audit_path, audit_text, compare_reports, fix_path, load_rules
     from discreet.errors import (
         CorruptFileError,
         DiscreetError,
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         DocumentReport,
         Exposure,
         Failure,
+        FixedCopy,
         LocatedFinding,
         Mismatch,
         Report,
@@ -64,6 +65,7 @@ _HOMES = {
     "audit_path": "discreet.api",
     "audit_text": "discreet.api",
     "compare_reports": "discreet.api",
+    "fix_path": "discreet.api",
     "load_rules": "discreet.api",
     "CorruptFileError": "discreet.errors",
     "DiscreetError": "discreet.errors",
@@ -100,6 +102,7 @@ _HOMES = {
     "DocumentReport": "discreet.report",
     "Exposure": "discreet.report",
     "Failure": "discreet.report",
+    "FixedCopy": "discreet.report",
     "LocatedFinding": "discreet.report",
     "Mismatch": "discreet.report",
     "Report": "discreet.report",
@@ -127,6 +130,7 @@ __all__ = [
     "Exposure",
     "Failure",
     "Finding",
+    "FixedCopy",
     "Format",
     "InputError",
     "JsonLocation",
@@ -154,6 +158,7 @@ __all__ = [
     "audit_path",
     "audit_text",
     "compare_reports",
+    "fix_path",
     "load_rules",
 ]
 

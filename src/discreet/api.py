@@ -1,4 +1,4 @@
-"""The supported Python surface: audit a path or a string, compare a resume with its profile, load rules."""
+"""The supported Python surface: audit a path or a string, compare, fix (a safe copy), load rules."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from typing import Literal
 
 from discreet.detect import Terms
 from discreet.errors import InputError, NoTextError, UsageError
-from discreet.model import Document, DocumentKind, Format, Limits
+from discreet.model import CopyFormat, Destination, Document, DocumentKind, Format, Limits
 from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
 from discreet.parsers.text import document_from_text, normalise_newlines
-from discreet.report import Comparison, DocumentReport, Report
+from discreet.report import Comparison, DocumentReport, FixedCopy, Report
 
 StrPath = str | os.PathLike[str]
 Kind = Literal["resume", "profile"] | DocumentKind
@@ -91,6 +91,42 @@ def audit_text(
 
     document = _text_document(text, _kind(kind), Format.MARKDOWN if markdown else Format.TEXT, name)
     return audit_document(document, _rules(rules), _terms(private_terms, public_terms))
+
+
+def fix_path(
+    path: StrPath,
+    *,
+    destination: Literal["public", "resume"] | Destination = "public",
+    tracked: bool = False,
+    to: Literal["docx", "markdown"] | CopyFormat | None = None,
+    private_terms: PrivateTerms = (),
+    public_terms: Iterable[str] = (),
+    rules: Sequence[Rule] | None = None,
+    limits: Limits | None = None,
+) -> FixedCopy:
+    """The safe copy `discreet fix PATH` writes, as bytes, with what its own audit still flags.
+
+    Nothing is written: the caller saves FixedCopy.data. Raises an InputError subclass for a file
+    that cannot be read (or a PDF that cannot be redacted honestly) and UsageError for a format
+    discreet cannot write a copy of.
+    """
+    from discreet.audit import audit_document
+    from discreet.read import read
+    from discreet.safecopy import fix, recheck
+
+    source = Path(path)
+    chosen, terms = _rules(rules), _terms(private_terms, public_terms)
+    report = audit_document(read(source, limits or Limits()), chosen, terms)
+    where = Destination(destination)
+    fixed = fix(
+        report, source.read_bytes() if source.is_file() else b"", where, tracked=tracked, to=_copy(to)
+    )
+    remaining = recheck(fixed, str(source), where, chosen, terms)
+    return FixedCopy(fixed.data, fixed.summary, remaining, fixed.needs_person or bool(remaining))
+
+
+def _copy(to: Literal["docx", "markdown"] | CopyFormat | None) -> CopyFormat | None:
+    return None if to is None else CopyFormat(to)
 
 
 def compare_reports(resume: DocumentReport, profile: DocumentReport) -> Comparison:

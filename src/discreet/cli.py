@@ -19,7 +19,7 @@ import typer
 from discreet import __version__
 from discreet.errors import DiscreetError, UsageError
 from discreet.formatters import ReportFormat, renderer
-from discreet.model import CopyFormat, Destination, Format, Limits, Severity
+from discreet.model import CopyFormat, Destination, Limits, Severity
 
 if TYPE_CHECKING:
     from discreet.audit import OnDone
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from discreet.formatters.options import RenderOptions
     from discreet.packs import Rule
     from discreet.read import Piped
-    from discreet.report import DocumentReport, Report
+    from discreet.report import Report
 
 # NOTE: every command pays for what this module imports, `--help` included: the pipeline, the packs
 # and the formatters are imported inside the commands that use them.
@@ -387,67 +387,28 @@ def fix_command(
 ) -> None:
     """Write a public-safe copy of a resume, audit it again, and say what still needs a decision."""
     from discreet.audit import audit_document
-    from discreet.fixplan import kept, plan, still_flagged
-    from discreet.read import Piped, read
+    from discreet.read import read
+    from discreet.safecopy import fix, recheck, suffixes
     from discreet.termsfile import read_terms
-    from discreet.writers import accepted, needs_person, summary, write_copy
 
     terms = read_terms(private_terms, public_terms, disable or ())
     chosen = tuple(_rules(rules or [], disable or []))
     report = audit_document(read(path, Limits()), chosen, terms)
-    if report.document.format in _PDF_FORMATS or to is not None:
-        copy = None
-        lines = _fix_pdf(report, destination, to, path, output)
-        remaining = still_flagged(audit_document(read(output, Limits()), chosen, terms), destination)
-    else:
-        edits = plan(report, destination)
-        copy = write_copy(report.document, path.read_bytes(), edits, tracked)
-        _write_bytes(copy.data, output, [path])
-        # The copy is audited as written (tracked changes accepted): what a person would upload is checked.
-        shared = Piped(str(output), accepted(output, output.read_bytes())) if tracked else output
-        remaining = still_flagged(audit_document(read(shared, Limits()), chosen, terms), destination)
-        lines = summary(copy, edits, report.document, kept(report, destination), destination)
+    original = path.read_bytes() if path.is_file() else b""
+    allowed = suffixes(report, to)
+    if allowed and output.suffix.lower() not in allowed:
+        what = f"--to {to.value}" if to else "a redacted PDF"
+        raise UsageError(f"{output}: {what} is written to a {' or '.join(allowed)} file")
+    fixed = fix(report, original, destination, tracked=tracked, to=to)
+    _write_bytes(fixed.data, output, [path])
+    # The copy is audited as written: what a person would upload is what is checked.
+    remaining = recheck(fixed, str(output), destination, chosen, terms)
+    lines = list(fixed.summary)
     for located in remaining:
         where = located.location.describe()
         lines.append(f"  still flagged at {where}: {located.finding.rule}; check it by hand")
     typer.echo(f"{output}: " + "\n".join(lines))
-    raise typer.Exit(EXIT_FINDINGS if remaining or (copy and needs_person(copy)) else EXIT_CLEAN)
-
-
-_PDF_FORMATS = frozenset({Format.PDF, Format.LINKEDIN_PDF})
-_SUFFIXES = {CopyFormat.MARKDOWN: (".md", ".markdown"), CopyFormat.DOCX: (".docx",), None: (".pdf",)}
-
-
-def _fix_pdf(
-    report: DocumentReport, destination: Destination, to: CopyFormat | None, path: Path, output: Path
-) -> list[str]:
-    """Write a PDF's redacted copy, or with --to its editable copy; return the summary's lines."""
-    from discreet.fixplan import kept
-    from discreet.writers.pdf import redact, removal_spans
-    from discreet.writers.pdftext import text_copy
-
-    if report.document.format not in _PDF_FORMATS:
-        raise UsageError(
-            f"{path}: --to converts a PDF; a {report.document.format.value} file is fixed in its own format"
-        )
-    if output.suffix.lower() not in _SUFFIXES[to]:
-        what = f"--to {to.value}" if to else "a redacted PDF"
-        raise UsageError(f"{output}: {what} is written to a {' or '.join(_SUFFIXES[to])} file")
-    if to is not None:
-        copy = text_copy(report, destination, to)
-        _write(copy.data, output, [path])
-        return [
-            f"{copy.rewritten} rewritten, {copy.removed} left out, {copy.kept} findings kept "
-            f"(fine for {destination.value})"
-        ]
-    redaction = redact(report.document, removal_spans(report, destination), path.read_bytes())
-    _write(redaction.data, output, [path])
-    done = f"{redaction.spans} redacted ({redaction.glyphs} glyphs cut, {redaction.boxes} boxes drawn)"
-    fine = f"{kept(report, destination)} findings kept (fine for {destination.value})"
-    lines = [f"{done}, metadata cleared, {fine}"]
-    if destination is Destination.PUBLIC:
-        lines.append("  a PDF cannot be generalised in place: --to docx or --to markdown writes the rewrites")
-    return lines
+    raise typer.Exit(EXIT_FINDINGS if remaining or fixed.needs_person else EXIT_CLEAN)
 
 
 # The packages of the optional extra `web`, by the names they are imported under.

@@ -164,3 +164,14 @@ class Report:
         if located.advice is not None:
             return located.advice.public, located.advice.resume
         return rule_actions(self.rule(located.finding.rule), located.finding.category)
+
+
+@dataclass(frozen=True, slots=True)
+class FixedCopy:
+    """A safe copy's bytes, the summary `discreet fix` prints, what its own audit still flags, and
+    whether a person must decide something (a flag left, a tracked change to accept) before it is safe."""
+
+    data: bytes
+    summary: tuple[str, ...]
+    remaining: tuple[LocatedFinding, ...]
+    needs_person: bool

@@ -19,8 +19,7 @@ from discreet.errors import DiscreetError
 from discreet.formatters import ReportFormat, renderer
 from discreet.formatters.options import RenderOptions
 from discreet.model import Destination, Format
-from discreet.parsers.text import decode
-from discreet.safecopy import safe_copy
+from discreet.safecopy import fix
 from discreet.termsfile import parse_terms
 from discreet.web.form import Form, FormError, UploadTooLargeError, read_form
 from discreet.web.payload import audit_payload, fix_unavailable
@@ -40,6 +39,9 @@ FIXED_MEDIA = {
     Format.TEXT: "text/plain; charset=utf-8",
     Format.MARKDOWN: "text/markdown; charset=utf-8",
     Format.JSON_RESUME: "application/json",
+    Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    Format.PDF: "application/pdf",
+    Format.LINKEDIN_PDF: "application/pdf",
 }
 
 
@@ -127,10 +129,10 @@ class _Pages:
         if reason:
             raise FixUnavailableError(reason)
         resume = _resume(form)
-        copy = safe_copy(audited.resume, destination, decode(resume.data))
+        copy = await run_in_threadpool(fix, audited.resume, resume.data, destination)
         name = PurePath(resume.name)
         fixed = f"{name.stem}.{destination.value}{name.suffix}"
-        return _download(copy.text, fixed, FIXED_MEDIA[audited.resume.document.format])
+        return _download(copy.data, fixed, FIXED_MEDIA[audited.resume.document.format])
 
     async def report(self, request: Request) -> Response:
         # The form is read first, even for a bad format: the answer must wait for the whole body.
@@ -169,7 +171,7 @@ def _destination(value: str) -> Destination:
         raise FormError(f"for must be public or resume, not {value!r}") from None
 
 
-def _download(text: str, filename: str, media_type: str) -> Response:
+def _download(text: str | bytes, filename: str, media_type: str) -> Response:
     """text as a file the browser saves under filename (any name, thanks to RFC 6266's filename*)."""
     fallback = filename.encode("ascii", "replace").decode("ascii").replace('"', "_").replace("?", "_")
     disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"

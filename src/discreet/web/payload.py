@@ -8,7 +8,7 @@ from typing import Any
 
 from discreet.model import Verdict
 from discreet.report import Comparison, DocumentReport, LocatedFinding, Report
-from discreet.safecopy import FIXABLE
+from discreet.safecopy import unfixable
 
 Json = dict[str, Any]
 
@@ -26,13 +26,7 @@ def audit_payload(report: Report, resume: DocumentReport, profile: DocumentRepor
 
 def fix_unavailable(resume: DocumentReport) -> str:
     """Why the page cannot write a fixed copy of this resume; '' when it can."""
-    document = resume.document
-    if document.format in FIXABLE:
-        return ""
-    return (
-        f"{document.path}: fixed copies are written for text, Markdown and JSON Resume files today; "
-        f"for a {document.format.value} file, follow each finding's rewrite"
-    )
+    return unfixable(resume)
 
 
 def document_payload(report: Report, audited: DocumentReport) -> Json:
