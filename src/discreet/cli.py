@@ -10,6 +10,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -24,11 +25,12 @@ from discreet.model import Destination, Limits, Severity
 if TYPE_CHECKING:
     from discreet.audit import OnDone
     from discreet.config import Effective
+    from discreet.detect import Terms
     from discreet.formatters.jsonl import Stream
     from discreet.formatters.options import RenderOptions
     from discreet.packs import Rule
     from discreet.read import Piped
-    from discreet.report import Report
+    from discreet.report import DocumentReport, Report
 
 # NOTE: every command pays for what this module imports, `--help` included: the pipeline, the packs
 # and the formatters are imported inside the commands that use them.
@@ -72,6 +74,13 @@ _PROC_FD = Path("/proc/self/fd")
 
 
 OutputFormat = ReportFormat
+
+
+class DraftFormat(StrEnum):
+    """The formats a LinkedIn profile's draft can be written in."""
+
+    MARKDOWN = "markdown"
+    JSON = "json"
 
 
 class HandoutFormat(StrEnum):
@@ -358,7 +367,9 @@ def config_command(
 
 @app.command("fix")
 def fix_command(
-    path: Annotated[Path, typer.Argument(help="A text, Markdown or JSON Resume resume.")],
+    path: Annotated[
+        Path, typer.Argument(help="A text, Markdown or JSON Resume resume, or a LinkedIn export or PDF.")
+    ],
     output: Annotated[Path, typer.Option(help="Where to write the public-safe copy (never over the input).")],
     destination: Annotated[
         Destination,
@@ -370,6 +381,10 @@ def fix_command(
     public_terms: Annotated[
         Path | None, typer.Option(help="File of facts already public, never flagged.")
     ] = None,
+    draft_format: Annotated[
+        DraftFormat | None,
+        typer.Option("--format", help="A LinkedIn profile's draft: markdown (default) or json."),
+    ] = None,
 ) -> None:
     """Write a public-safe copy of a resume, audit it again, and say what still needs a decision."""
     from discreet.audit import audit_document
@@ -377,10 +392,19 @@ def fix_command(
     from discreet.read import read
     from discreet.safecopy import safe_copy, still_flagged
     from discreet.termsfile import read_terms
+    from discreet.writers.profile import DRAFTABLE
 
     terms = read_terms(private_terms, public_terms, disable or ())
     chosen = tuple(_rules(rules or [], disable or []))
     report = audit_document(read(path, Limits()), chosen, terms)
+    # LEAD: fold into the writers registry at merge: a LinkedIn profile's copy is a draft to paste.
+    if report.document.format in DRAFTABLE:
+        fix = _ProfileFix(path, output, destination, draft_format or DraftFormat.MARKDOWN)
+        raise typer.Exit(fix.run(report, chosen, terms))
+    if draft_format is not None:
+        raise UsageError(
+            "--format chooses a LinkedIn profile draft's format; other copies keep their input's"
+        )
     copy = safe_copy(report, destination, decode(path.read_bytes()))
     _write(copy.text, output, [path])
     # The copy is audited as written: what a person would upload is what is checked.
@@ -393,6 +417,34 @@ def fix_command(
         where = located.location.describe()
         typer.echo(f"  still flagged at {where}: {located.finding.rule}; check it by hand")
     raise typer.Exit(EXIT_FINDINGS if remaining else EXIT_CLEAN)
+
+
+@dataclass(frozen=True, slots=True)
+class _ProfileFix:
+    """discreet fix for a LinkedIn export or PDF: a draft of every field to paste, audited as written."""
+
+    path: Path
+    output: Path
+    destination: Destination
+    format: DraftFormat
+
+    def run(self, report: DocumentReport, rules: Sequence[Rule], terms: Terms) -> int:
+        from discreet.audit import audit_document
+        from discreet.safecopy import still_flagged
+        from discreet.writers.profile import DRAFT_RENDERERS, profile_draft, read_draft
+
+        draft = profile_draft(report, self.destination)
+        _write(DRAFT_RENDERERS[self.format](draft), self.output, [self.path])
+        written = audit_document(read_draft(self.output, self.format), rules, terms)
+        remaining = still_flagged(written, self.destination)
+        typer.echo(
+            f"{self.output}: a draft of {len(draft.blocks)} profile fields, {draft.changed} rewritten "
+            f"(fine for {self.destination.value}); paste each block into the field it names"
+        )
+        for located in remaining:
+            reason = located.advice.reason if located.advice else "check it by hand"
+            typer.echo(f"  still flagged at {located.location.describe()}: {located.finding.rule}; {reason}")
+        return EXIT_FINDINGS if remaining else EXIT_CLEAN
 
 
 def _not_resumes(skipped: Sequence[str]) -> str:

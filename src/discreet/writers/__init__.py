@@ -1,0 +1,1 @@
+"""Writers of the copies discreet fix makes, one module per output kind."""
