@@ -218,7 +218,7 @@ def export_blocks(document: Document, texts: Sequence[SegmentText]) -> list[Bloc
                 blocks.append(block)
                 covered |= {(file, row, column) for column in spec.body}
         blocks += [
-            Block(column, f"{file} row {row}, {column}", "", cell.text, True)
+            Block(f"{Path(file).stem}: {column}", f"{file} row {row}, {column}", "", cell.text, True)
             for column, cell in cells.items()
             if cell.changed and (file, row, column) not in covered and not _heads(file, column)
         ]
@@ -326,18 +326,41 @@ class Line:
 
 
 def pdf_blocks(document: Document, texts: Sequence[SegmentText]) -> list[Block]:
-    """The headline, then one block per section of the PDF, and one per position of its Experience."""
+    """The headline, then one block per section of each column, and one per position of Experience."""
     lines = [Line(s, t) for s, t in zip(document.segments, texts, strict=True)]
+    sidebar = [line for line in lines if _in_sidebar(line)]
     main = [line for line in lines if not _in_sidebar(line)]
     blocks = [_headline(main)] if _headline_lines(main) else []
     for section, field in _PDF_FIELDS.items():
-        found = [line for line in lines if line.segment.section is section][1:]  # past the heading
-        if section is Section.EXPERIENCE:
-            blocks += [_pdf_block(field, heading, body) for heading, body in _positions(found)]
-        elif found:
-            note = _ASK_AUTHOR if section is Section.REFERENCES else ""
-            blocks.append(_pdf_block(field, [], found, note))
+        for column in (sidebar, main):
+            for run in _runs(column, section):
+                blocks += _section_blocks(section, field, run)
     return blocks
+
+
+def _runs(column: Sequence[Line], section: Section) -> Iterator[list[Line]]:
+    """Each run of a column's lines in a section, without the heading that opens it."""
+    run: list[Line] = []
+    for line in column:
+        if line.segment.section is section:
+            run.append(line)
+        elif run:
+            yield run[1:]
+            run = []
+    if run[1:]:
+        yield run[1:]
+
+
+def _section_blocks(section: Section, field: str, run: Sequence[Line]) -> list[Block]:
+    if section is Section.EXPERIENCE:
+        entries = _positions(run)
+        return [_pdf_block(field, head, body) for head, body in entries if body or _touched(head)]
+    note = _ASK_AUTHOR if section is Section.REFERENCES else ""
+    return [_pdf_block(field, [], run, note)] if run else []
+
+
+def _touched(lines: Sequence[Line]) -> bool:
+    return any(line.edited.changed for line in lines)
 
 
 def _in_sidebar(line: Line) -> bool:
@@ -398,18 +421,27 @@ def _plain(text: str) -> str:
 
 
 def _pdf_block(field: str, heading: Sequence[Line], body: Sequence[Line], note: str = "") -> Block:
-    every = [*heading, *body]
-    changed = any(line.edited.changed for line in every)
+    changed = _touched([*heading, *body])
     first, last = (body or heading)[0], (body or heading)[-1]
     source = f"page {first.page} line {_line_number(first)} to page {last.page} line {_line_number(last)}"
     return Block(
         field,
         source,
-        " · ".join(_plain(line.edited.text) for line in heading if line.edited.text),
-        _paragraphs(body),
+        " · ".join(_plain(line.edited.text) for line in heading if _names_entry(line)),
+        _paragraphs(body) if field in ("About", "Experience") else _lines_of(body),
         changed,
         note if changed else "",
     )
+
+
+def _names_entry(line: Line) -> bool:
+    """Whether a heading line names the entry: not empty, not a company's total time there."""
+    return bool(line.edited.text) and not _DURATION.fullmatch(_plain(line.segment.text))
+
+
+def _lines_of(lines: Sequence[Line]) -> str:
+    """Lines as the PDF shows them: list entries (skills, schools) cannot be told from their wraps."""
+    return "\n".join(line.edited.text for line in lines if line.edited.text)
 
 
 def _line_number(line: Line) -> int:
