@@ -17,6 +17,7 @@ archive at the same path on every worker (a shared volume).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections import Counter
@@ -79,15 +80,28 @@ def counts_of(report: discreet.Report) -> Counts:
 Terms = Sequence[str] | Mapping[str, str]
 
 
+@functools.cache
+def worker_rules() -> tuple[discreet.Rule, ...]:
+    """The built-in rules, loaded and compiled once per worker process, then kept for its next tasks."""
+    rules = discreet.load_rules()
+    for rule in rules:
+        # NOTE: compiled here: discreet audits each document in a child process it forks, and rules
+        # not yet compiled would be compiled again in every child (seconds, for 0.2 s of auditing).
+        _ = rule.patterns
+        for words in (rule.context, rule.exclude):
+            if words is not None:
+                words.search("")
+    return rules
+
+
 def audit_entry(path: str, private_terms: Terms = ()) -> Counts:
     """Run on a worker: audit one archive entry and keep only its counts."""
-    # rules=None uses the built-in packs, loaded once per worker process and kept for its next tasks.
-    return counts_of(discreet.audit_path(path, private_terms=private_terms))
+    return counts_of(discreet.audit_path(path, private_terms=private_terms, rules=worker_rules()))
 
 
 def audit_entry_reports(path: str, private_terms: Terms = ()) -> discreet.Report:
     """Run on a worker when asked: the whole report of one entry, matched text included."""
-    return discreet.audit_path(path, private_terms=private_terms)
+    return discreet.audit_path(path, private_terms=private_terms, rules=worker_rules())
 
 
 # The files discreet takes from a folder (read.DOCUMENT_SUFFIXES): documents, and the formats it
