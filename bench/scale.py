@@ -1,5 +1,5 @@
-"""Print documents per second over the corpus: the Python API one document at a time, `discreet audit
---jobs 2`, and examples/dask_archive.py on a local Dask cluster of 2 workers, with their ratios.
+"""Print documents per second over the corpus: the Python API one document at a time, `discreet audit`
+with 1 and 2 jobs, and examples/dask_archive.py on a local Dask cluster of 2 workers, with ratios.
 
     python bench/scale.py [FOLDER]      (default ../shared/corpus/resumes; needs the scale extra)
 
@@ -47,10 +47,20 @@ def one_at_a_time(paths: list[str]) -> dask_archive.Counts:
     return total
 
 
-def cli_two_jobs(paths: list[str]) -> None:
-    """`discreet audit` over the same documents with 2 worker processes, start-up included."""
+def cli(paths: list[str], jobs: int) -> None:
+    """`discreet audit` over the same documents with this many worker processes, start-up included."""
     with tempfile.TemporaryDirectory() as scratch:
-        command = [sys.executable, "-m", "discreet", "audit", *paths, "--jobs", "2", "--format", "aggregate"]
+        command = [
+            sys.executable,
+            "-m",
+            "discreet",
+            "audit",
+            *paths,
+            "--jobs",
+            str(jobs),
+            "--format",
+            "aggregate",
+        ]
         command += ["--output", str(Path(scratch) / "aggregate.json")]
         subprocess.run(command, capture_output=True, check=False)
 
@@ -64,7 +74,8 @@ def main() -> None:
     print(f"{len(paths)} documents under {folder}; load average {load:.2f} on {os.cpu_count()} cores")
     dask_archive.worker_rules()  # compiled before timing, as each Dask worker does before its first task
     inline = timed(lambda: one_at_a_time(paths))
-    cli = timed(lambda: cli_two_jobs(paths))
+    cli_one = timed(lambda: cli(paths, 1))
+    cli_two = timed(lambda: cli(paths, 2))
     started = time.perf_counter()
     cluster = dask_archive.local_cluster(2)
     with Client(cluster) as client:
@@ -73,7 +84,12 @@ def main() -> None:
         futures = lambda: client.gather(client.map(dask_archive.audit_entry, paths, pure=False))  # noqa: E731
         dask = timed(futures)
     cluster.close()
-    rows = [("API, one at a time", inline), ("discreet audit --jobs 2", cli), ("Dask, 2 local workers", dask)]
+    rows = [
+        ("API, one at a time", inline),
+        ("discreet audit --jobs 1", cli_one),
+        ("discreet audit --jobs 2", cli_two),
+        ("Dask, 2 local workers", dask),
+    ]
     for name, seconds in rows:
         print(f"{name:<26} {len(paths) / seconds:7.2f} docs/s  ({seconds:6.1f} s, x{inline / seconds:.2f})")
     print(f"{'Dask cluster start-up':<26} {startup:7.1f} s (not counted above)")
