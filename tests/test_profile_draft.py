@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -218,6 +219,31 @@ def test_format_is_refused_for_a_copy_that_keeps_its_inputs_format(
         "discreet: --format chooses a LinkedIn profile draft's format; other copies keep their input's\n"
     )
     assert not (tmp_path / "c.md").exists()
+
+
+def test_the_draft_is_never_written_into_the_export_folder_it_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "export"
+    shutil.copytree(PERSONA / "linkedin-export", folder)
+    inside = folder / "draft.md"
+    code, _, err = run(["fix", str(folder), "--output", str(inside)], capsys)
+    assert code == 2
+    assert (
+        err
+        == f"discreet: {inside}: --output lies inside the export folder it reads; write the draft elsewhere\n"
+    )
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        p.name for p in (PERSONA / "linkedin-export").iterdir()
+    )
+
+
+def test_a_missing_export_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "export.zip"
+    code, _, err = run(["fix", str(missing), "--output", str(tmp_path / "draft.md")], capsys)
+    assert code == 2
+    assert err.startswith(f"discreet: {missing}: ")
+    assert not (tmp_path / "draft.md").exists()
 
 
 def test_a_damaged_json_draft_is_one_clear_error(tmp_path: Path) -> None:

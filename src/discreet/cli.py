@@ -433,6 +433,10 @@ class _ProfileFix:
         from discreet.safecopy import still_flagged
         from discreet.writers.profile import DRAFT_RENDERERS, profile_draft, read_draft
 
+        if self.path.is_dir() and self.output.resolve().is_relative_to(self.path.resolve()):
+            raise UsageError(
+                f"{self.output}: --output lies inside the export folder it reads; write the draft elsewhere"
+            )
         draft = profile_draft(report, self.destination)
         _write(DRAFT_RENDERERS[self.format](draft), self.output, [self.path])
         written = audit_document(read_draft(self.output, self.format), rules, terms)
