@@ -281,19 +281,29 @@ def test_every_pasted_field_of_the_corpus_exports_is_a_block(shared: Path, tmp_p
 
 def test_every_corpus_linkedin_pdf_gives_its_about_and_positions(shared: Path, tmp_path: Path) -> None:
     pdfs = sorted((shared / "corpus" / "profiles" / "linkedin-pdf").rglob("*.pdf"))
-    assert pdfs
+    positions = 0
     for pdf in pdfs:
         report = audited(pdf, None)
         draft = profile_draft(report, Destination.PUBLIC)
-        fields = [block.field for block in draft.blocks]
-        assert "Experience" in fields, pdf
-        summary = [s for s in report.document.segments if s.section.value == "summary"]
-        assert ("About" in fields) == (len(summary) > 1), pdf  # a Summary section past its heading
+        about = " ".join(block.text for block in draft.blocks if block.field == "About")
+        summary = [s for s in report.document.segments if s.section.value == "summary"][
+            1:
+        ]  # past the heading
+        texts = segment_texts(report.document, plan(report, Destination.PUBLIC))
+        for segment in summary:
+            edited = texts[report.document.segments.index(segment)]
+            if not edited.changed:
+                assert segment.text in about, (pdf, segment.text)
+        lines = {segment.text.replace("\xa0", " ") for segment in report.document.segments}
+        for block in (b for b in draft.blocks if b.field == "Experience"):
+            assert block.heading.rsplit(" · ", 1)[-1] in lines, (pdf, block.heading)  # ends with its dates
+            positions += 1
         remaining = _still_flagged(report, tmp_path / f"{pdf.parent.name}-{pdf.stem}.md")
         # Lines the PDF wrapped are rejoined in the draft, so a figure can read differently there; what
         # remains is listed with its reason, and is never more than the PDF itself had.
         assert all(located.advice and located.advice.reason for located in remaining), pdf
         assert len(remaining) <= len(still_flagged(report, Destination.PUBLIC)), pdf
+    assert (len(pdfs), positions) == (28, 145)
 
 
 def _still_flagged(report: DocumentReport, path: Path) -> tuple[LocatedFinding, ...]:

@@ -300,7 +300,6 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _DURATION = re.compile(r"(?:\d+ years?|\d+ months?|less than a year)(?: \d+ months?)?", re.IGNORECASE)
-_SIDEBAR_HEADINGS = frozenset({"contact", "top skills", "languages", "certifications"})
 _PDF_FIELDS = {
     Section.SUMMARY: "About",
     Section.EXPERIENCE: "Experience",
@@ -329,10 +328,8 @@ class Line:
 def pdf_blocks(document: Document, texts: Sequence[SegmentText]) -> list[Block]:
     """The headline, then one block per section of each column, and one per position of Experience."""
     lines = [Line(s, t) for s, t in zip(document.segments, texts, strict=True)]
-    # The legacy layout (2016-2018) has one column; the current one a sidebar headed by these.
-    split = any(_in_sidebar(line) and line.segment.text.casefold() in _SIDEBAR_HEADINGS for line in lines)
-    sidebar = [line for line in lines if split and _in_sidebar(line)]
-    main = [line for line in lines if not split or not _in_sidebar(line)]
+    sidebar = [line for line in lines if _in_sidebar(line)]
+    main = [line for line in lines if not _in_sidebar(line)]
     blocks = [_headline(main)] if _headline_lines(main) else []
     for section, field in _PDF_FIELDS.items():
         for column in (sidebar, main):
@@ -367,9 +364,13 @@ def _touched(lines: Sequence[Line]) -> bool:
 
 
 def _in_sidebar(line: Line) -> bool:
-    """Whether a line lies left of x = 212 pt, where a current profile's sidebar ends."""
+    """Whether a line is in a current profile's sidebar: from x = 21.6 pt to at most 212 pt.
+
+    The legacy layout (2016-2018) has one column whose lines start at x = 36 pt.
+    """
     location = line.segment.location
-    return isinstance(location, PdfLocation) and location.bbox is not None and location.bbox.x1 <= 212.0
+    bbox = location.bbox if isinstance(location, PdfLocation) else None
+    return bbox is not None and bbox.x0 < 30.0 and bbox.x1 <= 212.0
 
 
 def _headline_lines(main: Sequence[Line]) -> list[Line]:
