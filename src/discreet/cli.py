@@ -10,6 +10,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -24,11 +25,12 @@ from discreet.model import CopyFormat, Destination, Limits, Severity
 if TYPE_CHECKING:
     from discreet.audit import OnDone
     from discreet.config import Effective
+    from discreet.detect import Terms
     from discreet.formatters.jsonl import Stream
     from discreet.formatters.options import RenderOptions
     from discreet.packs import Rule
     from discreet.read import Piped
-    from discreet.report import Report
+    from discreet.report import DocumentReport, Report
 
 # NOTE: every command pays for what this module imports, `--help` included: the pipeline, the packs
 # and the formatters are imported inside the commands that use them.
@@ -365,7 +367,10 @@ def config_command(
 
 @app.command("fix")
 def fix_command(
-    path: Annotated[Path, typer.Argument(help="A Word, PDF, text, Markdown or JSON Resume resume.")],
+    path: Annotated[
+        Path,
+        typer.Argument(help="A Word, PDF, text, Markdown or JSON Resume resume, or a LinkedIn export or PDF."),
+    ],
     output: Annotated[Path, typer.Option(help="Where to write the public-safe copy (never over the input).")],
     destination: Annotated[
         Destination,
@@ -384,6 +389,10 @@ def fix_command(
         CopyFormat | None,
         typer.Option("--to", help="For a PDF: an editable copy with the rewrites instead of a redacted PDF."),
     ] = None,
+    draft_format: Annotated[
+        DraftFormat | None,
+        typer.Option("--format", help="A LinkedIn profile's draft: markdown (default) or json."),
+    ] = None,
 ) -> None:
     """Write a public-safe copy of a resume, audit it again, and say what still needs a decision."""
     from discreet.audit import audit_document
@@ -394,12 +403,14 @@ def fix_command(
     terms = read_terms(private_terms, public_terms, disable or ())
     chosen = tuple(_rules(rules or [], disable or []))
     report = audit_document(read(path, Limits()), chosen, terms)
+    if path.is_dir() and output.resolve().is_relative_to(path.resolve()):
+        raise UsageError(f"{output}: --output lies inside the export folder it reads; write the draft elsewhere")
     original = path.read_bytes() if path.is_file() else b""
     allowed = suffixes(report, to)
     if allowed and output.suffix.lower() not in allowed:
         what = f"--to {to.value}" if to else "a redacted PDF"
         raise UsageError(f"{output}: {what} is written to a {' or '.join(allowed)} file")
-    fixed = fix(report, original, destination, tracked=tracked, to=to)
+    fixed = fix(report, original, destination, tracked=tracked, to=to, draft=draft_format)
     _write_bytes(fixed.data, output, [path])
     # The copy is audited as written: what a person would upload is what is checked.
     remaining = recheck(fixed, str(output), destination, chosen, terms)

@@ -88,6 +88,13 @@ class Format(StrEnum):
     JSON_RESUME = "json-resume"
 
 
+class DraftFormat(StrEnum):
+    """The formats a LinkedIn profile's draft can be written in."""
+
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
 class CopyFormat(StrEnum):
     """The editable formats `discreet fix --to` writes a PDF's text into."""
 

@@ -9,13 +9,16 @@ from pathlib import Path
 from discreet.detect import Terms
 from discreet.errors import UsageError
 from discreet.fixplan import kept, plan, still_flagged
-from discreet.model import CopyFormat, Destination, Format, Limits
+from discreet.model import CopyFormat, Destination, DraftFormat, Format, Limits
 from discreet.packs import Rule
 from discreet.report import DocumentReport, LocatedFinding
 
 PDF_FORMATS = frozenset({Format.PDF, Format.LINKEDIN_PDF})
-# The formats a copy is written for: the writers' and the PDFs (tests hold this to writers.WRITERS).
-FIXABLE = frozenset({Format.TEXT, Format.MARKDOWN, Format.JSON_RESUME, Format.DOCX}) | PDF_FORMATS
+# A LinkedIn profile leaves LinkedIn as an export or a PDF; LinkedIn imports neither, so its copy is a
+# draft to paste from, one block per field.
+DRAFTABLE = frozenset({Format.LINKEDIN_EXPORT, Format.LINKEDIN_PDF})
+# The formats a copy is written for: the writers', the PDFs and the drafts (tests hold this to WRITERS).
+FIXABLE = frozenset({Format.TEXT, Format.MARKDOWN, Format.JSON_RESUME, Format.DOCX}) | PDF_FORMATS | DRAFTABLE
 # The file suffixes each kind of copy is written under.
 SUFFIXES = {CopyFormat.MARKDOWN: (".md", ".markdown"), CopyFormat.DOCX: (".docx",)}
 
@@ -29,6 +32,8 @@ class Fixed:
     needs_person: bool = False
     # The copy's text as a person reading it sees it: a Word copy's tracked changes accepted.
     accepted: bytes | None = None
+    # A profile draft is read back as the draft it is, not as a file of its format.
+    draft: DraftFormat | None = None
 
 
 def fix(
@@ -38,9 +43,20 @@ def fix(
     *,
     tracked: bool = False,
     to: CopyFormat | None = None,
+    draft: DraftFormat | None = None,
 ) -> Fixed:
-    """The copy of an audited document fit for the destination; original is the file's bytes."""
-    if to is not None or report.document.format in PDF_FORMATS:
+    """The copy of an audited document fit for the destination; original is the file's bytes.
+
+    A LinkedIn export becomes a profile draft (draft: its format, Markdown by default), and so does a
+    LinkedIn PDF unless `to` asks for another copy; any other PDF is redacted, or with `to` converted.
+    """
+    document = report.document
+    if document.format in DRAFTABLE and to is None:
+        return _draft(report, destination, draft or DraftFormat.MARKDOWN)
+    if draft is not None:
+        raise UsageError(f"{document.path}: --format chooses a LinkedIn profile draft's format; a "
+                         f"{document.format.value} file's copy keeps its own")
+    if to is not None or document.format in PDF_FORMATS:
         return _pdf(report, original, destination, to)
     if reason := unfixable(report):
         raise UsageError(reason)
@@ -68,7 +84,21 @@ def suffixes(report: DocumentReport, to: CopyFormat | None) -> tuple[str, ...]:
     """The file suffixes the copy of a document may be written under; () when any will do."""
     if to is not None:
         return SUFFIXES[to]
+    if report.document.format in DRAFTABLE:
+        return ()
     return (".pdf",) if report.document.format in PDF_FORMATS else ()
+
+
+def _draft(report: DocumentReport, destination: Destination, form: DraftFormat) -> Fixed:
+    """A LinkedIn profile's draft: one rewritten block per field to paste."""
+    from discreet.writers.profile import DRAFT_RENDERERS, profile_draft
+
+    made = profile_draft(report, destination)
+    summary = (
+        f"a draft of {len(made.blocks)} profile fields, {made.changed} rewritten "
+        f"(fine for {destination.value}); paste each block into the field it names"
+    )
+    return Fixed(DRAFT_RENDERERS[form.value](made).encode("utf-8"), (summary,), draft=form)
 
 
 def _pdf(report: DocumentReport, original: bytes, destination: Destination, to: CopyFormat | None) -> Fixed:
@@ -100,5 +130,10 @@ def recheck(
     from discreet.audit import audit_document
     from discreet.read import Piped, read
 
-    shown = Piped(name, fixed.accepted if fixed.accepted is not None else fixed.data)
-    return still_flagged(audit_document(read(shown, Limits()), rules, terms), destination)
+    if fixed.draft is not None:
+        from discreet.writers.profile import read_draft
+
+        document = read_draft(name, fixed.data, fixed.draft.value)
+    else:
+        document = read(Piped(name, fixed.accepted if fixed.accepted is not None else fixed.data), Limits())
+    return still_flagged(audit_document(document, rules, terms), destination)
