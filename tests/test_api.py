@@ -93,9 +93,10 @@ def test_fix_path_returns_the_copy_discreet_fix_writes(
     assert (code, fixed.remaining, fixed.needs_person) == (0, (), False)
 
 
-def test_fix_path_of_a_format_without_a_copy_is_a_usage_error() -> None:
-    with pytest.raises(discreet.UsageError, match="discreet fix writes Word, PDF, text"):
-        discreet.fix_path(FIXTURES / "persona" / "linkedin-export.zip")
+def test_fix_path_of_a_linkedin_export_is_its_profile_draft() -> None:
+    fixed = discreet.fix_path(FIXTURES / "persona" / "linkedin-export.zip")
+    assert fixed.data.decode("utf-8").startswith("# LinkedIn profile draft\n")
+    assert fixed.summary[0].startswith("a draft of 9 profile fields")
 
 
 def test_the_package_is_marked_typed() -> None:

@@ -428,14 +428,8 @@ def test_every_finding_points_at_its_text_in_code_points_and_utf16(client: TestC
         assert text.encode("utf-16-le")[2 * start16 : 2 * end16].decode("utf-16-le") == found
 
 
-def test_a_format_that_cannot_be_fixed_says_so(client: TestClient) -> None:
-    fix = post(client, "/api/audit", resume=persona("linkedin-export.zip")).json()["fix"]
-    assert fix == {
-        "available": False,
-        "reason": "linkedin-export.zip: discreet fix writes Word, PDF, text, Markdown and JSON Resume "
-        "copies; for a linkedin-export file follow each finding's rewrite (discreet audit --format html)",
-    }
-    for name in ("resume.md", "resume.pdf", "resume.docx", "resume.json"):
+def test_every_format_gets_a_copy(client: TestClient) -> None:
+    for name in ("resume.md", "resume.pdf", "resume.docx", "resume.json", "linkedin-export.zip"):
         assert post(client, "/api/audit", resume=persona(name)).json()["fix"] == {
             "available": True,
             "reason": "",
@@ -476,10 +470,13 @@ def test_the_fixed_copy_is_the_one_discreet_fix_writes(
     assert response.content == output.read_bytes()
 
 
-def test_a_fix_of_an_export_is_422_and_a_bad_destination_400(client: TestClient) -> None:
+def test_a_linkedin_export_downloads_as_its_draft_and_a_bad_destination_is_400(client: TestClient) -> None:
     response = post(client, "/api/fix", resume=persona("linkedin-export.zip"))
-    assert response.status_code == 422
-    assert response.json()["error"].startswith("linkedin-export.zip: discreet fix writes Word, PDF, text")
+    assert response.status_code == 200
+    assert response.headers["content-disposition"].startswith(
+        'attachment; filename="linkedin-export.public-draft.md"'
+    )
+    assert response.text.startswith("# LinkedIn profile draft\n")
     response = post(client, "/api/fix", resume=persona("resume.md"), **{"for": "linkedin"})
     assert (response.status_code, response.json()) == (
         400,

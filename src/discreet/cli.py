@@ -10,7 +10,6 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -20,17 +19,16 @@ import typer
 from discreet import __version__
 from discreet.errors import DiscreetError, UsageError
 from discreet.formatters import ReportFormat, renderer
-from discreet.model import CopyFormat, Destination, Limits, Severity
+from discreet.model import CopyFormat, Destination, DraftFormat, Limits, Severity
 
 if TYPE_CHECKING:
     from discreet.audit import OnDone
     from discreet.config import Effective
-    from discreet.detect import Terms
     from discreet.formatters.jsonl import Stream
     from discreet.formatters.options import RenderOptions
     from discreet.packs import Rule
     from discreet.read import Piped
-    from discreet.report import DocumentReport, Report
+    from discreet.report import Report
 
 # NOTE: every command pays for what this module imports, `--help` included: the pipeline, the packs
 # and the formatters are imported inside the commands that use them.
@@ -369,7 +367,9 @@ def config_command(
 def fix_command(
     path: Annotated[
         Path,
-        typer.Argument(help="A Word, PDF, text, Markdown or JSON Resume resume, or a LinkedIn export or PDF."),
+        typer.Argument(
+            help="A Word, PDF, text, Markdown or JSON Resume resume, or a LinkedIn export or PDF."
+        ),
     ],
     output: Annotated[Path, typer.Option(help="Where to write the public-safe copy (never over the input).")],
     destination: Annotated[
@@ -404,7 +404,9 @@ def fix_command(
     chosen = tuple(_rules(rules or [], disable or []))
     report = audit_document(read(path, Limits()), chosen, terms)
     if path.is_dir() and output.resolve().is_relative_to(path.resolve()):
-        raise UsageError(f"{output}: --output lies inside the export folder it reads; write the draft elsewhere")
+        raise UsageError(
+            f"{output}: --output lies inside the export folder it reads; write the draft elsewhere"
+        )
     original = path.read_bytes() if path.is_file() else b""
     allowed = suffixes(report, to)
     if allowed and output.suffix.lower() not in allowed:
@@ -417,7 +419,8 @@ def fix_command(
     lines = list(fixed.summary)
     for located in remaining:
         where = located.location.describe()
-        lines.append(f"  still flagged at {where}: {located.finding.rule}; check it by hand")
+        reason = located.advice.reason if located.advice else "check it by hand"
+        lines.append(f"  still flagged at {where}: {located.finding.rule}; {reason}")
     typer.echo(f"{output}: " + "\n".join(lines))
     raise typer.Exit(EXIT_FINDINGS if remaining or fixed.needs_person else EXIT_CLEAN)
 

@@ -54,8 +54,10 @@ def fix(
     if document.format in DRAFTABLE and to is None:
         return _draft(report, destination, draft or DraftFormat.MARKDOWN)
     if draft is not None:
-        raise UsageError(f"{document.path}: --format chooses a LinkedIn profile draft's format; a "
-                         f"{document.format.value} file's copy keeps its own")
+        raise UsageError(
+            f"{document.path}: --format chooses a LinkedIn profile draft's format; a "
+            f"{document.format.value} file's copy keeps its own"
+        )
     if to is not None or document.format in PDF_FORMATS:
         return _pdf(report, original, destination, to)
     if reason := unfixable(report):

@@ -131,6 +131,10 @@ class _Pages:
         resume = _resume(form)
         copy = await run_in_threadpool(fix, audited.resume, resume.data, destination)
         name = PurePath(resume.name)
+        if copy.draft is not None:
+            # A LinkedIn profile's copy is a draft to paste from, in Markdown.
+            draft = f"{name.stem}.{destination.value}-draft.md"
+            return _download(copy.data, draft, FIXED_MEDIA[Format.MARKDOWN])
         fixed = f"{name.stem}.{destination.value}{name.suffix}"
         return _download(copy.data, fixed, FIXED_MEDIA[audited.resume.document.format])
 

@@ -16,7 +16,7 @@ from discreet.parsers.jsonresume import JsonLocation
 from discreet.parsers.linkedin import ExportLocation
 from discreet.parsers.pdf import PdfLocation
 from discreet.parsers.text import decode, document_from_text, normalise_newlines
-from discreet.report import DocumentReport, LocatedFinding
+from discreet.report import DocumentReport
 
 DRAFT_VERSION = 1
 
