@@ -182,3 +182,19 @@ def test_rules_commands_read_the_config_files_rule_folders(
             "category: confidential   severity: medium   public: remove   resume: generalize",
         ],
     )
+
+
+def test_fix_uses_the_config_files_terms_and_disabled_rules(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    resume = Path.cwd() / "cv.txt"
+    resume.write_text("EXPERIENCE\n- Led the Acme rollout.\n- Grew revenue to $4.2M.\n", encoding="utf-8")
+    (project / "private.txt").write_text("Acme => a retail client\n", encoding="utf-8")
+    (project / ".discreet.toml").write_text(
+        'private-terms = "private.txt"\ndisable = ["financial.money-amount"]\n', encoding="utf-8"
+    )
+    code, _, _ = run(["fix", "cv.txt", "--output", "public.txt"], capsys)
+    assert code == 0
+    assert (Path.cwd() / "public.txt").read_text(encoding="utf-8") == (
+        "EXPERIENCE\n- Led a retail client rollout.\n- Grew revenue to $4.2M.\n"
+    )

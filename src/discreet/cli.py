@@ -400,8 +400,10 @@ def fix_command(
     from discreet.safecopy import fix, recheck, suffixes
     from discreet.termsfile import read_terms
 
-    terms = read_terms(private_terms, public_terms, disable or ())
-    chosen = tuple(_rules(rules or [], disable or []))
+    # The config file's rules, disabled ids and terms apply as they do to audit, under the command line.
+    settings = _effective(None, None, rules, disable, private_terms, public_terms, None).options
+    terms = read_terms(settings.private_terms, settings.public_terms, settings.disable)
+    chosen = tuple(_rules(settings.rules, settings.disable))
     report = audit_document(read(path, Limits()), chosen, terms)
     if path.is_dir() and output.resolve().is_relative_to(path.resolve()):
         raise UsageError(
