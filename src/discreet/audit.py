@@ -11,14 +11,13 @@ from functools import partial
 from pathlib import Path
 
 from discreet.classify import classify, finding_verdict
-from discreet.compare import compare
 from discreet.detect import Terms, detect
 from discreet.errors import InputError, RuleTimeoutError, UsageError
 from discreet.model import Advice, Document, DocumentKind, Finding, Limits, Verdict
 from discreet.packs import Rule
 from discreet.privateterm import rules_by_id
 from discreet.read import Piped, expand, is_resume, read
-from discreet.report import DocumentReport, Failure, LocatedFinding, Report
+from discreet.report import Comparison, DocumentReport, Failure, LocatedFinding, Report
 from discreet.rewrite import advise
 from discreet.rewrite.boundaries import sentence_at, sentence_spans
 from discreet.suppress import suppress, without_directives
@@ -77,7 +76,7 @@ def audit(
     if pair_by_name:
         named = [r for (_, is_profile), r in zip(inputs, results, strict=True) if not is_profile]
         pairs += _pairs_by_name([r for r in named if isinstance(r, DocumentReport)])
-    comparisons = tuple(compare(resume, profile) for resume, profile in pairs)
+    comparisons = _compare_pairs(pairs)
     return Report(documents, failures, settings.rules, comparisons, skipped=not_resumes)
 
 
@@ -184,6 +183,15 @@ def _compile(rules: Sequence[Rule]) -> None:
         for words in (rule.context, rule.exclude):
             if words is not None:
                 words.search("")
+
+
+def _compare_pairs(pairs: Sequence[tuple[DocumentReport, DocumentReport]]) -> tuple[Comparison, ...]:
+    """Compare each resume with its profile; the comparison is imported only when there is a pair."""
+    if not pairs:
+        return ()
+    from discreet.compare import compare
+
+    return tuple(compare(resume, profile) for resume, profile in pairs)
 
 
 def audit_input(task: tuple[Source, bool], settings: Settings) -> DocumentReport | Failure:
