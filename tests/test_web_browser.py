@@ -436,12 +436,6 @@ def test_the_comparison_lists_what_the_api_found(browser: Browser, persona: Audi
     )
 
 
-def test_a_pdf_gets_no_copy_and_the_page_says_why(browser: Browser, persona: Audited) -> None:
-    assert persona.api["fix"]["available"] is False
-    assert browser.find("#download-fix").get_attribute("disabled") is not None
-    assert browser.find("#fix-reason").text == persona.api["fix"]["reason"]
-
-
 @pytest.fixture
 def downloads(browser: Browser, tmp_path: Path) -> Path:
     """An empty folder of this test's own that the browser saves downloads into."""
@@ -471,6 +465,15 @@ def test_the_public_safe_copy_downloads_as_the_api_writes_it(
     button.click()
     assert arrived(downloads, "resume.public.md") == expected
     assert browser.find("#status").text == "Downloaded resume.public.md."
+
+
+def test_a_pdf_downloads_as_its_redacted_copy(browser: Browser, server: Server, downloads: Path) -> None:
+    resume = PERSONA / "resume.pdf"
+    status, expected = server.post("/api/fix", {"resume": resume}, {"private_terms": private_terms()})
+    assert (status, expected[:5]) == (200, b"%PDF-")
+    upload(browser, server, resume, None, private_terms())
+    browser.find("#download-fix").click()
+    assert arrived(downloads, "resume.public.pdf") == expected
 
 
 def test_the_masked_json_report_downloads_as_the_api_writes_it(
