@@ -14,7 +14,7 @@ import jsonschema  # type: ignore[import-untyped]
 import pytest
 
 from conftest import FIXTURES, REPO
-from discreet import audit as audit_module
+from discreet import compare as compare_package
 from discreet.cli import main
 from discreet.formatters.aggregate import AGGREGATE_VERSION
 from discreet.model import Category, DocumentKind, Format, Section, Severity
@@ -165,14 +165,14 @@ def test_jsonl_streams_each_document_before_the_comparisons(monkeypatch: pytest.
     """Every document's line is on stdout before the audit compares anything, so it came as it finished."""
     out = io.StringIO()
     written_before_comparing: list[str] = []
-    compare = audit_module.compare
+    compare = compare_package.compare
 
     def recording_compare(*args: Any) -> Any:
         written_before_comparing.append(out.getvalue())
         return compare(*args)
 
     monkeypatch.setattr(sys, "stdout", out)
-    monkeypatch.setattr(audit_module, "compare", recording_compare)
+    monkeypatch.setattr(compare_package, "compare", recording_compare)
     args = [
         "audit",
         str(PERSONA / "resume.txt"),
