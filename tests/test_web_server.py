@@ -679,3 +679,21 @@ def test_the_wheel_ships_the_page(tmp_path: Path) -> None:
     static = REPO / "src" / "discreet" / "web" / "static"
     assert {f"discreet/web/static/{p.name}" for p in static.iterdir()} <= names
     assert {"discreet/web/app.py", "discreet/web/API.md"} <= names
+
+
+def _hang_copy(_task: object) -> None:
+    time.sleep(60)
+
+
+def test_a_copy_past_the_time_limit_answers_504(
+    make_client: MakeClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The copy is made in a worker forked from this process, so it runs the patched writer and hangs.
+    monkeypatch.setattr(web_run, "_fixed", _hang_copy)
+    client = make_client(settings=replace(settings, time_limit=0.5))
+    response = post(client, "/api/fix", resume=persona("resume.md"))
+    assert response.status_code == 504
+    assert response.json() == {
+        "error": "resume.md: its copy took longer than 0.5 s and was not made; if you trust this file, "
+        "start discreet serve with a larger --timeout"
+    }

@@ -19,11 +19,10 @@ from discreet.errors import DiscreetError
 from discreet.formatters import ReportFormat, renderer
 from discreet.formatters.options import RenderOptions
 from discreet.model import Destination, Format
-from discreet.safecopy import fix
 from discreet.termsfile import parse_terms
 from discreet.web.form import Form, FormError, UploadTooLargeError, read_form
 from discreet.web.payload import audit_payload, fix_unavailable
-from discreet.web.run import Audited, TimeLimitError, audit_uploads
+from discreet.web.run import Audited, TimeLimitError, audit_uploads, fix_upload
 from discreet.web.security import Guard
 from discreet.web.uploads import Upload
 
@@ -129,7 +128,9 @@ class _Pages:
         if reason:
             raise FixUnavailableError(reason)
         resume = _resume(form)
-        copy = await run_in_threadpool(fix, audited.resume, resume.data, destination)
+        copy = await run_in_threadpool(
+            fix_upload, audited.resume, resume.data, destination, self.config.settings
+        )
         name = PurePath(resume.name)
         if copy.draft is not None:
             # A LinkedIn profile's copy is a draft to paste from, in Markdown.

@@ -11,9 +11,10 @@ from pathlib import Path
 from discreet.audit import Settings, audit_input
 from discreet.compare import compare
 from discreet.errors import DiscreetError, NoTextError
-from discreet.model import DocumentKind
+from discreet.model import Destination, DocumentKind
 from discreet.read import Piped
 from discreet.report import DocumentReport, Failure, Report
+from discreet.safecopy import Fixed, fix
 from discreet.web.uploads import Upload, in_memory, needs_folder, private_folder, written
 from discreet.workers import Loss, Lost, WorkerLimits, can_isolate, run_isolated
 
@@ -112,3 +113,37 @@ def _named(report: DocumentReport, name: str) -> DocumentReport:
 def _unfolded(message: str, source: Path | Piped) -> str:
     """A message with the private folder's path cut down to the upload's own name."""
     return message if isinstance(source, Piped) else message.replace(str(source), source.name)
+
+
+def fix_upload(report: DocumentReport, data: bytes, destination: Destination, settings: Settings) -> Fixed:
+    """The safe copy of an audited upload, made in a worker bounded in time and memory like its audit.
+
+    A copy reads and rewrites the file again (a PDF's content streams, a Word file's parts), so a
+    hostile file that passed its audit could still hang here.
+    """
+    task = (report, data, destination)
+    if not can_isolate():
+        return _fixed(task)
+    limits = WorkerLimits(settings.time_limit, settings.memory_limit)
+    [outcome] = run_isolated([task], _fixed, _lost_copy, jobs=1, limits=limits)
+    if isinstance(outcome, Fixed):
+        return outcome
+    name = Path(report.document.path).name
+    if outcome.loss is Loss.TIMEOUT:
+        raise TimeLimitError(
+            f"{name}: its copy took longer than {settings.time_limit:g} s and was not made; "
+            "if you trust this file, start discreet serve with a larger --timeout"
+        )
+    raise DocumentError(
+        f"{name}: stopped while making its copy (exit code {outcome.exit_code}), most likely past the "
+        f"{settings.memory_limit // 2**20} MB memory limit; if you trust this file, start discreet serve "
+        "with a larger --max-memory-mb"
+    )
+
+
+def _fixed(task: tuple[DocumentReport, bytes, Destination]) -> Fixed:
+    return fix(*task)
+
+
+def _lost_copy(_task: tuple[DocumentReport, bytes, Destination], lost: Lost) -> Fixed | Lost:
+    return lost
