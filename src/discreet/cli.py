@@ -381,10 +381,8 @@ def fix_command(
     ] = False,
     rules: RulesOption = None,
     disable: DisableOption = None,
-    private_terms: Annotated[Path | None, typer.Option(help="File of names that are always private.")] = None,
-    public_terms: Annotated[
-        Path | None, typer.Option(help="File of facts already public, never flagged.")
-    ] = None,
+    private_terms: PrivateTermsOption = None,
+    public_terms: PublicTermsOption = None,
     to: Annotated[
         CopyFormat | None,
         typer.Option("--to", help="For a PDF: an editable copy with the rewrites instead of a redacted PDF."),

@@ -19,9 +19,10 @@ from discreet.errors import DiscreetError
 from discreet.formatters import ReportFormat, renderer
 from discreet.formatters.options import RenderOptions
 from discreet.model import Destination, Format
+from discreet.safecopy import unfixable
 from discreet.termsfile import parse_terms
 from discreet.web.form import Form, FormError, UploadTooLargeError, read_form
-from discreet.web.payload import audit_payload, fix_unavailable
+from discreet.web.payload import audit_payload
 from discreet.web.run import Audited, TimeLimitError, audit_uploads, fix_upload
 from discreet.web.security import Guard
 from discreet.web.uploads import Upload
@@ -124,7 +125,7 @@ class _Pages:
         form = await self._form(request)
         destination = _destination(form.text("for", Destination.PUBLIC.value))
         audited = await run_in_threadpool(self._audited, form)
-        reason = fix_unavailable(audited.resume)
+        reason = unfixable(audited.resume)
         if reason:
             raise FixUnavailableError(reason)
         resume = _resume(form)

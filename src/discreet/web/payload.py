@@ -20,13 +20,8 @@ def audit_payload(report: Report, resume: DocumentReport, profile: DocumentRepor
         "resume": document_payload(report, resume),
         "profile": document_payload(report, profile) if profile is not None else None,
         "comparison": comparison_payload(report, comparison) if comparison is not None else None,
-        "fix": {"available": not fix_unavailable(resume), "reason": fix_unavailable(resume)},
+        "fix": {"available": not unfixable(resume), "reason": unfixable(resume)},
     }
-
-
-def fix_unavailable(resume: DocumentReport) -> str:
-    """Why the page cannot write a fixed copy of this resume; '' when it can."""
-    return unfixable(resume)
 
 
 def document_payload(report: Report, audited: DocumentReport) -> Json:

@@ -88,14 +88,21 @@ def _checked(outcome: Outcome, task: Task, settings: Settings) -> DocumentReport
         return outcome
     if isinstance(outcome, Failure):
         raise DocumentError(_unfolded(outcome.message, source))
-    name = source.name
-    if outcome.loss is Loss.TIMEOUT:
-        raise TimeLimitError(
-            f"{name}: took longer than {settings.time_limit:g} s and was not audited; "
+    raise _lost_error(
+        source.name, outcome, settings, ("took longer", "was not audited", "stopped its reader")
+    )
+
+
+def _lost_error(name: str, lost: Lost, settings: Settings, words: tuple[str, str, str]) -> DiscreetError:
+    """The error for a worker stopped at a limit; words say what took long, what was lost, what stopped."""
+    took, lost_what, stopped = words
+    if lost.loss is Loss.TIMEOUT:
+        return TimeLimitError(
+            f"{name}: {took} than {settings.time_limit:g} s and {lost_what}; "
             "if you trust this file, start discreet serve with a larger --timeout"
         )
-    raise DocumentError(
-        f"{name}: stopped its reader (exit code {outcome.exit_code}), most likely past the "
+    return DocumentError(
+        f"{name}: {stopped} (exit code {lost.exit_code}), most likely past the "
         f"{settings.memory_limit // 2**20} MB memory limit; if you trust this file, start discreet serve "
         "with a larger --max-memory-mb"
     )
@@ -129,15 +136,8 @@ def fix_upload(report: DocumentReport, data: bytes, destination: Destination, se
     if isinstance(outcome, Fixed):
         return outcome
     name = Path(report.document.path).name
-    if outcome.loss is Loss.TIMEOUT:
-        raise TimeLimitError(
-            f"{name}: its copy took longer than {settings.time_limit:g} s and was not made; "
-            "if you trust this file, start discreet serve with a larger --timeout"
-        )
-    raise DocumentError(
-        f"{name}: stopped while making its copy (exit code {outcome.exit_code}), most likely past the "
-        f"{settings.memory_limit // 2**20} MB memory limit; if you trust this file, start discreet serve "
-        "with a larger --max-memory-mb"
+    raise _lost_error(
+        name, outcome, settings, ("its copy took longer", "was not made", "stopped while making its copy")
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import assert_never
 
-from discreet.fixplan import Edit, kept, plan
+from discreet.fixplan import Edit, kept, left_out, plan
 from discreet.model import CopyFormat, Destination, Document
 from discreet.report import DocumentReport
 from discreet.sections import heading_section
@@ -48,7 +48,7 @@ class TextCopy:
 def text_copy(report: DocumentReport, destination: Destination, target: CopyFormat) -> TextCopy:
     """The PDF's text rewritten for the destination, as a Markdown or Word file."""
     edits = plan(report, destination)
-    removed = sum(1 for edit in edits if not edit.text)
+    removed = sum(1 for edit in edits if left_out(edit))
     data = render(blocks(report.document, edits), target)
     return TextCopy(data, len(edits) - removed, removed, kept(report, destination))
 
