@@ -32,7 +32,7 @@ from discreet.model import (
     build_document,
 )
 from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
-from discreet.parsers.docx import DocxLocation, DocxPart
+from discreet.parsers.docxlocation import DocxLocation, DocxPart
 from discreet.parsers.jsonresume import JsonLocation
 from discreet.parsers.linkedin import ExportLocation
 from discreet.parsers.pdf import PdfLocation

@@ -19,7 +19,9 @@ from discreet.audit import audit_document
 from discreet.detect import Terms
 from discreet.fixplan import Edit, plan, still_flagged
 from discreet.model import Destination, Document, Limits
-from discreet.parsers.docx import Piece, load, placed_paragraphs
+from discreet.parsers.wordopen import load
+from discreet.parsers.wordparagraphs import Piece
+from discreet.parsers.wordwalk import placed_paragraphs
 from discreet.read import Piped, read
 from discreet.termsfile import read_terms
 from discreet.textview import extract_view

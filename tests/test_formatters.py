@@ -37,7 +37,7 @@ from discreet.model import (
     build_document,
 )
 from discreet.packs import Rule, all_rules, load_packs
-from discreet.parsers.docx import DocxLocation, DocxPart
+from discreet.parsers.docxlocation import DocxLocation, DocxPart
 from discreet.parsers.jsonresume import JsonLocation
 from discreet.parsers.linkedin import ExportLocation
 from discreet.parsers.pdf import BBox, PdfLocation

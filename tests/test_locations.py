@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from discreet.model import JobField, JobPart, Location, Place
-from discreet.parsers.docx import DocxLocation, DocxPart
+from discreet.parsers.docxlocation import DocxLocation, DocxPart
 from discreet.parsers.jsonresume import JsonLocation
 from discreet.parsers.linkedin import ExportLocation
 from discreet.parsers.pdf import PdfLocation

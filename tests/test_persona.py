@@ -13,7 +13,7 @@ from discreet.cli import main
 from discreet.detect import Terms
 from discreet.model import Verdict
 from discreet.packs import all_rules, builtin_rules_dir, load_packs
-from discreet.parsers.docx import DocxLocation, DocxPart
+from discreet.parsers.docxlocation import DocxLocation, DocxPart
 from discreet.parsers.pdf import PdfLocation
 from discreet.report import Report
 

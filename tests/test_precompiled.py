@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import tomllib
 import zlib
 
 import pytest
@@ -55,6 +56,12 @@ def builtin_needles() -> dict[str, Needles]:
     return found
 
 
+def builtin_tables() -> dict[str, dict[str, object]]:
+    """Every built-in pack's TOML parsed afresh, by the key the store names it with."""
+    texts = (path.read_text(encoding="utf-8") for path in sorted(builtin_rules_dir().glob("*.toml")))
+    return {precompiled.table_key(text): tomllib.loads(text) for text in texts}
+
+
 def stored() -> dict[str, object]:
     data = pickle.loads(zlib.decompress(precompiled.STORE.read_bytes()))
     assert isinstance(data, dict)
@@ -62,12 +69,13 @@ def stored() -> dict[str, object]:
 
 
 def test_the_store_holds_every_builtin_pattern_and_needles() -> None:
-    patterns, readings = builtin_patterns(), builtin_needles()
+    patterns, readings, tables = builtin_patterns(), builtin_needles(), builtin_tables()
     if os.environ.get("DISCREET_REGEN_GOLDEN"):
         compiled = ((k, regex.compile(text, flags, **kept)) for k, (text, flags, kept) in patterns.items())
-        precompiled.STORE.write_bytes(precompiled.dump(compiled, readings.items()))
+        precompiled.STORE.write_bytes(precompiled.dump(compiled, readings.items(), tables.items()))
         precompiled._store.cache_clear()
     assert {key: precompiled.load_needles(key) for key in readings} == readings, REGENERATE
+    assert stored()["tables"].keys() == tables.keys(), REGENERATE  # type: ignore[attr-defined]
     if stored()["regex"] != regex.__version__:
         pytest.skip(f"store made with regex {stored()['regex']}, this is {regex.__version__}: it compiles")
     assert [key for key in patterns if precompiled.load(key) is None] == [], REGENERATE
@@ -85,6 +93,18 @@ def test_a_loaded_pattern_is_the_pattern_compiled_here() -> None:
         assert [m.span() for m in loaded.finditer(sample)] == [m.span() for m in fresh.finditer(sample)]
 
 
+def test_a_shipped_table_is_the_toml_parsed_here_and_a_fresh_copy_each_time() -> None:
+    for text in (path.read_text(encoding="utf-8") for path in sorted(builtin_rules_dir().glob("*.toml"))):
+        first, second = precompiled.load_table(text), precompiled.load_table(text)
+        assert first == second == tomllib.loads(text)
+        assert first is not second
+
+
+def test_an_edited_pack_is_parsed_afresh() -> None:
+    text = next(iter(sorted(builtin_rules_dir().glob("*.toml")))).read_text(encoding="utf-8")
+    assert precompiled.load_table(text + "\n# edited\n") is None
+
+
 def test_an_unknown_key_is_compiled_and_read_as_usual() -> None:
     key = precompiled.pattern_key(r"\bnot shipped\b", 0, {})
     assert (precompiled.load(key), precompiled.load_needles(key)) == (None, None)
@@ -93,6 +113,12 @@ def test_an_unknown_key_is_compiled_and_read_as_usual() -> None:
 def test_a_pickle_that_calls_anything_but_regex_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(precompiled, "_patterns", lambda: {"k": pickle.dumps(os.getcwd)})
     assert precompiled.load("k") is None
+
+
+def test_a_table_that_holds_anything_but_plain_data_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    key = precompiled.table_key("x = 1")
+    monkeypatch.setattr(precompiled, "_store", lambda: {"tables": {key: pickle.dumps({"x": os.getcwd})}})
+    assert precompiled.load_table("x = 1") is None
 
 
 def test_the_builtin_packs_compile_nothing_at_run_time(monkeypatch: pytest.MonkeyPatch) -> None:

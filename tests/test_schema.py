@@ -19,7 +19,7 @@ from discreet.cli import main
 from discreet.formatters.aggregate import AGGREGATE_VERSION
 from discreet.model import Category, DocumentKind, Format, Section, Severity
 from discreet.packs import Action
-from discreet.parsers.docx import DocxPart
+from discreet.parsers.docxlocation import DocxPart
 from discreet.report import REPORT_VERSION, Verdict
 
 SCHEMAS = REPO / "src" / "discreet" / "schemas"

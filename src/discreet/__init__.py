@@ -41,7 +41,7 @@ if TYPE_CHECKING:
         Verdict,
     )
     from discreet.packs import Example, Rule
-    from discreet.parsers.docx import DocxLocation, DocxPart
+    from discreet.parsers.docxlocation import DocxLocation, DocxPart
     from discreet.parsers.jsonresume import JsonLocation
     from discreet.parsers.linkedin import ExportLocation
     from discreet.parsers.pdf import BBox, PdfLocation

@@ -252,7 +252,8 @@ def _is_builtin(directory: Path) -> bool:
 def load_pack(path: Path, *, compile_now: bool = True) -> Pack:
     """Read and validate one TOML pack; compile_now=False leaves each rule's patterns to its first use."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = precompiled.load_table(text) or tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise RulePackError(f"{path}: cannot read rule pack ({error})") from error
     head = data.get("pack")

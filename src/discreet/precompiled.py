@@ -19,7 +19,8 @@ from discreet.needles import Needles
 # than the rest of a one-page audit. A compiled pattern pickles as regex's own compiled code, which
 # loads in microseconds, so the built-in packs ship theirs. The code is only valid for the regex
 # release that made it; any other release compiles as usual. Reading each pattern for its needles
-# costs about as much again and depends on nothing but the pattern, so the needles ship too.
+# costs about as much again and depends on nothing but the pattern, so the needles ship too. Parsing
+# the packs' TOML costs a tenth of a one-page audit, so their tables ship as plain data, by content.
 STORE = Path(__file__).with_name("precompiled.pickle.zlib")
 
 
@@ -47,12 +48,35 @@ def load_needles(key: str) -> Needles | None:
     return None if found is None else Needles(*found)
 
 
-def dump(patterns: Iterable[tuple[str, regex.Pattern[str]]], needles: Iterable[tuple[str, Needles]]) -> bytes:
-    """The store's bytes for (key, pattern) and (key, needles) pairs, stamped with this regex release."""
+def table_key(text: str) -> str:
+    """Name a pack's TOML by its text alone, so an edited pack is parsed afresh."""
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def load_table(text: str) -> dict[str, Any] | None:
+    """The parsed table of a built-in pack's TOML text, or None when the text is not a shipped one."""
+    blob = _store().get("tables", {}).get(table_key(text))
+    if blob is None:
+        return None
+    try:
+        found = _DataUnpickler(io.BytesIO(blob)).load()
+    except (pickle.UnpicklingError, EOFError, TypeError, ValueError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def dump(
+    patterns: Iterable[tuple[str, regex.Pattern[str]]],
+    needles: Iterable[tuple[str, Needles]],
+    tables: Iterable[tuple[str, Mapping[str, Any]]] = (),
+) -> bytes:
+    """The store's bytes: (key, pattern), (key, needles) and (key, table) pairs, for this regex release."""
     data = {
         "regex": regex.__version__,
         "patterns": {key: pickle.dumps(pattern, protocol=5) for key, pattern in sorted(patterns, key=_first)},
         "needles": {key: (found.anywhere, found.starts) for key, found in sorted(needles, key=_first)},
+        # Each table is pickled on its own and read afresh, so no caller shares another's dictionaries.
+        "tables": {key: pickle.dumps(dict(table), protocol=5) for key, table in sorted(tables, key=_first)},
     }
     return zlib.compress(pickle.dumps(data, protocol=5), 9)
 
@@ -82,7 +106,7 @@ def _store() -> dict[str, Any]:
 
 
 class _DataUnpickler(pickle.Unpickler):
-    """Reads plain data only: the store's outer dictionary of keys and pickled patterns."""
+    """Reads plain data only: the store's outer dictionary, and each pack's table."""
 
     def find_class(self, module: str, name: str) -> Any:
         raise pickle.UnpicklingError(f"{STORE.name} holds {module}.{name}, which is not plain data")

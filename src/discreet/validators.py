@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import phonenumbers
 import regex
 
 # Fixed bounds rather than today's date: the same document gives the same findings in any year.
@@ -202,6 +201,10 @@ def phone(text: str) -> bool:
 
 
 def _possible(international: str) -> bool:
+    # Imported here: loading its metadata costs a twentieth of a one-page audit, and most numbers
+    # in a resume are settled by the rules above.
+    import phonenumbers
+
     try:
         return bool(phonenumbers.is_possible_number(phonenumbers.parse(international, None)))
     except phonenumbers.NumberParseException:

@@ -26,7 +26,8 @@ from discreet.errors import (
     UnsupportedFormatError,
 )
 from discreet.model import Document, DocumentKind, Format, Limits, Section
-from discreet.parsers.docx import DocxLocation, DocxPart, parse
+from discreet.parsers.docx import parse
+from discreet.parsers.docxlocation import DocxLocation, DocxPart
 
 CORPUS = SHARED / "corpus" / "resumes"
 CORPUS_DOCX = sorted(p.name for p in (CORPUS / "docx").glob("*.docx")) if CORPUS.is_dir() else []

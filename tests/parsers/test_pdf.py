@@ -20,6 +20,7 @@ from discreet.errors import CorruptFileError, EncryptedError, NoTextError, TooLa
 from discreet.model import DocumentKind, Format, Limits, Section, Segment
 from discreet.parsers import pdf as pdf_parser
 from discreet.parsers.pdf import BBox, PdfLocation, parse, repair_mojibake
+from discreet.parsers.pdfglyphs import page_words
 
 CORPUS = SHARED / "corpus"
 RESUMES = CORPUS / "resumes" / "pdf"
@@ -500,7 +501,7 @@ def test_words_agree_with_pdfplumber(name: str) -> None:
     document = pdfium.PdfDocument(path)
     try:
         for index in range(len(pages)):
-            ours.update(word.text for word in pdf_parser._page_words(document, index, path))
+            ours.update(word.text for word in page_words(document, index, path))
     finally:
         document.close()
     shared = sum((ours & theirs).values())

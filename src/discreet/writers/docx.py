@@ -16,15 +16,10 @@ from discreet.archive import read_member
 from discreet.errors import CorruptFileError
 from discreet.fixplan import Edit
 from discreet.model import Document, Limits, Segment
-from discreet.parsers.docx import (
-    LINK_TARGET,
-    DocxLocation,
-    DocxPart,
-    Placed,
-    hidden_runs,
-    load,
-    placed_paragraphs,
-)
+from discreet.parsers.docxlocation import DocxLocation, DocxPart
+from discreet.parsers.wordopen import load
+from discreet.parsers.wordparagraphs import LINK_TARGET
+from discreet.parsers.wordwalk import Placed, hidden_runs, placed_paragraphs
 from discreet.writers.copy import Copy, Skipped
 from discreet.writers.runs import Revisions, replace_span
 from discreet.writers.scrub import scrub, story_parts

@@ -10,7 +10,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 
-from discreet.parsers.docx import Piece
+from discreet.parsers.wordparagraphs import Piece
 
 # python-docx hands out lxml elements; they ship no type stubs.
 Element = Any
