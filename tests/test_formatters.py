@@ -15,13 +15,14 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped]
 import pytest
 from markdown_it import MarkdownIt
+from rich.text import Text
 
 from conftest import REPO
 from discreet.audit import Settings, audit, locate
 from discreet.classify import finding_verdict
-from discreet.formatters import ReportFormat, aggregate, html, markdown, renderer, sarif
+from discreet.formatters import ReportFormat, aggregate, html, markdown, renderer, sarif, terminal
 from discreet.formatters.options import MASK, RenderOptions
-from discreet.formatters.view import Note, next_step
+from discreet.formatters.view import Note, next_step, prepare
 from discreet.model import (
     Action,
     Advice,
@@ -317,6 +318,31 @@ def test_handmade_matches_golden(handmade: Report, fmt: ReportFormat, variant: s
         assert output == renderer(fmt)(handmade, RenderOptions())
     else:
         check_golden(golden_name(f"handmade{variant}", fmt), output)
+
+
+@pytest.mark.parametrize("width", [40, 100, 100_000])
+@pytest.mark.parametrize("name", ["persona", "handmade"])
+def test_text_printed_plain_is_what_rich_prints(
+    name: str, width: int, request: pytest.FixtureRequest
+) -> None:
+    """Without colour the text report skips rich when every line fits: the output must not change."""
+    view = prepare(request.getfixturevalue(name), RenderOptions(width=width))
+    assert terminal.layout(view) == terminal.through_rich(terminal.styled_lines(view), view)
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("fits in 10", True),
+        ("\ta tab", False),
+        ("two\nlines", False),
+        ("eleven wide", False),
+        ("全角全角全", True),
+        ("全角全角全角", False),
+    ],
+)
+def test_a_line_that_rich_would_change_is_left_to_rich(text: str, plain: bool) -> None:
+    assert terminal.fits(Text(text), 10) is plain
 
 
 def test_goldens_do_not_depend_on_the_checkout() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 import sys
 import tempfile
@@ -167,7 +166,7 @@ def _fill(fd: int, named: Path | None, data: bytes, mode: int | None, target: Pa
             return named
         # NOTE: an unnamed file leaves nothing behind if the process dies while writing it;
         # it gets a name only once complete, for the rename that puts it in place.
-        named = target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp")
+        named = target.with_name(f".{target.name}.{os.urandom(8).hex()}.tmp")
         # NOTE: a dir fd makes os.link call linkat, which follows the /proc link to the file itself
         # (plain link() would link the /proc entry, across devices); an absolute path ignores the fd.
         os.link(_PROC_FD / str(fd), named, src_dir_fd=fd, follow_symlinks=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 
-from rich.console import Console
+from rich.cells import cell_len
 from rich.text import Text
 
 from discreet.formatters.labels import VERDICT_NOTE, VERDICT_ORDER, VERDICT_TITLE, percent, plural
@@ -37,6 +37,45 @@ def render(report: Report, options: RenderOptions) -> str:
 
 def layout(view: ReportView) -> str:
     """The prepared report as terminal text; with --quiet, its summary only."""
+    lines = styled_lines(view)
+    if not view.color and all(fits(line, view.width) for line in lines):
+        return "".join(f"{line.plain}\n" for line in lines)
+    return through_rich(lines, view)
+
+
+def styled_lines(view: ReportView) -> list[Text]:
+    """The report's lines, each a styled Text, before anything is printed."""
+    console = _Lines()
+    for line in _summary(view):
+        console.print(line)
+    if not view.quiet:
+        for comparison in view.comparisons:
+            _print_comparison(console, comparison)
+        for document in view.documents:
+            _print_document(console, document, view)
+    return console.lines
+
+
+class _Lines:
+    """The report's lines as they are made, each a styled Text."""
+
+    def __init__(self) -> None:
+        self.lines: list[Text] = []
+
+    def print(self, line: Text | None = None) -> None:
+        self.lines.append(Text() if line is None else line)
+
+
+def fits(line: Text, width: int) -> bool:
+    """Whether rich would print a line as its plain text: nothing to wrap, no tab to expand."""
+    return "\t" not in line.plain and "\n" not in line.plain and cell_len(line.plain) <= width
+
+
+def through_rich(lines: Iterable[Text], view: ReportView) -> str:
+    """Lines that need colour, tabs expanded or wrapping at the terminal's width, as rich prints them."""
+    # Imported here: a report piped to a file or another program is plain text and never needs it.
+    from rich.console import Console
+
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -48,13 +87,8 @@ def layout(view: ReportView) -> str:
         markup=False,
         soft_wrap=False,
     )
-    for line in _summary(view):
+    for line in lines:
         console.print(line)
-    if not view.quiet:
-        for comparison in view.comparisons:
-            _print_comparison(console, comparison)
-        for document in view.documents:
-            _print_document(console, document, view)
     return buffer.getvalue()
 
 
@@ -97,7 +131,7 @@ def _document_line(document: DocumentView) -> Text:
     return line
 
 
-def _print_comparison(console: Console, comparison: ComparisonView) -> None:
+def _print_comparison(console: _Lines, comparison: ComparisonView) -> None:
     console.print()
     console.print(
         Text(f"Profile {comparison.profile_path} ↔ resume {comparison.resume_path}", style="bold underline")
@@ -140,7 +174,7 @@ def _print_comparison(console: Console, comparison: ComparisonView) -> None:
         )
 
 
-def _print_document(console: Console, document: DocumentView, view: ReportView) -> None:
+def _print_document(console: _Lines, document: DocumentView, view: ReportView) -> None:
     console.print()
     title = Text(f"{document.path}", style="bold underline")
     title.append(
@@ -160,7 +194,7 @@ def _print_document(console: Console, document: DocumentView, view: ReportView) 
                 _print_finding(console, finding, view)
 
 
-def _print_finding(console: Console, finding: FindingView, view: ReportView) -> None:
+def _print_finding(console: _Lines, finding: FindingView, view: ReportView) -> None:
     head = Text(INDENT)
     head.append(f"{finding.severity.value.upper():<8}", style=SEVERITY_STYLE[finding.severity])
     head.append(f" {finding.where}  ")
@@ -204,7 +238,7 @@ def _flat(text: str) -> str:
     return text.replace("\t", " ").replace("\n", " ")
 
 
-def _print_wrapped(console: Console, text: str, width: int, style: str) -> None:
+def _print_wrapped(console: _Lines, text: str, width: int, style: str) -> None:
     for line in _wrap(text, width):
         console.print(Text(INDENT * 2 + line, style=style))
 
