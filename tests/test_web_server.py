@@ -27,7 +27,9 @@ from starlette.testclient import TestClient
 from conftest import FIXTURES, REPO, run
 from discreet.audit import Settings
 from discreet.cli import _rules
+from discreet.detect import Terms
 from discreet.errors import UsageError
+from discreet.termsfile import read_terms
 from discreet.web import run as web_run
 from discreet.web import server
 from discreet.web.app import Config, create_app
@@ -416,6 +418,21 @@ def test_the_findings_json_of_the_persona(client: TestClient, golden: str, form:
     check_golden(golden, json.dumps(response.json(), indent=1, ensure_ascii=False) + "\n")
 
 
+def test_the_terms_serve_started_with_apply_beside_the_page_s_own(
+    make_client: MakeClient, settings: Settings
+) -> None:
+    started = replace(
+        settings, terms=Terms(private=("Falcon",), stand_ins=(("Falcon", "an internal pilot"),))
+    )
+    client = make_client(settings=started)
+    text = b"Led Project Falcon for Brightline Foods.\n"
+    for page, found in [("", ["Falcon"]), ("Brightline Foods", ["Falcon", "Brightline Foods"])]:
+        response = post(client, "/api/audit", resume=("cv.txt", text), private_terms=page)
+        findings = response.json()["resume"]["findings"]
+        private = [f["text"] for f in findings if f["rule"] == "confidential.private-term"]
+        assert private == found
+
+
 def test_every_finding_points_at_its_text_in_code_points_and_utf16(client: TestClient) -> None:
     text = "Contact 😀 dana@example.com\n𝐁old: revenue of $4.2M in 2023.\n"
     response = post(client, "/api/audit", resume=("cv.txt", text.encode()))
@@ -601,6 +618,32 @@ def test_serve_prints_its_url_warns_for_another_interface_and_opens_the_browser(
         err == "discreet: warning: 0.0.0.0 may let other machines reach the page; only its token guards it\n"
     )
     assert opened == [url]
+
+
+def test_serve_takes_the_rules_and_terms_of_the_config_file_and_command_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / ".discreet.toml").write_text(
+        f'private-terms = "{PERSONA / "private-terms.txt"}"\ndisable = ["financial.money-amount"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    started: list[Settings] = []
+    real_create = server.create
+    monkeypatch.setattr(
+        server,
+        "create",
+        lambda listener, chosen, limit: started.append(chosen) or real_create(listener, chosen, limit),
+    )
+    monkeypatch.setattr(server, "run", lambda _app, _listener: None)
+    code, _out, _err = run(
+        ["serve", "--port", "0", "--public-terms", str(PERSONA / "public-terms.txt")], capsys
+    )
+    assert code == 0
+    [chosen] = started
+    assert chosen.terms == read_terms(PERSONA / "private-terms.txt", PERSONA / "public-terms.txt")
+    ids = {rule.id for rule in chosen.rules}
+    assert "financial.money-amount" not in ids and "confidential.private-term" in ids
 
 
 def test_serve_without_the_web_extra_says_how_to_install_it(

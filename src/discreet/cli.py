@@ -440,11 +440,16 @@ def serve_command(
     max_memory_mb: Annotated[
         int, typer.Option("--max-memory-mb", min=0, help="Memory allowed per document, in MB (0: no limit).")
     ] = 1024,
+    rules: RulesOption = None,
+    disable: DisableOption = None,
+    private_terms: PrivateTermsOption = None,
+    public_terms: PublicTermsOption = None,
 ) -> None:
     """Start a local web page that audits and fixes a resume; nothing leaves this machine."""
     import webbrowser
 
     from discreet.audit import Settings
+    from discreet.termsfile import read_terms
 
     try:
         from discreet.web import server
@@ -456,7 +461,14 @@ def serve_command(
             f"discreet: warning: {host} may let other machines reach the page; only its token guards it",
             err=True,
         )
-    settings = Settings(tuple(_rules([], [])), time_limit=timeout, memory_limit=max_memory_mb * 2**20)
+    # The config file's rules, disabled ids and terms apply as they do to audit; the page adds its own terms.
+    chosen = _effective(None, None, rules, disable, private_terms, public_terms, None).options
+    settings = Settings(
+        tuple(_rules(chosen.rules, chosen.disable)),
+        read_terms(chosen.private_terms, chosen.public_terms, chosen.disable),
+        time_limit=timeout,
+        memory_limit=max_memory_mb * 2**20,
+    )
     web = server.create(listener, settings, max_upload_mb * 2**20)
     typer.echo(f"discreet serves its page at {listener.url} (Ctrl-C stops it)")
     if open_browser:

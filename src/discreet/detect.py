@@ -50,6 +50,10 @@ class Terms:
     public: tuple[str, ...] = ()
     stand_ins: tuple[tuple[str, str], ...] = ()
 
+    def joined(self, more: Terms) -> Terms:
+        """These terms and more, in that order (a stand-in given here first wins)."""
+        return Terms(self.private + more.private, self.public + more.public, self.stand_ins + more.stand_ins)
+
     def stand_in(self, matched: str) -> str:
         """What the user asked to write instead of a private term, matched as the term is."""
         key = term_key(matched)

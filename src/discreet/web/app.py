@@ -158,8 +158,9 @@ class _Pages:
         )
 
     def _audited(self, form: Form) -> Audited:
-        terms = parse_terms(form.text("private_terms").splitlines(), form.text("public_terms").splitlines())
-        settings = replace(self.config.settings, terms=terms)
+        page = parse_terms(form.text("private_terms").splitlines(), form.text("public_terms").splitlines())
+        # The terms discreet serve was started with (its options or config file) apply to every upload.
+        settings = replace(self.config.settings, terms=self.config.settings.terms.joined(page))
         return audit_uploads(_resume(form), form.file("profile"), settings, self.config.scratch)
 
 
