@@ -306,6 +306,7 @@ def test_every_format_audit_reads_is_shown_the_same_way(browser: Browser, server
     assert [e.text for e in browser.find_all("#documents .read-as")] == read_as
     fixable = json.loads(body)["fix"]["available"]
     assert (browser.find("#download-fix").get_attribute("disabled") is None) is fixable
+    assert (browser.find("#download-resume-copy").get_attribute("disabled") is None) is fixable
 
 
 def test_choosing_a_passage_shows_its_why_actions_and_rewrite(browser: Browser, persona: Audited) -> None:
@@ -465,6 +466,20 @@ def test_the_public_safe_copy_downloads_as_the_api_writes_it(
     button.click()
     assert arrived(downloads, "resume.public.md") == expected
     assert browser.find("#status").text == "Downloaded resume.public.md."
+
+
+def test_the_copy_for_applications_downloads_as_the_api_writes_it(
+    browser: Browser, server: Server, downloads: Path
+) -> None:
+    resume = PERSONA / "resume.docx"
+    form = {"private_terms": private_terms(), "for": "resume"}
+    status, expected = server.post("/api/fix", {"resume": resume}, form)
+    assert status == 200, expected
+    public = server.post("/api/fix", {"resume": resume}, {"private_terms": private_terms()})[1]
+    assert expected != public
+    upload(browser, server, resume, None, private_terms())
+    browser.find("#download-resume-copy").click()
+    assert arrived(downloads, "resume.resume.docx") == expected
 
 
 def test_a_pdf_downloads_as_its_redacted_copy(browser: Browser, server: Server, downloads: Path) -> None:

@@ -247,11 +247,12 @@
   }
 
   function showFix(fix) {
-    const button = $("download-fix");
     const available = Boolean(fix && fix.available);
-    button.disabled = !available;
+    $("download-fix").disabled = !available;
+    $("download-resume-copy").disabled = !available;
     $("fix-reason").textContent = available
-      ? "Each flagged line rewritten or left out, ready for a public profile."
+      ? "The public-safe copy rewrites or leaves out each flagged line, ready for a public profile. " +
+        "The copy for applications removes only what no document should carry, such as ID numbers."
       : (fix && fix.reason) || "A public-safe copy cannot be made for this file.";
   }
 
@@ -555,11 +556,13 @@
   }
 
   function wireDownloads() {
-    $("download-fix").addEventListener("click", () =>
-      download("/api/fix", { for: "public" }, "resume.public.txt").catch((e) =>
-        fail(e.message, "download-error"),
-      ),
-    );
+    for (const [id, destination] of [["download-fix", "public"], ["download-resume-copy", "resume"]]) {
+      $(id).addEventListener("click", () =>
+        download("/api/fix", { for: destination }, `resume.${destination}.txt`).catch((e) =>
+          fail(e.message, "download-error"),
+        ),
+      );
+    }
     for (const button of document.querySelectorAll("button[data-report]")) {
       const format = button.dataset.report;
       button.addEventListener("click", () =>
