@@ -9,7 +9,9 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import docx
 import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
@@ -19,6 +21,7 @@ from discreet.audit import audit_document
 from discreet.detect import Terms
 from discreet.fixplan import Edit, plan, still_flagged
 from discreet.model import Destination, Document, Limits
+from discreet.parsers.docxlocation import DocxPart
 from discreet.parsers.wordopen import load
 from discreet.parsers.wordparagraphs import Piece
 from discreet.parsers.wordwalk import placed_paragraphs
@@ -28,6 +31,7 @@ from discreet.textview import extract_view
 from discreet.writers import accepted, write_copy
 from discreet.writers.runs import AUTHOR, DATE, Revisions, replace_span
 from fuzzing import LIMITS, TERMS, Target, fuzz, targets
+from wordparts import add_part, notes_xml
 
 GOLDEN = REPO / "tests" / "golden" / "fix"
 PERSONA = FIXTURES / "persona" / "resume.docx"
@@ -35,6 +39,7 @@ HIDDEN = FIXTURES / "word" / "hidden-content.docx"
 PRIVATE_TERMS = FIXTURES / "persona" / "private-terms.txt"
 CORPUS = sorted((SHARED / "corpus" / "resumes" / "docx").glob("*.docx"))
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NOTE_PARTS = (DocxPart.FOOTNOTE, DocxPart.ENDNOTE)
 
 
 def check_golden(name: str, text: str) -> None:
@@ -291,6 +296,36 @@ def test_a_resume_copy_leaves_out_only_what_belongs_nowhere_and_still_scrubs(
     code, out = fix_cli(HIDDEN, copy, capsys, "--for", "resume")
     assert code == 0
     check_golden("hidden-resume.txt", out + shown(copy))
+
+
+def word_with_notes(tmp_path: Path) -> Path:
+    """A resume whose footnote and endnote hold what its body does not."""
+    word = docx.Document()
+    word.core_properties.author = ""
+    word.add_paragraph("Dana Whitfield")
+    word.add_paragraph("Grew the Midwest territory.")
+    path = tmp_path / "notes.docx"
+    word.save(str(path))
+    footnote = notes_xml("footnote", "Closed a $4.2M deal with Northwind Logistics in 2021.")
+    add_part(path, "word/footnotes.xml", footnote, RT.FOOTNOTES, "footnotes")
+    endnote = notes_xml("endnote", "Referee: Marcus Okafor, marcus.okafor@example.org")
+    add_part(path, "word/endnotes.xml", endnote, RT.ENDNOTES, "endnotes", "rIdEnd")
+    return path
+
+
+@pytest.mark.parametrize("tracked", [False, True])
+def test_footnotes_and_endnotes_are_fixed_like_the_body(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], tracked: bool
+) -> None:
+    source, copy = word_with_notes(tmp_path), tmp_path / "copy.docx"
+    options = ("--private-terms", str(PRIVATE_TERMS), *(("--tracked",) if tracked else ()))
+    code, _out = fix_cli(source, copy, capsys, *options)
+    assert code == (1 if tracked else 0)
+    data = copy.read_bytes() if not tracked else accepted(copy, copy.read_bytes())
+    fixed = read(Piped(str(copy), data), Limits())
+    notes = [(s.location.part.value, s.text) for s in fixed.segments if s.location.part in NOTE_PARTS]
+    assert notes == [("footnote", "Closed a multi-million-dollar deal with a key client in 2021.")]
+    assert audit_document(fixed, load_rules(), read_terms(PRIVATE_TERMS, None)).findings == ()
 
 
 def test_the_same_input_gives_the_same_bytes_whenever_it_is_fixed(

@@ -28,23 +28,16 @@ from discreet.errors import (
 from discreet.model import Document, DocumentKind, Format, Limits, Section
 from discreet.parsers.docx import parse
 from discreet.parsers.docxlocation import DocxLocation, DocxPart
+from wordparts import NS, add_part, notes_xml
 
 CORPUS = SHARED / "corpus" / "resumes"
 CORPUS_DOCX = sorted(p.name for p in (CORPUS / "docx").glob("*.docx")) if CORPUS.is_dir() else []
 
 BODY, TABLE, TEXT_BOX = DocxPart.BODY, DocxPart.TABLE, DocxPart.TEXT_BOX
 HEADER, FOOTER, COMMENT, PROPERTIES = DocxPart.HEADER, DocxPart.FOOTER, DocxPart.COMMENT, DocxPart.PROPERTIES
+FOOTNOTE, ENDNOTE = DocxPart.FOOTNOTE, DocxPart.ENDNOTE
 CONTACT, EXPERIENCE, SKILLS, OTHER = Section.CONTACT, Section.EXPERIENCE, Section.SKILLS, Section.OTHER
 
-NS = (
-    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-    'xmlns:v="urn:schemas-microsoft-com:vml"'
-)
 
 Row = tuple[str, DocxLocation, Section, bool]
 
@@ -403,34 +396,35 @@ def test_properties_come_last_as_hidden_segments_naming_the_property(tmp_path: P
     assert read(path).segments[-2].location.describe() == "document properties, company"
 
 
-def test_footnote_text_is_noted_as_unread(tmp_path: Path) -> None:
+def test_footnotes_and_endnotes_are_read_after_the_body_and_before_the_footer(tmp_path: Path) -> None:
     word = new_document()
     word.add_paragraph("Jane Doe")
+    word.add_paragraph("Experience", style="Heading 1")
+    word.add_paragraph("Grew the region")
+    word.sections[0].footer.paragraphs[0].text = "Page footer"
     path = save(word, tmp_path)
-    footnotes = (
-        f'<w:footnotes {NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-        '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Left Acme under NDA</w:t></w:r></w:p></w:footnote>'
-        "</w:footnotes>"
+    add_part(
+        path,
+        "word/footnotes.xml",
+        notes_xml("footnote", "Left Acme under NDA", "Revenue $4.2M"),
+        RT.FOOTNOTES,
+        "footnotes",
     )
-    add_part(path, "word/footnotes.xml", footnotes, RT.FOOTNOTES, "footnotes")
-    assert read(path).notes == ("the footnotes hold text that discreet does not read yet",)
-
-
-def add_part(path: Path, name: str, xml: str, reltype: str, kind: str) -> None:
-    """Add a Word part to a saved file: the member, its content type and its relationship."""
-    source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
-    content_type = f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "[Content_Types].xml":
-                override = f'<Override PartName="/{name}" ContentType="{content_type}"/></Types>'
-                data = data.replace(b"</Types>", override.encode())
-            elif info.filename == "word/_rels/document.xml.rels":
-                rel = f'<Relationship Id="rIdNote" Type="{reltype}" Target="{name.split("/")[-1]}"/>'
-                data = data.replace(b"</Relationships>", (rel + "</Relationships>").encode())
-            archive.writestr(info.filename, data)
-        archive.writestr(name, xml)
+    add_part(
+        path, "word/endnotes.xml", notes_xml("endnote", "Referee: Pat Lee"), RT.ENDNOTES, "endnotes", "rIdEnd"
+    )
+    document = read(path)
+    assert rows(document) == [
+        ("Jane Doe", body(1), CONTACT, False),
+        ("Experience", body(2), EXPERIENCE, False),
+        ("Grew the region", body(3), EXPERIENCE, False),
+        ("Left Acme under NDA", DocxLocation(FOOTNOTE, 1), OTHER, False),
+        ("Revenue $4.2M", DocxLocation(FOOTNOTE, 2), OTHER, False),
+        ("Referee: Pat Lee", DocxLocation(ENDNOTE, 1), OTHER, False),
+        ("Page footer", DocxLocation(FOOTER, 1), CONTACT, False),
+    ]
+    assert document.notes == ()
+    assert document.segments[4].location.describe() == "footnote paragraph 2"
 
 
 # --- refused files -------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ class DocxPart(StrEnum):
     FOOTER = "footer"
     TEXT_BOX = "text box"
     COMMENT = "comment"
+    FOOTNOTE = "footnote"
+    ENDNOTE = "endnote"
     PROPERTIES = "properties"
 
 

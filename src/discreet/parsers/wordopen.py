@@ -16,7 +16,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.package import Unmarshaller
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part as OpcPart
-from docx.opc.part import PartFactory
+from docx.opc.part import PartFactory, XmlPart
 from docx.opc.pkgreader import PackageReader
 from docx.oxml import parse_xml
 from docx.package import Package
@@ -143,6 +143,9 @@ def _open(path: Path, data: bytes | None) -> Any:
     return main.document
 
 
+_NOTES = frozenset({CT.WML_FOOTNOTES, CT.WML_ENDNOTES})
+
+
 def _load_part(
     path: Path, partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Any
 ) -> Part:
@@ -152,7 +155,12 @@ def _load_part(
     damaged optional part does not cost the whole document. A part with a DTD is refused.
     """
     try:
-        part = PartFactory(partname, content_type, reltype, blob, package)
+        # python-docx keeps footnotes and endnotes as bytes; as XML parts, their text is read and a
+        # fixed copy's edits to it are saved like the body's.
+        if content_type in _NOTES:
+            part = XmlPart.load(partname, content_type, blob, package)
+        else:
+            part = PartFactory(partname, content_type, reltype, blob, package)
     except SyntaxError:  # lxml's XMLSyntaxError
         if content_type == CT.WML_DOCUMENT_MAIN:
             raise

@@ -1,4 +1,4 @@
-"""Walk a Word document's stories in reading order: headers, body and its tables, text boxes, footers."""
+"""Walk a Word document's stories in reading order: headers, body, tables, text boxes, notes, footers."""
 
 from __future__ import annotations
 
@@ -47,16 +47,31 @@ class Placed:
 def placed_paragraphs(word: Any) -> dict[DocxLocation, Placed]:
     """Every paragraph parse() reads, by the location its visible segment has."""
     body_element = word.element.find(W + "body")
-    return {} if body_element is None else _stories(word, body_element)[0].placed
+    return {} if body_element is None else _stories(word, body_element).walker.placed
 
 
-def _stories(word: Any, body_element: Element) -> tuple[_Walker, list[Segment], list[Segment], list[Segment]]:
-    """Walk the headers, the body (then comments no paragraph anchors) and the footers, in reading order."""
+@dataclass(frozen=True, slots=True)
+class _Stories:
+    """A document's segments by story, in reading order, and the walker that placed their paragraphs."""
+
+    walker: _Walker
+    headers: list[Segment]
+    body: list[Segment]
+    notes: list[Segment]
+    footers: list[Segment]
+
+
+def _stories(word: Any, body_element: Element) -> _Stories:
+    """Walk the headers, the body (then comments no paragraph anchors), the notes and the footers."""
     walker = _Walker(Styles.read(word), _comments(word))
     headers = list(walker.furniture(_furniture(word, body_element, "header"), DocxPart.HEADER))
     body = [*walker.blocks(body_element, _Story(DocxPart.BODY, word.part)), *walker.unanchored()]
+    notes = [
+        *walker.notes(related_part(word.part, RT.FOOTNOTES), DocxPart.FOOTNOTE),
+        *walker.notes(related_part(word.part, RT.ENDNOTES), DocxPart.ENDNOTE),
+    ]
     footers = list(walker.furniture(_furniture(word, body_element, "footer"), DocxPart.FOOTER))
-    return walker, headers, body, footers
+    return _Stories(walker, headers, body, notes, footers)
 
 
 def hidden_runs(word: Any) -> Callable[[Element, Element], bool]:
@@ -125,6 +140,15 @@ class _Walker:
         """Yield the segments of header or footer parts."""
         for furniture in parts:
             yield from self.blocks(part_xml(furniture), _Story(part, furniture))
+
+    def notes(self, part: Part | None, kind: DocxPart) -> Iterator[Segment]:
+        """Yield the segments of the footnotes (or endnotes) part, its separators left out."""
+        root = part_xml(part)
+        if root is None:
+            return
+        for note in root.iter(W + kind.value):
+            if note.get(W + "type", "normal") == "normal":
+                yield from self.blocks(note, _Story(kind, part))
 
     def unanchored(self) -> Iterator[Segment]:
         """Yield the comments no paragraph pointed to."""
@@ -234,32 +258,25 @@ def _itertext(element: Element | None) -> Iterator[str]:
         yield from element.itertext()
 
 
-def _notes(word: Any) -> list[str]:
-    """Say when footnotes or endnotes hold text this parser does not read."""
-    notes = damaged_parts(word)
-    for reltype, kind in ((RT.FOOTNOTES, "footnote"), (RT.ENDNOTES, "endnote")):
-        part = related_part(word.part, reltype)
-        root = part_xml(part)
-        if root is None:
-            continue
-        for note in root.iter(W + kind):
-            if note.get(W + "type", "normal") == "normal" and "".join(_itertext(note)).strip():
-                notes.append(f"the {kind}s hold text that discreet does not read yet")
-                break
-    return notes
-
-
 def read(path: Path, word: Any) -> tuple[list[Segment], list[str]]:
     """The segments of an opened Word document in reading order, and the notes on what was not read."""
     body_element = word.element.find(W + "body")
     if body_element is None:
         raise CorruptFileError(path, "has no document body", RESAVE)
-    _, headers, body, footers = _stories(word, body_element)
-    if not (headers or body or footers):
+    stories = _stories(word, body_element)
+    if not (stories.headers or stories.body or stories.footers):
         raise NoTextError(
             path,
             "has no text",
             "if the resume is a picture pasted into Word, paste its text into a .txt file and check that",
         )
-    segments = [*_sectioned(headers), *_sectioned(body), *_sectioned(footers), *_properties(word)]
-    return segments, _notes(word)
+    # A note belongs to no heading of the body: its text is printed at the foot of a page or the end.
+    notes = [replace(segment, section=Section.OTHER) for segment in stories.notes]
+    segments = [
+        *_sectioned(stories.headers),
+        *_sectioned(stories.body),
+        *notes,
+        *_sectioned(stories.footers),
+        *_properties(word),
+    ]
+    return segments, damaged_parts(word)
