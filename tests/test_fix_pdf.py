@@ -17,7 +17,7 @@ from fpdf import FPDF
 
 from conftest import FIXTURES, SHARED, run
 from discreet.audit import audit_document
-from discreet.cli import _rules
+from discreet.commands.options import chosen_rules
 from discreet.errors import CannotRedactError, InputError
 from discreet.fixplan import Edit
 from discreet.model import Destination, Limits
@@ -86,7 +86,7 @@ def plumber_chars(data: bytes) -> Counter[tuple[int, str, float, float]]:
 
 @functools.cache
 def builtin_rules() -> tuple[Rule, ...]:
-    return tuple(_rules([], []))
+    return tuple(chosen_rules([], []))
 
 
 def audit(path: Path, terms: Path | None = TERMS) -> DocumentReport:

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import FIXTURES, REPO, run
 from discreet.audit import audit_document
-from discreet.cli import _rules
+from discreet.commands.options import chosen_rules
 from discreet.errors import CorruptFileError
 from discreet.model import Destination, Limits
 from discreet.parsers.linkedin import ExportLocation
@@ -48,7 +48,7 @@ def golden(name: str, text: str) -> None:
 
 
 def audited(path: Path, terms: Path | None = TERMS) -> DocumentReport:
-    rules = tuple(_rules([], []))
+    rules = tuple(chosen_rules([], []))
     return audit_document(read(path, Limits()), rules, read_terms(terms, None, ()))
 
 
@@ -306,7 +306,7 @@ def _still_flagged(report: DocumentReport, path: Path) -> tuple[LocatedFinding, 
     """What the draft's own audit still flags for a public profile, the draft written as Markdown."""
     draft = profile_draft(report, Destination.PUBLIC)
     path.write_text(render_markdown(draft), encoding="utf-8")
-    rules = tuple(_rules([], []))
+    rules = tuple(chosen_rules([], []))
     return still_flagged(
         audit_document(read_draft(str(path), path.read_bytes(), "markdown"), rules), Destination.PUBLIC
     )

@@ -26,7 +26,7 @@ from starlette.testclient import TestClient
 
 from conftest import FIXTURES, REPO, run
 from discreet.audit import Settings
-from discreet.cli import _rules
+from discreet.commands.options import chosen_rules
 from discreet.detect import Terms
 from discreet.errors import UsageError
 from discreet.termsfile import read_terms
@@ -53,7 +53,7 @@ PAGE = '<meta name="discreet-token" content="{{TOKEN}}"><meta name="limit" conte
 
 @pytest.fixture(scope="module")
 def settings() -> Settings:
-    return Settings(tuple(_rules([], [])), time_limit=60.0)
+    return Settings(tuple(chosen_rules([], [])), time_limit=60.0)
 
 
 @pytest.fixture
