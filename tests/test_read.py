@@ -13,7 +13,7 @@ from conftest import FIXTURES, write
 from discreet.cli import main
 from discreet.errors import InputError
 from discreet.model import Format, Limits
-from discreet.read import DOCUMENT_SUFFIXES, FROM_MEMORY, PARSERS, REGISTRY, expand, sniff
+from discreet.read import DOCUMENT_SUFFIXES, FROM_MEMORY, PARSERS, REGISTRY, expand, read, read_once, sniff
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")
 
@@ -156,3 +156,28 @@ def test_a_named_suffix_without_its_signature_is_called_damaged_by_its_parser(tm
             sniff(path, Limits())
         assert str(caught.value) == f"{path}: {problem}; {remedy}"
     assert [p.misnamed[0] for p in REGISTRY if p.misnamed] == [".pdf", ".docx", ".zip"]
+
+
+@pytest.mark.parametrize(
+    "name", ["resume.txt", "resume.md", "resume.json", "resume.docx", "resume.pdf", "linkedin-export.zip"]
+)
+def test_read_once_parses_the_bytes_it_returns_as_read_parses_the_file(name: str) -> None:
+    path = FIXTURES / "persona" / name
+    document, data = read_once(path, Limits())
+    assert data == path.read_bytes()
+    assert document == read(path, Limits())
+
+
+def test_read_once_gives_a_folder_no_bytes() -> None:
+    path = FIXTURES / "persona" / "linkedin-export"
+    assert read_once(path, Limits()) == (read(path, Limits()), b"")
+
+
+def test_a_file_that_changes_while_read_once_reads_it_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path / "cv.txt", "Dana Whitfield\nSales Manager\n")
+    monkeypatch.setattr(Path, "read_bytes", lambda self: b"Dana Whitfield\n")
+    with pytest.raises(InputError) as raised:
+        read_once(path, Limits())
+    assert str(raised.value) == f"{path}: changed while it was read; wait until it is saved, then try again"

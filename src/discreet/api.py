@@ -111,16 +111,15 @@ def fix_path(
     discreet cannot write a copy of.
     """
     from discreet.audit import audit_document
-    from discreet.read import read
+    from discreet.read import read_once
     from discreet.safecopy import fix, recheck
 
     source = Path(path)
     chosen, terms = _rules(rules), _terms(private_terms, public_terms)
-    report = audit_document(read(source, limits or Limits()), chosen, terms)
+    document, original = read_once(source, limits or Limits())
+    report = audit_document(document, chosen, terms)
     where = Destination(destination)
-    fixed = fix(
-        report, source.read_bytes() if source.is_file() else b"", where, tracked=tracked, to=_copy(to)
-    )
+    fixed = fix(report, original, where, tracked=tracked, to=_copy(to))
     remaining = recheck(fixed, str(source), where, chosen, terms)
     return FixedCopy(fixed.data, fixed.summary, remaining, fixed.needs_person or bool(remaining))
 

@@ -101,15 +101,47 @@ def is_resume(path: Path, limits: Limits) -> bool:
     return parser is None or parser.may_be_resume is None or parser.may_be_resume(path, limits)
 
 
+def read_once(path: Path, limits: Limits) -> tuple[Document, bytes]:
+    """Parse a file from its bytes, read once, and return them: a copy is made from what was audited.
+
+    A folder (an extracted LinkedIn export) has no bytes; an export's ZIP is parsed from its path.
+    """
+    if path.is_dir():
+        return read(path, limits), b""
+    size = _checked_size(path, limits)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from error
+    if len(data) != size:
+        raise InputError(path, "changed while it was read", "wait until it is saved, then try again")
+    fmt = _sniff_bytes(path, data[:_HEAD], data[-_TAIL:], data)
+    parse = FROM_MEMORY.get(fmt)
+    return (parse(path, limits, data) if parse else PARSERS[fmt](path, limits)), data
+
+
 def sniff(path: Path, limits: Limits) -> Format:
     """Name the format of an input from its content, raising a clear error when it has none."""
-    if not path.exists():
-        raise InputError(path, "does not exist", "check the path")
     if path.is_dir():
         fmt = _folder_format(path)
         if fmt is not None:
             return fmt
         raise InputError(path, "is a folder, not a document", "name a resume file or a LinkedIn data export")
+    size = _checked_size(path, limits)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD)
+            handle.seek(max(0, size - _TAIL))
+            tail = handle.read(_TAIL)
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from error
+    return _sniff_bytes(path, head, tail)
+
+
+def _checked_size(path: Path, limits: Limits) -> int:
+    """The size of a file that exists, holds something and is within the limit."""
+    if not path.exists():
+        raise InputError(path, "does not exist", "check the path")
     size = path.stat().st_size
     if size == 0:
         raise NoTextError(path, "is empty", "check that it is the right file")
@@ -119,14 +151,7 @@ def sniff(path: Path, limits: Limits) -> Format:
             f"is {size // 2**20} MB, over the {limits.max_file_bytes // 2**20} MB limit",
             "raise it with --max-file-mb",
         )
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_HEAD)
-            handle.seek(max(0, size - _TAIL))
-            tail = handle.read(_TAIL)
-    except OSError as error:
-        raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from error
-    return _sniff_bytes(path, head, tail)
+    return size
 
 
 def _sniff_bytes(path: Path, head: bytes, tail: bytes, data: bytes | None = None) -> Format:

@@ -52,7 +52,7 @@ def fix_command(
 ) -> None:
     """Write a public-safe copy of a resume, audit it again, and say what still needs a decision."""
     from discreet.audit import audit_document
-    from discreet.read import read
+    from discreet.read import read_once
     from discreet.safecopy import fix, recheck, suffixes
     from discreet.termsfile import read_terms
 
@@ -60,12 +60,12 @@ def fix_command(
     settings = in_force(None, None, rules, disable, private_terms, public_terms, None).options
     terms = read_terms(settings.private_terms, settings.public_terms, settings.disable)
     chosen = tuple(chosen_rules(settings.rules, settings.disable))
-    report = audit_document(read(path, Limits()), chosen, terms)
+    document, original = read_once(path, Limits())
+    report = audit_document(document, chosen, terms)
     if path.is_dir() and output.resolve().is_relative_to(path.resolve()):
         raise UsageError(
             f"{output}: --output lies inside the export folder it reads; write the draft elsewhere"
         )
-    original = path.read_bytes() if path.is_file() else b""
     allowed = suffixes(report, to)
     if allowed and output.suffix.lower() not in allowed:
         what = f"--to {to.value}" if to else "a redacted PDF"
