@@ -28,7 +28,7 @@ from discreet.audit import Settings, audit, audit_path
 from discreet.cli import main
 from discreet.model import Document, Format, Limits
 from discreet.packs import all_rules, builtin_rules_dir, load_packs
-from discreet.parsers import linkedin
+from discreet.parsers import linkedincsv
 from discreet.report import Failure
 from hostile_inputs import MB, flate_bomb_pdf, long_field_export, lying_docx
 
@@ -394,7 +394,7 @@ def test_a_pathological_document_among_twenty_is_skipped_and_twenty_are_reported
 @given(st.text(st.sampled_from(["a", ",", '"', "\n", "\r", "\t", " ", "é"]), max_size=30))
 def test_well_formed_csv_splits_as_the_csv_module_does(text: str) -> None:
     for delimiter in (",", "\t"):
-        rows = linkedin._split_rows(text, delimiter)
+        rows = linkedincsv.split_rows(text, delimiter)
         if rows is not None:
             assert rows == [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
 
@@ -402,7 +402,7 @@ def test_well_formed_csv_splits_as_the_csv_module_does(text: str) -> None:
 def test_a_long_field_is_read_without_raising_the_process_wide_csv_limit() -> None:
     limit = csv.field_size_limit()
     summary = "word " * 60_000
-    table = linkedin.read_table(f'First Name,Summary\nDana,"{summary}"\n'.encode(), "Profile.csv")
+    table = linkedincsv.read_table(f'First Name,Summary\nDana,"{summary}"\n'.encode(), "Profile.csv")
     assert table.rows == (("Dana", summary),)
     assert csv.field_size_limit() == limit
 

@@ -18,7 +18,7 @@ from discreet.errors import (
     UnsupportedFormatError,
 )
 from discreet.model import Document, DocumentKind, Format, Limits, Section
-from discreet.parsers import linkedin
+from discreet.parsers import linkedin, linkedincsv
 from discreet.parsers.linkedin import ExportLocation
 
 EXPORTS = Path("corpus/profiles/linkedin-export")
@@ -213,7 +213,7 @@ def test_corpus_2026_summary_has_html_entities_unescaped(shared: Path) -> None:
 
 def test_corpus_2018_utf16_tab_file_is_decoded(shared: Path) -> None:
     data = (shared / EXPORTS / Y2018 / "Shares.csv").read_bytes()
-    table = linkedin.read_table(data, "Shares.csv")
+    table = linkedincsv.read_table(data, "Shares.csv")
     assert data.startswith(codecs.BOM_UTF16_LE)
     assert (table.encoding, table.delimiter, table.rows) == ("utf-16", "\t", ())
     assert table.header == (
@@ -224,7 +224,7 @@ def test_corpus_2018_utf16_tab_file_is_decoded(shared: Path) -> None:
 
 def test_corpus_connections_preamble_is_skipped_to_the_header(shared: Path) -> None:
     data = (shared / EXPORTS / Y2026 / "Connections.csv").read_bytes()
-    table = linkedin.read_table(data, "Connections.csv")
+    table = linkedincsv.read_table(data, "Connections.csv")
     assert data.startswith(b"Notes:\n")
     assert table.header == (
         "First Name",

@@ -10,30 +10,16 @@ characters all start a new segment, and every such segment keeps the location of
 
 from __future__ import annotations
 
-import codecs
-import csv
 import html
-import io
-import os
 import re
-import stat
-import zipfile
-import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
-from discreet.archive import check_directory, check_totals, read_member
 from discreet.errors import (
-    CorruptFileError,
-    EncryptedError,
-    InputError,
     NoTextError,
-    TooLargeError,
     UnsupportedFormatError,
 )
 from discreet.model import (
@@ -50,14 +36,9 @@ from discreet.model import (
     build_document,
 )
 from discreet.parsers import Parser
+from discreet.parsers.linkedincsv import Table, read_table
+from discreet.parsers.linkedinfiles import PASS_EXPORT, Member, basename, export_members
 
-_REDOWNLOAD = (
-    "download the export again from LinkedIn (Settings & Privacy → Data privacy → Get a copy of your data)"
-)
-# LinkedIn caps its longest fields (summaries, posts, recommendations) at a few thousand
-# characters; a million leaves room for any export and stops a 10 MB field before detection.
-MAX_FIELD_CHARS = 2**20
-_PASS_EXPORT = "pass the ZIP from LinkedIn's 'Get a copy of your data', or the folder it was extracted to"
 # CSV row 1 is the first record; the header takes the file's first line.
 _HEADER_LINES = 1
 # Columns that qualify an entry (its issuer, dates, level) rather than name or describe it.
@@ -265,9 +246,6 @@ _UNKNOWN_REASON = "not a LinkedIn profile file — skipped"
 _ID_SUFFIX = re.compile(r"_\d+(?=\.csv$)")
 _BULLETS = "•▪●◦‣"
 _PIECE = re.compile(rf"(?:[{_BULLETS}][ \t]*)?(?:(?![{_BULLETS}]|[ \t]{{2,}}|[\r\n]).)+")
-_BLANK_LINES = re.compile(r"(?:[ \t,]*(?:\r\n|\r|\n))*")
-_PREAMBLE_END = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
-_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def looks_like_export(names: Iterable[str]) -> bool:
@@ -285,13 +263,13 @@ def looks_like_export(names: Iterable[str]) -> bool:
 def parse(path: Path, limits: Limits) -> Document:
     """Read the public profile files of a LinkedIn export ZIP or folder."""
     segments: list[Segment] = []
-    with _members(path, limits) as members:
+    with export_members(path, limits) as members:
         chosen, notes = _choose(members)
         if not chosen and not _any_known(members):
             raise UnsupportedFormatError(
                 path,
                 "holds no LinkedIn export files (expected Profile.csv, Positions.csv, Education.csv, …)",
-                _PASS_EXPORT,
+                PASS_EXPORT,
             )
         for spec, member in chosen:
             table = read_table(member.read(), f"{path}/{member.path}")
@@ -306,115 +284,6 @@ def parse(path: Path, limits: Limits) -> Document:
             "request the export again with your profile data included, or pass the complete archive",
         )
     return build_document(path, DocumentKind.PROFILE, Format.LINKEDIN_EXPORT, segments, notes)
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A decoded export CSV: header, data rows, and the encoding and delimiter it used."""
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    encoding: str
-    delimiter: str
-
-
-def read_table(data: bytes, source: str) -> Table:
-    """Decode one export CSV: sniff BOM and delimiter, skip a `Notes:` preamble, parse RFC 4180."""
-    text, encoding = _decode(data, source)
-    start = _header_start(text)
-    line_end = _LINE_END.search(text, start)
-    header_line = text[start : line_end.start() if line_end else len(text)]
-    delimiter = "\t" if header_line.count("\t") > header_line.count(",") else ","
-    rows = _split_rows(text[start:], delimiter)
-    if rows is None:
-        try:
-            reader = csv.reader(io.StringIO(text[start:], newline=""), delimiter=delimiter)
-            rows = [list(row) for row in reader]
-        except csv.Error as exc:
-            if "field larger than field limit" in str(exc):
-                raise _field_too_long(source) from exc
-            raise CorruptFileError(source, f"is not a readable CSV file ({exc})", _REDOWNLOAD) from exc
-    if any(len(cell) > MAX_FIELD_CHARS for row in rows for cell in row):
-        raise _field_too_long(source)
-    header = tuple(name.strip() for name in rows[0]) if rows else ()
-    return Table(header, tuple(tuple(row) for row in rows[1:]), encoding, delimiter)
-
-
-def _split_rows(text: str, delimiter: str) -> list[list[str]] | None:
-    """Split well-formed RFC 4180 text into rows as csv.reader does; None for anything else.
-
-    csv.reader refuses a field past csv.field_size_limit(), which is process-wide state: raising
-    it for a long summary would change every other reader, so well-formed files (LinkedIn's are)
-    are split here and bounded by MAX_FIELD_CHARS, and only malformed ones go to csv.reader.
-    """
-    field = _FIELDS[delimiter]
-    rows: list[list[str]] = []
-    position, end = 0, len(text)
-    while position < end:
-        row: list[str] = []
-        if text[position] not in "\r\n":
-            while (match := field.match(text, position)) is not None:
-                quoted, plain = match.groups()
-                row.append(plain if quoted is None else quoted.replace('""', '"'))
-                position = match.end()
-                if position == end or text[position] != delimiter:
-                    break
-                position += 1
-            else:
-                return None
-        rows.append(row)
-        position += 2 if text.startswith("\r\n", position) else 1
-    return rows
-
-
-def _field_pattern(delimiter: str) -> re.Pattern[str]:
-    """A quoted field ("" for a quote) or a plain one, either ending at a delimiter or a line end."""
-    ends = rf"(?={re.escape(delimiter)}|[\r\n]|\Z)"
-    return re.compile(rf'"([^"]*(?:""[^"]*)*)"{ends}|([^{re.escape(delimiter)}"\r\n]*){ends}')
-
-
-_FIELDS = {delimiter: _field_pattern(delimiter) for delimiter in (",", "\t")}
-
-
-def _field_too_long(source: str) -> TooLargeError:
-    return TooLargeError(
-        source,
-        f"has a field longer than {MAX_FIELD_CHARS:,} characters, far past any LinkedIn profile field",
-        "check that this is LinkedIn's export, or remove that file from it",
-    )
-
-
-def _decode(data: bytes, source: str) -> tuple[str, str]:
-    if data.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    elif data[1:2] == b"\x00":
-        encoding = "utf-16-le"
-    elif data[:1] == b"\x00":
-        encoding = "utf-16-be"
-    else:
-        encoding = "utf-8"
-    try:
-        return data.decode(encoding), encoding
-    except UnicodeDecodeError as exc:
-        if encoding != "utf-8":
-            raise CorruptFileError(
-                source, f"is not valid {encoding.upper()} text ({exc.reason})", _REDOWNLOAD
-            ) from exc
-    # A file re-saved by a spreadsheet on Windows; every byte decodes, unknown ones as U+FFFD.
-    return data.decode("cp1252", errors="replace"), "cp1252"
-
-
-def _header_start(text: str) -> int:
-    """Return the offset of the header line, past a `Notes:` preamble and blank lines."""
-    position = 0
-    first_line = _LINE_END.split(text, maxsplit=1)[0]
-    if first_line.strip().strip(',"').casefold() == "notes:":
-        end = _PREAMBLE_END.search(text)
-        position = end.end() if end else len(text)
-    blank = _BLANK_LINES.match(text, position)
-    return blank.end() if blank else position
 
 
 def _table_segments(spec: FileSpec, member: Member, table: Table) -> tuple[list[Segment], list[str]]:
@@ -488,24 +357,8 @@ def _texts(value: str, prose: bool) -> list[str]:
     return [piece for piece in pieces if any(char.isalnum() for char in piece)]
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
-    """One file of an export: its path inside the export and a way to read its bytes."""
-
-    path: str
-    read: Callable[[], bytes]
-
-    @property
-    def name(self) -> str:
-        return _basename(self.path)
-
-
-def _basename(path: str) -> str:
-    return path.replace("\\", "/").rsplit("/", 1)[-1]
-
-
 def _key(name: str) -> str:
-    return _ID_SUFFIX.sub("", _basename(name).casefold())
+    return _ID_SUFFIX.sub("", basename(name).casefold())
 
 
 def _any_known(members: list[Member]) -> bool:
@@ -540,110 +393,6 @@ def _skip_reason(path: str) -> str:
 def _is_junk(path: str) -> bool:
     parts = path.split("/")
     return parts[0] == "__MACOSX" or parts[-1].startswith("._") or parts[-1] == ".DS_Store"
-
-
-@contextmanager
-def _members(path: Path, limits: Limits) -> Iterator[list[Member]]:
-    """Yield the files of an export folder or ZIP, after checking them against the limits."""
-    if path.is_dir():
-        yield _folder_members(path, limits)
-        return
-    if _magic(path) != b"PK":
-        raise UnsupportedFormatError(path, "is neither a folder nor a ZIP archive", _PASS_EXPORT)
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
-        raise CorruptFileError(
-            path, "is not a readable ZIP archive (truncated or damaged)", _REDOWNLOAD
-        ) from exc
-    with archive:
-        infos = archive.infolist()
-        check_directory(path, infos, limits)
-        # A member whose name a damaged directory left empty is no export file (is_dir would raise).
-        files = [info for info in infos if info.filename and not info.is_dir()]
-        yield sorted(
-            (Member(i.filename, partial(_read_member, path, archive, i)) for i in files), key=_by_path
-        )
-
-
-def _magic(path: Path) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(2)
-    except FileNotFoundError as exc:
-        raise InputError(path, "no such file or folder", "check the path") from exc
-    except OSError as exc:
-        raise InputError(
-            path, f"cannot be read ({exc.strerror})", "check the path and its permissions"
-        ) from exc
-
-
-def _by_path(member: Member) -> str:
-    return member.path
-
-
-def _read_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    if info.flag_bits & 0x1:
-        raise EncryptedError(
-            path,
-            f"{info.filename} inside the ZIP archive is password-protected",
-            "unzip it and pass the folder",
-        )
-    try:
-        # read_member stops at the declared size and ZipExtFile checks the CRC, so a lying
-        # directory cannot make this read more than check_directory allowed.
-        return read_member(archive, info)
-    except NotImplementedError as exc:
-        raise UnsupportedFormatError(
-            path,
-            f"{info.filename} uses a compression method discreet cannot read",
-            "unzip it and pass the folder",
-        ) from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        raise CorruptFileError(
-            path, f"{info.filename} inside the ZIP archive is damaged ({exc})", _REDOWNLOAD
-        ) from exc
-
-
-def _folder_members(root: Path, limits: Limits) -> list[Member]:
-    """List the regular files under an export folder, checked against the archive limits."""
-    members: list[Member] = []
-    total = 0
-    for folder, subfolders, filenames in os.walk(root):
-        subfolders.sort()
-        for filename in filenames:
-            file = Path(folder, filename)
-            try:
-                info = file.stat()
-            except OSError:
-                continue
-            name = file.relative_to(root).as_posix()
-            if not stat.S_ISREG(info.st_mode):
-                # Listed, so it gets a note like any other file; never opened: a FIFO would block.
-                members.append(Member(name, partial(_refuse_special, root, name)))
-                continue
-            total += info.st_size
-            members.append(Member(name, partial(_read_file, root, file, info.st_size)))
-            check_totals(root, len(members), total, limits)
-    return sorted(members, key=_by_path)
-
-
-def _refuse_special(root: Path, name: str) -> bytes:
-    raise InputError(
-        root,
-        f"{name} is a FIFO, socket or device, not a regular file",
-        "copy the export's files into a plain folder",
-    )
-
-
-def _read_file(root: Path, file: Path, size: int) -> bytes:
-    try:
-        with file.open("rb") as handle:
-            return handle.read(size)
-    except OSError as exc:
-        raise InputError(
-            root, f"cannot read {file.relative_to(root).as_posix()} ({exc.strerror})", "check its permissions"
-        ) from exc
 
 
 PARSER = Parser(
