@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import pickle
+import pkgutil
 import tomllib
 import zlib
 
 import pytest
 import regex
 
+import discreet
 from discreet import packs, precompiled
 from discreet.needles import Needles, needles
 from discreet.packs import (
@@ -56,6 +59,14 @@ def builtin_needles() -> dict[str, Needles]:
     return found
 
 
+def module_patterns() -> dict[str, Arguments]:
+    """Every pattern a discreet module compiles for itself, once every module is imported."""
+    for module in pkgutil.walk_packages(discreet.__path__, "discreet."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    return {key: (source, flags, {}) for key, (source, flags) in precompiled.ASKED.items()}
+
+
 def builtin_tables() -> dict[str, dict[str, object]]:
     """Every built-in pack's TOML parsed afresh, by the key the store names it with."""
     texts = (path.read_text(encoding="utf-8") for path in sorted(builtin_rules_dir().glob("*.toml")))
@@ -69,7 +80,11 @@ def stored() -> dict[str, object]:
 
 
 def test_the_store_holds_every_builtin_pattern_and_needles() -> None:
-    patterns, readings, tables = builtin_patterns(), builtin_needles(), builtin_tables()
+    patterns, readings, tables = (
+        {**builtin_patterns(), **module_patterns()},
+        builtin_needles(),
+        builtin_tables(),
+    )
     if os.environ.get("DISCREET_REGEN_GOLDEN"):
         compiled = ((k, regex.compile(text, flags, **kept)) for k, (text, flags, kept) in patterns.items())
         precompiled.STORE.write_bytes(precompiled.dump(compiled, readings.items(), tables.items()))
@@ -85,7 +100,7 @@ def test_a_loaded_pattern_is_the_pattern_compiled_here() -> None:
     if stored()["regex"] != regex.__version__:
         pytest.skip(f"store made with regex {stored()['regex']}, this is {regex.__version__}")
     sample = "Closed $4.2M with Acme Corp (NDA); 135% of quota. Referee: Jane Roe, +1 415 555 0100, manager."
-    for key, (source, flags, lists) in builtin_patterns().items():
+    for key, (source, flags, lists) in {**builtin_patterns(), **module_patterns()}.items():
         loaded, fresh = precompiled.load(key), regex.compile(source, flags, **lists)
         assert loaded is not None
         assert (loaded.pattern, loaded.flags) == (fresh.pattern, fresh.flags)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
+from discreet import precompiled
 from discreet.echoes import echo_findings
 from discreet.employers import without_employers
 from discreet.errors import RuleTimeoutError
@@ -34,9 +35,9 @@ PRIVATE_TERM_RULE = PRIVATE_TERM.id
 # Public terms flag nothing; the name only tells the user which matcher ran out of time.
 PUBLIC_TERM_RULE = "public-terms"
 # A blank line, a bullet (mis-decoded ones too) or a sentence end bounds the text that confirms a match.
-_BREAK = regex.compile(r"\n\s*\n|\n\s*[•●▪◦·*\-–➢✓�]|\s[•●▪◦➢✓�]\s|\sâ\S{1,3}\s|[.!?](?=\s+[A-Z])")
+_BREAK = precompiled.compiled(r"\n\s*\n|\n\s*[•●▪◦·*\-–➢✓�]|\s[•●▪◦➢✓�]\s|\sâ\S{1,3}\s|[.!?](?=\s+[A-Z])")
 # Anonymisation placeholders stand for a value without being one.
-_PLACEHOLDER = regex.compile(
+_PLACEHOLDER = precompiled.compiled(
     r"(?i)(?:(?:company|client|customer|employer|organi[sz]ation|school|university|your|full)\s+name"
     r"|city\s*,?\s*state(?:\s*,?\s*(?:zip|country))?|[x*#•_.]{3,}|\[[^\]\n]*\]|<[^>\n]*>|n/?a|none)"
 )

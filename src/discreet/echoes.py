@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import regex
 
+from discreet import precompiled
 from discreet.employers import name_key
 from discreet.model import Finding
 
@@ -16,9 +17,9 @@ _BEFORE = r"(?<![\w&'’.-])"
 _AFTER = r"(?![\w&-])(?![ \t]+[A-Z0-9])"
 _SHORTEST = 3
 # An abbreviation in brackets straight after a name stands for it: "Glaxo Smith Kline (GSK)".
-_ALIAS = regex.compile(r"[ \t]*\(([A-Z][A-Z0-9&]{1,9})\)")
+_ALIAS = precompiled.compiled(r"[ \t]*\(([A-Z][A-Z0-9&]{1,9})\)")
 # One capitalised word in the plural of a kind of person ("Marines", "Payers") names a group, not a company.
-_PLURAL_NOUN = regex.compile(r"[A-Z][a-z]+(?:ers|ors|ies|ants|ents|ines|ists|ians|ees)")
+_PLURAL_NOUN = precompiled.compiled(r"[A-Z][a-z]+(?:ers|ors|ies|ants|ents|ines|ists|ians|ees)")
 
 
 def echo_findings(

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
+from discreet import precompiled
 from discreet.model import Finding
 
 # "company - Acme Tech", "Employer: Acme", "worked at ACME, Pune": the structure of the document,
 # not the wording of a duty, says whose staff the person was.
 _NAME = r"(?P<name>[A-Z](?:[\w&'’-]|\.(?=\w))*(?:[ \t]+[A-Z](?:[\w&'’-]|\.(?=\w))*){0,4})"
-_EMPLOYER = regex.compile(
+_EMPLOYER = precompiled.compiled(
     rf"\b(?i:company|employer|organi[sz]ation)[ \t]*[-–:][ \t]*{_NAME}"
     r"|\b(?i:worked|working|employed|completed|experience|joined)(?:[ \t]+\w+)?[ \t]+(?i:at|with)[ \t]+"
     rf"{_NAME}"
     r"(?=[ \t]*[,(]|[ \t]+(?i:as|in|from|since)\b)"
     rf"|\b(?i:joined)[ \t]+{_NAME}(?=[ \t]+(?i:as)\b)"
 )
-_CLIENT = regex.compile(
+_CLIENT = precompiled.compiled(
     rf"\b(?i:client|customer|project[ \t]+(?:profile|summary|overview))[ \t]*[:\-–][ \t]*{_NAME}"
 )
 

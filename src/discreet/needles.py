@@ -11,20 +11,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum, auto
 
-import regex
+from discreet import precompiled
 
 # Beyond this many alternatives the test costs more than the scan it saves; shorter strings occur
 # in nearly every resume and would only add work.
 MAX_NEEDLES = 64
 MIN_LENGTH = 2
 RARE_SYMBOLS = frozenset("$£€₹¥@%#")
-_QUANTIFIER = regex.compile(r"\{(\d*)(,?)(\d*)\}")
-_VERBOSE = regex.compile(r"\(\?[a-zA-Z]*x[a-zA-Z-]*[:)]")
-_GROUP_CALL = regex.compile(r"\(\?(?:&|P>|R\)|[+-]?\d)")
-_LOOKBEHIND = regex.compile(r"\(\?<[=!]")
-_GROUP_HEAD = regex.compile(r"\(\?(?:[a-zA-Z]*-?[a-zA-Z]*:|P<\w+>|<\w+>|>)|\((?!\?)")
-_INLINE_FLAGS = regex.compile(r"\(\?[a-zA-Z]*-?[a-zA-Z]+\)")
-_NAMED_LIST = regex.compile(r"\\L<(\w+)>")
+_QUANTIFIER = precompiled.compiled(r"\{(\d*)(,?)(\d*)\}")
+_VERBOSE = precompiled.compiled(r"\(\?[a-zA-Z]*x[a-zA-Z-]*[:)]")
+_GROUP_CALL = precompiled.compiled(r"\(\?(?:&|P>|R\)|[+-]?\d)")
+_LOOKBEHIND = precompiled.compiled(r"\(\?<[=!]")
+_GROUP_HEAD = precompiled.compiled(r"\(\?(?:[a-zA-Z]*-?[a-zA-Z]*:|P<\w+>|<\w+>|>)|\((?!\?)")
+_INLINE_FLAGS = precompiled.compiled(r"\(\?[a-zA-Z]*-?[a-zA-Z]+\)")
+_NAMED_LIST = precompiled.compiled(r"\\L<(\w+)>")
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZGmMK")
 _BRACED_ESCAPES = frozenset("pPNxuUg")
 _SKIPPED = ("(?!", "(?<!", "(?#", "(?(DEFINE)")

@@ -60,7 +60,7 @@ RULE_KEYS = frozenset(
 )
 PACK_KEYS = frozenset({"pack", "lists", "fragments", "rules"})
 # A pattern names a [fragments] entry as <<name>>; the fragment text is spliced in before compiling.
-FRAGMENT = regex.compile(r"<<(\w+)>>")
+FRAGMENT = precompiled.compiled(r"<<(\w+)>>")
 HEAD_KEYS = frozenset({"id", "title", "description"})
 EXAMPLE_KEYS = frozenset({"text", "rewrite", "section"})
 DEFAULT_TIMEOUT = 5.0
@@ -451,7 +451,7 @@ def compile_arguments(
 SIMPLE_CASE = "(?-f)"
 DEFINE = "(?(DEFINE)"
 # An inline flag for the rest of a pattern would reach a definition moved behind it.
-INLINE_FLAGS = regex.compile(r"\(\?[a-zA-Z]*-?[a-zA-Z]+\)")
+INLINE_FLAGS = precompiled.compiled(r"\(\?[a-zA-Z]*-?[a-zA-Z]+\)")
 
 
 def define_last(pattern: str, flags: int = 0) -> str:

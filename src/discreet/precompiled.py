@@ -9,11 +9,12 @@ import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
-from discreet.needles import Needles
+if TYPE_CHECKING:
+    from discreet.needles import Needles
 
 # The regex module parses a pattern in Python: the packs' patterns take about a second to compile, more
 # than the rest of a one-page audit. A compiled pattern pickles as regex's own compiled code, which
@@ -42,8 +43,21 @@ def load(key: str) -> regex.Pattern[str] | None:
     return found if isinstance(found, regex.Pattern) else None
 
 
+def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
+    """regex.compile(source, flags) for a module's own pattern, loaded from the store when it is there."""
+    key = pattern_key(source, flags, {})
+    ASKED[key] = (source, int(flags))
+    return load(key) or regex.compile(source, flags)
+
+
+# The modules' own patterns asked for in this process, by key: the store is made to hold them all.
+ASKED: dict[str, tuple[str, int]] = {}
+
+
 def load_needles(key: str) -> Needles | None:
     """The shipped needles of a pattern, or None when it is not a built-in one."""
+    from discreet.needles import Needles
+
     found = _store().get("needles", {}).get(key)
     return None if found is None else Needles(*found)
 

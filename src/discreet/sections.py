@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-import regex
-
+from discreet import precompiled
 from discreet.language import Language
 from discreet.languages.en import ENGLISH
 from discreet.model import Section
 
-_DECORATION = regex.compile(r"^[\s#*_=\-•:|]+|[\s#*_=\-•:|]+$")
-_SPACES = regex.compile(r"\s+")
+_DECORATION = precompiled.compiled(r"^[\s#*_=\-•:|]+|[\s#*_=\-•:|]+$")
+_SPACES = precompiled.compiled(r"\s+")
 # Zero-width spaces and joiners, which some exported resumes put between every word.
-_INVISIBLE = regex.compile(r"\p{Cf}+")
+_INVISIBLE = precompiled.compiled(r"\p{Cf}+")
 
 
 def _key(name: str) -> str:

@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-import regex
-
+from discreet import precompiled
 from discreet.model import Document, Finding, Format
 from discreet.parsers.jsonresume import JsonLocation
 
 IGNORE_FIELD = "x-discreet-ignore"
 EVERY_RULE = "*"
-_DIRECTIVE = regex.compile(r"<!--\s*discreet:\s*ignore\b(?P<ids>(?:(?!-->).)*?)\s*-->")
-_LIST_ITEM = regex.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s")
-_HEADING = regex.compile(r"\s*#{1,6}\s")
+_DIRECTIVE = precompiled.compiled(r"<!--\s*discreet:\s*ignore\b(?P<ids>(?:(?!-->).)*?)\s*-->")
+_LIST_ITEM = precompiled.compiled(r"\s*(?:[-*+]|\d{1,9}[.)])\s")
+_HEADING = precompiled.compiled(r"\s*#{1,6}\s")
 
 
 @dataclass(frozen=True, slots=True)

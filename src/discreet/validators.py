@@ -11,15 +11,17 @@ from collections.abc import Callable
 
 import regex
 
+from discreet import precompiled
+
 # Fixed bounds rather than today's date: the same document gives the same findings in any year.
 EARLIEST_BIRTH_YEAR = 1930
 LATEST_BIRTH_YEAR = 2012
 # ASCII digits only: int() cannot read every digit the regex module knows (e.g. Kirat Rai).
-_DIGITS = regex.compile(r"[0-9]")
-_YEAR_RANGE = regex.compile(r"(?:19|20)[0-9][0-9]\s*[-–/]\s*(?:19|20)[0-9][0-9]")
-_YEAR_PAIR = regex.compile(r"(?:19|20)[0-9][0-9]\s*[-–/. ]?\s*(?:19|20)[0-9][0-9]")
-_AREA_LOCAL = regex.compile(r"0[0-9][-\s][0-9]{7}")
-_CN_MOBILE = regex.compile(r"1[3-9][0-9]([ -])[0-9]{4}\1[0-9]{4}")
+_DIGITS = precompiled.compiled(r"[0-9]")
+_YEAR_RANGE = precompiled.compiled(r"(?:19|20)[0-9][0-9]\s*[-–/]\s*(?:19|20)[0-9][0-9]")
+_YEAR_PAIR = precompiled.compiled(r"(?:19|20)[0-9][0-9]\s*[-–/. ]?\s*(?:19|20)[0-9][0-9]")
+_AREA_LOCAL = precompiled.compiled(r"0[0-9][-\s][0-9]{7}")
+_CN_MOBILE = precompiled.compiled(r"1[3-9][0-9]([ -])[0-9]{4}\1[0-9]{4}")
 _VERHOEFF_D = (
     (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
     (1, 2, 3, 4, 0, 6, 7, 8, 9, 5),
@@ -45,7 +47,7 @@ _VERHOEFF_P = (
 # Published in advertising and then used by thousands: the IRS voids them (stdnum's list).
 _SSN_PUBLISHED = frozenset({"078051120", "219099999", "457555462"})
 # Visa, Mastercard, Amex, Diners, Discover, JCB, Maestro, UnionPay and UATP (15 digits from 1).
-_CARD_PREFIX = regex.compile(r"4|5[0-9]|2[2-7]|3[0-9]|6[0-9]|1[0-9]{14}$")
+_CARD_PREFIX = precompiled.compiled(r"4|5[0-9]|2[2-7]|3[0-9]|6[0-9]|1[0-9]{14}$")
 # Offset added to the weighted sum, and the check letters by remainder, for each NRIC/FIN series.
 _NRIC_SERIES = {
     "S": (0, "JZIHGFEDCBA"),
