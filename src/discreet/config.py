@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -104,6 +103,9 @@ def _toml(value: object) -> str:
 
 
 def _load(path: Path) -> dict[str, Any]:
+    # Imported here: compiling tomllib's patterns costs more than the rest of finding no config file.
+    import tomllib
+
     try:
         with path.open("rb") as file:
             return tomllib.load(file)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -253,8 +252,8 @@ def load_pack(path: Path, *, compile_now: bool = True) -> Pack:
     """Read and validate one TOML pack; compile_now=False leaves each rule's patterns to its first use."""
     try:
         text = path.read_text(encoding="utf-8")
-        data = precompiled.load_table(text) or tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        data = precompiled.load_table(text) or _parsed(text)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
         raise RulePackError(f"{path}: cannot read rule pack ({error})") from error
     head = data.get("pack")
     if not isinstance(head, dict) or not isinstance(head.get("id"), str):
@@ -273,6 +272,13 @@ def load_pack(path: Path, *, compile_now: bool = True) -> Pack:
     return Pack(
         head["id"], str(head.get("title", head["id"])), str(head.get("description", "")), str(path), rules
     )
+
+
+def _parsed(text: str) -> dict[str, Any]:
+    """A pack's TOML parsed here, when the store does not ship it (a user's pack, or an edited one)."""
+    import tomllib
+
+    return tomllib.loads(text)
 
 
 def _fragments(path: Path, raw: object) -> dict[str, str]:
