@@ -1,4 +1,7 @@
-"""Print how fast discreet starts: --help and a one-page text audit, against a bare Python start."""
+"""Print how fast discreet starts: --help and a one-page text audit, against a bare Python start.
+
+The commands run in an empty folder, as a job seeker's do: no config file is found or parsed.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -36,16 +40,17 @@ ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYT
 
 def median_seconds(command: list[str]) -> tuple[float, float]:
     """Median wall and CPU seconds of a command over RUNS runs after one warm-up, children included."""
-    subprocess.run(command, cwd=REPO, capture_output=True, check=False, env=ENVIRONMENT)
-    walls, cpus = [], []
-    for _ in range(RUNS):
-        before = os.times()
-        start = time.perf_counter()
-        subprocess.run(command, cwd=REPO, capture_output=True, check=False, env=ENVIRONMENT)
-        walls.append(time.perf_counter() - start)
-        after = os.times()
-        cpu = after.children_user + after.children_system
-        cpus.append(cpu - before.children_user - before.children_system)
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(command, cwd=folder, capture_output=True, check=False, env=ENVIRONMENT)
+        walls, cpus = [], []
+        for _ in range(RUNS):
+            before = os.times()
+            start = time.perf_counter()
+            subprocess.run(command, cwd=folder, capture_output=True, check=False, env=ENVIRONMENT)
+            walls.append(time.perf_counter() - start)
+            after = os.times()
+            cpu = after.children_user + after.children_system
+            cpus.append(cpu - before.children_user - before.children_system)
     return statistics.median(walls), statistics.median(cpus)
 
 
