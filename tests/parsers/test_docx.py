@@ -427,6 +427,20 @@ def test_footnotes_and_endnotes_are_read_after_the_body_and_before_the_footer(tm
     assert document.segments[4].location.describe() == "footnote paragraph 2"
 
 
+def test_a_damaged_footnotes_part_is_skipped_with_a_note(tmp_path: Path) -> None:
+    word = new_document()
+    word.add_paragraph("Jane Doe")
+    path = save(word, tmp_path)
+    broken = f"<w:footnotes {NS}><w:footnote w:id='1'><w:p><w:r><w:t>Left Acme under NDA"
+    add_part(path, "word/footnotes.xml", broken, RT.FOOTNOTES, "footnotes")
+    document = read(path)
+    assert [segment.text for segment in document.segments if not segment.hidden] == ["Jane Doe"]
+    assert document.notes == (
+        "word/footnotes.xml is damaged and was not read; "
+        "re-save it from Word (File > Save As > Word Document) and try again",
+    )
+
+
 # --- refused files -------------------------------------------------------------------------------
 
 
