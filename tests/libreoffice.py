@@ -1,4 +1,4 @@
-"""Open Word files in headless LibreOffice, in batches, and read back what it saw from its flat ODF."""
+"""Open Word files in headless LibreOffice in batches, accept or reject their changes, read its flat ODF."""
 
 from __future__ import annotations
 
@@ -35,7 +35,6 @@ def _tag(name: str) -> str:
 
 
 _PARAGRAPHS = frozenset({_tag("text:p"), _tag("text:h")})
-_CHANGE_START, _CHANGE_END = _tag("text:change-start"), _tag("text:change-end")
 _CHARACTERS = {_tag("text:tab"): "\t", _tag("text:line-break"): "\n"}
 # No text of the document's own: change definitions, footnotes (discreet says it does not read them),
 # alternative text of images, index templates, an annotation's author and date.
@@ -96,11 +95,68 @@ def _made(path: Path) -> Path | None:
     return path if path.is_file() and path.stat().st_size else None
 
 
-class Changes(StrEnum):
-    """Which tracked changes a reading applies."""
+class Review(StrEnum):
+    """What LibreOffice does to every tracked change of a document: its own Accept All or Reject All."""
 
-    ACCEPTED = "insertion"  # keeps inserted text, drops deleted text
-    REJECTED = "deletion"  # keeps deleted text, drops inserted text
+    ACCEPT = ".uno:AcceptAllTrackedChanges"
+    REJECT = ".uno:RejectAllTrackedChanges"
+
+
+# A Basic module for the throwaway profile: for each line "input<TAB>output" of a list file, open the
+# input as Word (hidden), run Accept All or Reject All, save it as flat ODF; a file that fails is skipped.
+MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1"
+ script:language="StarBasic">
+Sub ReviewAll(sList As String, sCommand As String)
+  iFile = FreeFile
+  Open sList For Input As #iFile
+  Do While Not EOF(iFile)
+    Line Input #iFile, sLine
+    If sLine &lt;&gt; &quot;&quot; Then ReviewOne(Split(sLine, Chr(9)), sCommand)
+  Loop
+  Close #iFile
+End Sub
+
+Sub ReviewOne(aPair, sCommand As String)
+  On Error GoTo Failed
+  Dim aLoad(1) As New com.sun.star.beans.PropertyValue
+  aLoad(0).Name = &quot;Hidden&quot;
+  aLoad(0).Value = True
+  aLoad(1).Name = &quot;FilterName&quot;
+  aLoad(1).Value = &quot;MS Word 2007 XML&quot;
+  oDoc = StarDesktop.loadComponentFromURL(ConvertToURL(aPair(0)), &quot;_blank&quot;, 0, aLoad())
+  oHelper = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
+  oHelper.executeDispatch(oDoc.CurrentController.Frame, sCommand, &quot;&quot;, 0, Array())
+  Dim aStore(0) As New com.sun.star.beans.PropertyValue
+  aStore(0).Name = &quot;FilterName&quot;
+  aStore(0).Value = &quot;OpenDocument Text Flat XML&quot;
+  oDoc.storeToURL(ConvertToURL(aPair(1)), aStore())
+  oDoc.close(True)
+Failed:
+End Sub
+</script:module>
+"""
+
+
+def review(paths: Sequence[Path], how: Review, outdir: Path, profile: Path) -> dict[Path, Path | None]:
+    """Accept (or reject) every change of each path in one soffice run; each one's .fodt, None when absent.
+
+    The profile must exist already (a convert() with it makes it): the macro replaces its Module1.
+    """
+    assert SOFFICE is not None
+    module = profile / "user" / "basic" / "Standard" / "Module1.xba"
+    assert module.is_file(), f"{profile} is not a LibreOffice profile yet"
+    module.write_text(MACRO, encoding="utf-8")
+    outdir.mkdir(parents=True, exist_ok=True)
+    outputs = {path: outdir / f"{path.stem}.fodt" for path in paths}
+    listing = outdir / "list.txt"
+    listing.write_text("".join(f"{path}\t{out}\n" for path, out in outputs.items()), encoding="utf-8")
+    macro = f'macro:///Standard.Module1.ReviewAll("{listing}","{how.value}")'
+    command = [SOFFICE, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", macro]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return {path: _made(out) for path, out in outputs.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,26 +193,25 @@ class Odf:
             )
         return found
 
-    def body(self, changes: Changes) -> list[str]:
-        """The body's paragraphs (tables, text boxes and comments included) with changes applied."""
+    def body(self) -> list[str]:
+        """The body's paragraphs (tables, text boxes and comments included), each change's text in."""
         text = self.root.find("office:body/office:text", NS)
         assert text is not None
-        return list(_Reader(self.changes(), changes).paragraphs(text))
+        return list(_paragraphs(text))
 
-    def furniture(self, kinds: Sequence[str], changes: Changes) -> list[str]:
+    def furniture(self, kinds: Sequence[str]) -> list[str]:
         """The paragraphs of every header (or footer) of every page style."""
-        reader = _Reader(self.changes(), changes)
         masters = self.root.find("office:master-styles", NS)
         found = [] if masters is None else [e for e in masters.iter() if e.tag in kinds]
-        return [paragraph for story in found for paragraph in reader.paragraphs(story)]
+        return [paragraph for story in found for paragraph in _paragraphs(story)]
 
-    def headers(self, changes: Changes) -> list[str]:
+    def headers(self) -> list[str]:
         """The paragraphs of every header."""
-        return self.furniture(_HEADERS, changes)
+        return self.furniture(_HEADERS)
 
-    def footers(self, changes: Changes) -> list[str]:
+    def footers(self) -> list[str]:
         """The paragraphs of every footer."""
-        return self.furniture(_FOOTERS, changes)
+        return self.furniture(_FOOTERS)
 
     def properties(self) -> dict[str, str]:
         """The document's metadata as LibreOffice reads it: element or user-defined name to text."""
@@ -164,64 +219,34 @@ class Odf:
         found = {}
         for element in [] if meta is None else list(meta):
             name = element.get(_tag("meta:name")) or element.tag.split("}")[1]
-            found[name] = "".join(element.itertext()) or element.get(
-                "{http://www.w3.org/1999/xlink}title", ""
-            )
+            title = element.get("{http://www.w3.org/1999/xlink}title", "")
+            found[name] = "".join(element.itertext()) or title
         return found
 
 
-class _Reader:
-    """Walks paragraphs in document order, leaving out the text of changes the reading drops."""
+def _paragraphs(container: ET.Element) -> Iterator[str]:
+    """Each paragraph's text in document order; a paragraph's frames and comments follow it."""
+    for element in container:
+        if element.tag in _SKIPPED:
+            continue
+        if element.tag in _PARAGRAPHS:
+            nested: list[ET.Element] = []
+            yield "".join(_inline(element, nested))
+            for frame in nested:
+                yield from _paragraphs(frame)
+        else:
+            yield from _paragraphs(element)
 
-    def __init__(self, changes: dict[str, Change], keep: Changes) -> None:
-        dropped = "deletion" if keep is Changes.ACCEPTED else "insertion"
-        self._dropped = {key for key, change in changes.items() if change.kind == dropped}
-        self._open: set[str] = set()
 
-    def paragraphs(self, container: ET.Element) -> Iterator[str]:
-        """Each paragraph's text; a paragraph's frames and annotations follow it as paragraphs."""
-        for element in container:
-            if element.tag in _SKIPPED:
-                continue
-            if element.tag in _PARAGRAPHS:
-                nested: list[ET.Element] = []
-                yield "".join(self._inline(element, nested))
-                for frame in nested:
-                    yield from self.paragraphs(frame)
-            else:
-                self._mark(element)
-                yield from self.paragraphs(element)
-
-    def _inline(self, element: ET.Element, nested: list[ET.Element]) -> Iterator[str]:
-        """The text inside a paragraph, its tails included; frames and annotations go to nested."""
-        if element.text and not self._dropping():
-            yield element.text
-        for child in element:
-            if child.tag in _SKIPPED:
-                pass
-            elif child.tag in _FRAMES:
-                nested.append(child)
-            else:
-                self._mark(child)
-                yield from self._character(child)
-                yield from self._inline(child, nested)
-            if child.tail and not self._dropping():
-                yield child.tail
-
-    def _character(self, element: ET.Element) -> Iterator[str]:
-        if self._dropping():
-            return
-        if element.tag in _CHARACTERS:
-            yield _CHARACTERS[element.tag]
-        elif element.tag == _tag("text:s"):
-            yield " " * int(element.get(_tag("text:c"), "1"))
-
-    def _mark(self, element: ET.Element) -> None:
-        change = element.get(_tag("text:change-id"), "")
-        if element.tag == _CHANGE_START:
-            self._open.add(change)
-        elif element.tag == _CHANGE_END:
-            self._open.discard(change)
-
-    def _dropping(self) -> bool:
-        return bool(self._open & self._dropped)
+def _inline(element: ET.Element, nested: list[ET.Element]) -> Iterator[str]:
+    """The text inside a paragraph, tails included; frames and comments are put in nested."""
+    yield element.text or ""
+    for child in element:
+        if child.tag in _FRAMES:
+            nested.append(child)
+        elif child.tag not in _SKIPPED:
+            yield _CHARACTERS.get(child.tag, "")
+            if child.tag == _tag("text:s"):
+                yield " " * int(child.get(_tag("text:c"), "1"))
+            yield from _inline(child, nested)
+        yield child.tail or ""

@@ -1,18 +1,19 @@
 """discreet fix's Word copies opened by LibreOffice: they open, read as discreet reads them, hide what went.
 
-LibreOffice is the independent reader: every copy (the persona, the hidden-content fixture and each
-corpus .docx, in place and --tracked) is converted in one soffice run to plain text and in another to
-flat ODF (.fodt). The text export shows a tracked deletion beside its insertion, so the accepted
-reading comes from the .fodt, where LibreOffice marks each change's span with text:change-start and
-text:change-end and says in text:tracked-changes whether it is an insertion or a deletion: leaving
-out the deletions' spans accepts every change, leaving out the insertions' rejects every change.
+LibreOffice is the independent reader. Every copy (the persona, the hidden-content fixture and each
+corpus .docx, in place and --tracked) and every original is opened through LibreOffice's Word filter
+in a few soffice runs for the whole batch: one converts each to plain text, one to flat ODF (.fodt),
+and two run LibreOffice's own Accept All and Reject All on each copy before saving it as .fodt (a
+Basic macro in the session's throwaway profile; the text export would show a deleted value beside
+its replacement).
 """
 
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ from discreet.parsers.docx import DocxLocation, DocxPart
 from discreet.read import Piped, read
 from discreet.termsfile import read_terms
 from discreet.writers import accepted
-from libreoffice import SOFFICE, Changes, Conversion, Odf, convert
+from libreoffice import NS, SOFFICE, Conversion, Odf, Review, convert, review
 
 pytestmark = pytest.mark.skipif(
     SOFFICE is None,
@@ -61,6 +62,7 @@ MODES = pytest.mark.parametrize("tracked", [False, True], ids=["in-place", "trac
 SYMBOLS = re.compile("[\ue000-\uf8ff]")
 # A list item's label (bullet or number) that LibreOffice's text export writes after the indent.
 LIST_LABEL = re.compile(r"^\s+(?:[^\w\s]{1,2}|\(?[0-9A-Za-z]{1,4}[.)])\s")
+STORY = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
 # Page numbers and counts are fields LibreOffice computes from its own layout, Word's cached result aside.
 DIGITS = re.compile(r"\d+")
 # What LibreOffice's metadata may keep: dates, counts, the generator, the application's version.
@@ -80,11 +82,13 @@ IMPERSONAL = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Opened:
-    """One file as LibreOffice read it: its flat ODF and its plain text."""
+    """A file as LibreOffice read it (flat ODF, plain text); a copy also after Accept All and Reject All."""
 
     path: Path
     fodt: Path | None
     txt: Path | None
+    accepted: Path | None = None
+    rejected: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +102,7 @@ class Batch:
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
-    """Fix every source in place and tracked, then open copies and originals in two soffice runs."""
+    """Fix every source in place and tracked, then open copies and originals in four soffice runs."""
     folder = tmp_path_factory.mktemp("office")
     sources = [(PERSONA, None), (HIDDEN, PRIVATE_TERMS), *((path, None) for path in CORPUS)]
     copies = {
@@ -110,8 +114,13 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     profile = tmp_path_factory.mktemp("libreoffice-profile")
     fodt = convert(files, "fodt", folder / "fodt", profile)
     txt = convert(files, "txt:Text", folder / "txt", profile)
+    accepted = review(list(copies.values()), Review.ACCEPT, folder / "accepted", profile)
+    rejected = review(list(copies.values()), Review.REJECT, folder / "rejected", profile)
     return Batch(
-        {key: _opened(path, fodt, txt) for key, path in copies.items()},
+        {
+            key: replace(_opened(path, fodt, txt), accepted=accepted[path], rejected=rejected[path])
+            for key, path in copies.items()
+        },
         {source: _opened(source, fodt, txt) for source, _ in sources},
         fodt.trouble + txt.trouble,
     )
@@ -138,9 +147,9 @@ def _copy(batch: Batch, source: Path | None, tracked: bool) -> Opened:
     return batch.copies[source, tracked]
 
 
-def _odf(opened: Opened) -> Odf:
-    assert opened.fodt is not None, f"LibreOffice made no .fodt of {opened.path.name}"
-    return Odf.read(opened.fodt)
+def _odf(path: Path | None) -> Odf:
+    assert path is not None, "LibreOffice did not save this file"
+    return Odf.read(path)
 
 
 # --- reading as discreet and as LibreOffice ------------------------------------------------------
@@ -171,6 +180,18 @@ def _words(paragraphs: Iterable[str]) -> list[str]:
 def _paragraphs(paragraphs: Iterable[str]) -> list[str]:
     """The non-empty paragraphs in order, whitespace normalised: word for word, paragraph by paragraph."""
     return [" ".join(words) for words in map(_words, ([p] for p in paragraphs)) if words]
+
+
+def _stories(odf: Odf) -> list[list[str]]:
+    """Body, headers and footers paragraph by paragraph, empty ones too; page numbers masked."""
+    body = [" ".join(_words([p])) for p in odf.body()]
+    return [
+        body,
+        *(
+            [DIGITS.sub("#", " ".join(_words([p]))) for p in story]
+            for story in (odf.headers(), odf.footers())
+        ),
+    ]
 
 
 def _lines(paragraphs: Iterable[str]) -> set[str]:
@@ -207,13 +228,14 @@ def test_soffice_complains_of_no_file(batch: Batch) -> None:
 
 @MODES
 @pytest.mark.parametrize(("source", "terms"), SOURCES)
-def test_libreoffice_opens_the_copy_as_word(
+def test_libreoffice_opens_the_copy_as_word_and_saves_it_with_every_change_accepted_or_rejected(
     batch: Batch, source: Path, terms: Path | None, tracked: bool
 ) -> None:
     opened = _copy(batch, source, tracked)
-    assert (opened.fodt is not None, opened.txt is not None) == (True, True)
+    made = (opened.fodt, opened.txt, opened.accepted, opened.rejected)
+    assert [path is not None for path in made] == [True] * 4
     # Opened through the Word filter: a file it had to read as something else would have no styles.
-    assert _odf(opened).root.find("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}styles") is not None
+    assert _odf(opened.fodt).root.find("office:styles", NS) is not None
 
 
 # --- LibreOffice reads what discreet reads ------------------------------------------------------------
@@ -221,14 +243,14 @@ def test_libreoffice_opens_the_copy_as_word(
 
 @MODES
 @pytest.mark.parametrize(("source", "terms"), SOURCES)
-def test_libreoffice_reads_the_words_discreet_reads(
+def test_libreoffice_reads_paragraph_for_paragraph_what_discreet_reads(
     batch: Batch, source: Path, terms: Path | None, tracked: bool
 ) -> None:
     opened = _copy(batch, source, tracked)
-    ours, theirs = _discreet(opened.path, tracked), _odf(opened)
-    assert _paragraphs(theirs.body(Changes.ACCEPTED)) == _paragraphs(_visible(ours, BODY))
-    assert _lines(theirs.headers(Changes.ACCEPTED)) == _lines(_visible(ours, [DocxPart.HEADER]))
-    assert _lines(theirs.footers(Changes.ACCEPTED)) == _lines(_visible(ours, [DocxPart.FOOTER]))
+    ours, theirs = _discreet(opened.path, tracked), _odf(opened.accepted)
+    assert _paragraphs(theirs.body()) == _paragraphs(_visible(ours, BODY))
+    assert _lines(theirs.headers()) == _lines(_visible(ours, [DocxPart.HEADER]))
+    assert _lines(theirs.footers()) == _lines(_visible(ours, [DocxPart.FOOTER]))
 
 
 @pytest.mark.parametrize(("source", "terms"), SOURCES)
@@ -243,16 +265,25 @@ def test_libreoffice_exports_as_text_the_words_discreet_reads_in_the_body(
 
 
 @pytest.mark.parametrize(("source", "terms"), SOURCES)
+def test_accepting_every_tracked_change_in_libreoffice_gives_the_in_place_copy(
+    batch: Batch, source: Path, terms: Path | None
+) -> None:
+    # Paragraph for paragraph, empty ones included: an emptied paragraph goes with its deleted mark.
+    tracked, in_place = _copy(batch, source, True), _copy(batch, source, False)
+    assert _stories(_odf(tracked.accepted)) == _stories(_odf(in_place.fodt))
+
+
+@pytest.mark.parametrize(("source", "terms"), SOURCES)
 def test_rejecting_every_tracked_change_in_libreoffice_gives_back_the_scrubbed_original(
     batch: Batch, source: Path, terms: Path | None
 ) -> None:
     # The scrub accepted the earlier changes (joining paragraphs whose mark was deleted) before any edit.
     assert source is not None
-    theirs = _odf(_copy(batch, source, True))
+    theirs = _odf(_copy(batch, source, True).rejected)
     original = _discreet(source, True)
-    assert _paragraphs(theirs.body(Changes.REJECTED)) == _paragraphs(_visible(original, BODY))
-    assert _lines(theirs.headers(Changes.REJECTED)) == _lines(_visible(original, [DocxPart.HEADER]))
-    assert _lines(theirs.footers(Changes.REJECTED)) == _lines(_visible(original, [DocxPart.FOOTER]))
+    assert _paragraphs(theirs.body()) == _paragraphs(_visible(original, BODY))
+    assert _lines(theirs.headers()) == _lines(_visible(original, [DocxPart.HEADER]))
+    assert _lines(theirs.footers()) == _lines(_visible(original, [DocxPart.FOOTER]))
 
 
 # --- what went stays gone ---------------------------------------------------------------------------
@@ -272,9 +303,9 @@ def removed_values(source: Path, terms: Path | None) -> list[str]:
     return sorted({value for value in values if value not in shown})
 
 
-def _everything(odf: Odf, changes: Changes) -> str:
+def _everything(odf: Odf) -> str:
     """All the text LibreOffice reads in a document: body, comments, text boxes, headers, footers."""
-    return " ".join(_words([*odf.headers(changes), *odf.body(changes), *odf.footers(changes)]))
+    return " ".join(_words([*odf.headers(), *odf.body(), *odf.footers()]))
 
 
 def _found(values: Sequence[str], text: str) -> list[str]:
@@ -289,7 +320,7 @@ def test_libreoffice_reads_no_removed_value(
     assert source is not None
     values = removed_values(source, terms)
     opened = _copy(batch, source, tracked)
-    assert _found(values, _everything(_odf(opened), Changes.ACCEPTED)) == []
+    assert _found(values, _everything(_odf(opened.accepted))) == []
     if not tracked:
         exported = _exported(opened, _words(_visible(_discreet(opened.path, False), BODY)))
         assert _found(values, " ".join(exported)) == []
@@ -299,11 +330,11 @@ def test_libreoffice_reads_no_removed_value(
 def test_libreoffice_reads_each_removed_value_in_the_original(
     batch: Batch, source: Path, terms: Path | None
 ) -> None:
-    # The check above means something only if LibreOffice's reading would show the values when present.
+    # The check above means something only if LibreOffice's reading would show the values when present
+    # (the .fodt of a file with tracked changes holds the text of both insertions and deletions).
     assert source is not None
     values = removed_values(source, terms)
-    odf = _odf(batch.originals[source])
-    shown = " ".join(_everything(odf, changes) for changes in Changes)
+    shown = _everything(_odf(batch.originals[source].fodt))
     assert [value for value in values if value not in shown] == []
 
 
@@ -315,14 +346,21 @@ def test_libreoffice_reads_each_removed_value_in_the_original(
 def test_libreoffice_sees_only_the_tracked_changes_discreet_made(
     batch: Batch, source: Path, terms: Path | None, tracked: bool
 ) -> None:
-    assert source is not None
-    changes = _odf(_copy(batch, source, tracked)).changes().values()
+    opened = _copy(batch, source, tracked)
+    changes = _odf(opened.fodt).changes().values()
     # LibreOffice shows the fixed date's day; in place the earlier changes were accepted and none is left.
     assert {(c.author, c.date) for c in changes} <= ({("discreet", "2026-01-01")} if tracked else set())
-    edited = bool(removed_values(source, terms)) or _words(_visible(read(source, Limits()), BODY)) != _words(
-        _visible(_discreet(_copy(batch, source, False).path, False), BODY)
-    )
-    assert bool(changes) == (tracked and edited)
+    assert bool(changes) == _revised(opened.path)
+    assert _odf(opened.accepted).changes() == {} and _odf(opened.rejected).changes() == {}
+
+
+def _revised(path: Path) -> bool:
+    """Whether any story part of a .docx holds a w:ins or w:del."""
+    with zipfile.ZipFile(path) as archive:
+        names = [
+            n for n in archive.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)
+        ]
+        return any(re.search(rb"<w:(ins|del) ", archive.read(name)) for name in names)
 
 
 # --- properties -------------------------------------------------------------------------------------
@@ -334,15 +372,15 @@ def test_libreoffice_reads_no_personal_property(
     batch: Batch, source: Path, terms: Path | None, tracked: bool
 ) -> None:
     assert source is not None
-    copied = _odf(_copy(batch, source, tracked)).properties()
-    original = _odf(batch.originals[source]).properties()
+    copied = _odf(_copy(batch, source, tracked).fodt).properties()
+    original = _odf(batch.originals[source].fodt).properties()
     assert sorted(set(copied) - IMPERSONAL) == []
     personal = [value for name, value in original.items() if name not in IMPERSONAL and value.strip()]
     assert [value for value in personal if value in " ".join(copied.values())] == []
 
 
 def test_libreoffice_reads_the_hidden_content_fixtures_properties_before_the_scrub(batch: Batch) -> None:
-    properties = _odf(batch.originals[HIDDEN]).properties()
+    properties = _odf(batch.originals[HIDDEN].fodt).properties()
     assert {
         name: properties.get(name)
         for name in ("title", "initial-creator", "creator", "Company", "Recruiter", "template")
