@@ -1,11 +1,11 @@
 """discreet fix's Word copies opened by LibreOffice: they open, read as discreet reads them, hide what went.
 
 LibreOffice is the independent reader. Every copy (the persona, the hidden-content fixture and each
-corpus .docx, in place and --tracked) and every original is opened through LibreOffice's Word filter
-in a few soffice runs for the whole batch: one converts each to plain text, one to flat ODF (.fodt),
-and two run LibreOffice's own Accept All and Reject All on each copy before saving it as .fodt (a
-Basic macro in the session's throwaway profile; the text export would show a deleted value beside
-its replacement).
+corpus .docx, in place and --tracked; the persona PDF --to docx) and every original is opened through
+LibreOffice's Word filter in a few soffice runs for the whole batch: one converts each to plain text,
+one to flat ODF (.fodt), and two run LibreOffice's own Accept All and Reject All on each copy before
+saving it as .fodt (a Basic macro in the session's throwaway profile; the text export would show a
+deleted value beside its replacement).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ pytestmark = pytest.mark.skipif(
 
 PERSONA = FIXTURES / "persona" / "resume.docx"
 HIDDEN = FIXTURES / "word" / "hidden-content.docx"
+PERSONA_PDF = FIXTURES / "persona" / "resume.pdf"
 PRIVATE_TERMS = FIXTURES / "persona" / "private-terms.txt"
 CORPUS = sorted((SHARED / "corpus" / "resumes" / "docx").glob("*.docx"))
 SOURCES = [
@@ -97,12 +98,13 @@ class Batch:
 
     copies: dict[tuple[Path, bool], Opened]
     originals: dict[Path, Opened]
+    from_pdf: Opened
     trouble: tuple[str, ...]
 
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
-    """Fix every source in place and tracked, then open copies and originals in four soffice runs."""
+    """Fix each source in place and tracked, and the persona PDF --to docx; open all in four soffice runs."""
     folder = tmp_path_factory.mktemp("office")
     sources = [(PERSONA, None), (HIDDEN, PRIVATE_TERMS), *((path, None) for path in CORPUS)]
     copies = {
@@ -110,7 +112,9 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
         for source, terms in sources
         for tracked in (False, True)
     }
-    files = [*copies.values(), *(source for source, _ in sources)]
+    from_pdf = folder / "resume-from-pdf.docx"
+    assert main(["fix", str(PERSONA_PDF), "--to", "docx", "--output", str(from_pdf)]) == 0
+    files = [*copies.values(), from_pdf, *(source for source, _ in sources)]
     profile = tmp_path_factory.mktemp("libreoffice-profile")
     fodt = convert(files, "fodt", folder / "fodt", profile)
     txt = convert(files, "txt:Text", folder / "txt", profile)
@@ -122,6 +126,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
             for key, path in copies.items()
         },
         {source: _opened(source, fodt, txt) for source, _ in sources},
+        _opened(from_pdf, fodt, txt),
         fodt.trouble + txt.trouble,
     )
 
@@ -361,6 +366,20 @@ def _revised(path: Path) -> bool:
             n for n in archive.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)
         ]
         return any(re.search(rb"<w:(ins|del) ", archive.read(name)) for name in names)
+
+
+# --- a Word copy written from a PDF ---------------------------------------------------------------
+
+
+def test_the_word_copy_written_from_a_pdf_opens_and_reads_as_discreet_reads_it(batch: Batch) -> None:
+    opened = batch.from_pdf
+    assert (opened.fodt is not None, opened.txt is not None) == (True, True)
+    theirs, ours = _odf(opened.fodt), read(opened.path, Limits())
+    assert _paragraphs(theirs.body()) == _paragraphs(_visible(ours, BODY))
+    expected = _words(_visible(ours, BODY))
+    assert _exported(opened, expected) == expected
+    values = removed_values(PERSONA_PDF, None)
+    assert len(values) > 0 and _found(values, _everything(theirs)) == []
 
 
 # --- properties -------------------------------------------------------------------------------------
