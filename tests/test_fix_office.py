@@ -239,6 +239,8 @@ def test_libreoffice_opens_the_copy_as_word_and_saves_it_with_every_change_accep
     opened = _copy(batch, source, tracked)
     made = (opened.fodt, opened.txt, opened.accepted, opened.rejected)
     assert [path is not None for path in made] == [True] * 4
+    with zipfile.ZipFile(opened.path) as archive:
+        assert archive.testzip() is None  # a damaged member LibreOffice would repair in silence
     # Opened through the Word filter: a file it had to read as something else would have no styles.
     assert _odf(opened.fodt).root.find("office:styles", NS) is not None
 
