@@ -37,7 +37,7 @@ def _tag(name: str) -> str:
 
 _PARAGRAPHS = frozenset({_tag("text:p"), _tag("text:h")})
 _CHARACTERS = {_tag("text:tab"): "\t", _tag("text:line-break"): "\n"}
-# No text of the document's own: change definitions, footnotes (discreet says it does not read them),
+# No text of the document's own: change definitions, footnotes and endnotes (read apart by notes()),
 # alternative text of images, index templates, an annotation's author and date.
 _SKIPPED = frozenset(
     _tag(name)
@@ -213,6 +213,15 @@ class Odf:
     def footers(self) -> list[str]:
         """The paragraphs of every footer."""
         return self.furniture(_FOOTERS)
+
+    def notes(self) -> list[tuple[str, list[str]]]:
+        """Each footnote and endnote in the order the body cites them: its class and its paragraphs."""
+        found = []
+        for note in self.root.iter(_tag("text:note")):
+            body = note.find("text:note-body", NS)
+            paragraphs = [] if body is None else list(_paragraphs(body))
+            found.append((note.get(_tag("text:note-class"), ""), paragraphs))
+        return found
 
     def properties(self) -> dict[str, str]:
         """The document's metadata as LibreOffice reads it: element or user-defined name to text."""

@@ -9,9 +9,7 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-import docx
 import pytest
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
@@ -31,7 +29,7 @@ from discreet.textview import extract_view
 from discreet.writers import accepted, write_copy
 from discreet.writers.runs import AUTHOR, DATE, Revisions, replace_span
 from fuzzing import LIMITS, TERMS, Target, fuzz, targets
-from wordparts import add_part, notes_xml
+from wordparts import word_with_notes
 
 GOLDEN = REPO / "tests" / "golden" / "fix"
 PERSONA = FIXTURES / "persona" / "resume.docx"
@@ -298,26 +296,11 @@ def test_a_resume_copy_leaves_out_only_what_belongs_nowhere_and_still_scrubs(
     check_golden("hidden-resume.txt", out + shown(copy))
 
 
-def word_with_notes(tmp_path: Path) -> Path:
-    """A resume whose footnote and endnote hold what its body does not."""
-    word = docx.Document()
-    word.core_properties.author = ""
-    word.add_paragraph("Dana Whitfield")
-    word.add_paragraph("Grew the Midwest territory.")
-    path = tmp_path / "notes.docx"
-    word.save(str(path))
-    footnote = notes_xml("footnote", "Closed a $4.2M deal with Northwind Logistics in 2021.")
-    add_part(path, "word/footnotes.xml", footnote, RT.FOOTNOTES, "footnotes")
-    endnote = notes_xml("endnote", "Referee: Marcus Okafor, marcus.okafor@example.org")
-    add_part(path, "word/endnotes.xml", endnote, RT.ENDNOTES, "endnotes", "rIdEnd")
-    return path
-
-
 @pytest.mark.parametrize("tracked", [False, True])
 def test_footnotes_and_endnotes_are_fixed_like_the_body(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], tracked: bool
 ) -> None:
-    source, copy = word_with_notes(tmp_path), tmp_path / "copy.docx"
+    source, copy = word_with_notes(tmp_path / "notes.docx"), tmp_path / "copy.docx"
     options = ("--private-terms", str(PRIVATE_TERMS), *(("--tracked",) if tracked else ()))
     code, _out = fix_cli(source, copy, capsys, *options)
     assert code == (1 if tracked else 0)

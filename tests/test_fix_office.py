@@ -24,11 +24,12 @@ from discreet.audit import audit_document
 from discreet.cli import main
 from discreet.fixplan import must_change, plan
 from discreet.model import Destination, Document, Limits, Location
-from discreet.parsers.docx import DocxLocation, DocxPart
+from discreet.parsers.docxlocation import DocxLocation, DocxPart
 from discreet.read import Piped, read
 from discreet.termsfile import read_terms
 from discreet.writers import accepted
 from libreoffice import NS, SOFFICE, Conversion, Odf, Review, convert, review
+from wordparts import word_with_notes
 
 pytestmark = pytest.mark.skipif(
     SOFFICE is None,
@@ -413,3 +414,21 @@ def test_libreoffice_reads_the_hidden_content_fixtures_properties_before_the_scr
         "Recruiter": "Marcus Okafor",
         "template": "Normal.dotm",
     }
+
+
+def test_a_fixed_footnote_and_endnote_read_in_libreoffice_as_discreet_wrote_them(tmp_path: Path) -> None:
+    source = word_with_notes(tmp_path / "notes.docx")
+    copy = tmp_path / "copy.docx"
+    assert main(["fix", str(source), "--output", str(copy), "--private-terms", str(PRIVATE_TERMS)]) == 0
+    opened = convert([source, copy], "fodt", tmp_path / "fodt", tmp_path / "profile")
+    assert opened.trouble == ()
+    notes = {path: Odf.read(fodt).notes() for path, fodt in opened.outputs.items() if fodt is not None}
+    assert notes[source] == [
+        ("footnote", ["Closed a $4.2M deal with Northwind Logistics in 2021."]),
+        ("endnote", ["Referee: Marcus Okafor, marcus.okafor@example.org"]),
+    ]
+    # The referee's endnote is left out; its citation stays, as Word keeps a note whose text is deleted.
+    assert notes[copy] == [
+        ("footnote", ["Closed a multi-million-dollar deal with a key client in 2021."]),
+        ("endnote", [""]),
+    ]

@@ -6,6 +6,11 @@ import io
 import zipfile
 from pathlib import Path
 
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
 NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
@@ -45,3 +50,22 @@ def notes_xml(kind: str, *texts: str) -> str:
         for i, text in enumerate(texts, 1)
     )
     return f"<w:{kind}s {NS}>{separators}{notes}</w:{kind}s>"
+
+
+def word_with_notes(path: Path) -> Path:
+    """A resume whose footnote and endnote, each cited in the body, hold what its body does not."""
+    word = docx.Document()
+    word.core_properties.author = ""
+    word.add_paragraph("Dana Whitfield")
+    for text, kind in (
+        ("Grew the Midwest territory.", "footnote"),
+        ("Sales Manager, Corvane Systems.", "endnote"),
+    ):
+        paragraph = word.add_paragraph(text)
+        paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:{kind}Reference w:id="1"/></w:r>'))
+    word.save(str(path))
+    footnote = notes_xml("footnote", "Closed a $4.2M deal with Northwind Logistics in 2021.")
+    add_part(path, "word/footnotes.xml", footnote, RT.FOOTNOTES, "footnotes")
+    endnote = notes_xml("endnote", "Referee: Marcus Okafor, marcus.okafor@example.org")
+    add_part(path, "word/endnotes.xml", endnote, RT.ENDNOTES, "endnotes", "rIdEnd")
+    return path
