@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import io
+import re
+import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -234,6 +236,25 @@ def test_to_docx_writes_headings_bullets_and_paragraphs(
     bullets = [p.text for p in paragraphs if p.style is not None and p.style.name == "List Bullet"]
     assert bullets[0].startswith("Generated millions in new annual recurring revenue in FY2024, up more than")
     assert not any("555-01" in p.text for p in paragraphs)
+
+
+def test_a_docx_copy_of_a_pdf_says_nothing_of_who_or_what_made_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outputs = [tmp_path / "first.docx", tmp_path / "second.docx"]
+    for output in outputs:
+        assert run(["fix", str(PERSONA), "--output", str(output), "--to", "docx"], capsys)[0] == 0
+    with zipfile.ZipFile(outputs[0]) as archive:
+        assert not {"docProps/app.xml", "docProps/thumbnail.jpeg"} & set(archive.namelist())
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert re.findall(r"<(?:dc|cp):\w+>([^<]+)<", core) == ["1"]  # the revision alone has a value
+    assert re.findall(r"<dcterms:(\w+)[^>]*>([^<]*)<", core) == [
+        ("created", "2026-01-01T00:00:00Z"),
+        ("modified", "2026-01-01T00:00:00Z"),
+    ]
+    # Its ZIP members are dated as the in-place Word copy's are, never by the clock.
+    assert outputs[0].read_bytes() == outputs[1].read_bytes()
 
 
 def test_edits_replace_their_span_and_leave_the_rest_of_the_line(persona: DocumentReport) -> None:

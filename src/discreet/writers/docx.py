@@ -244,8 +244,13 @@ def _saved(word: Any, path: Path) -> bytes:
         raise CorruptFileError(
             path, "cannot be written back: one of its parts is malformed", _RESAVE
         ) from error
+    return undated(buffer)
+
+
+def undated(package: io.BytesIO) -> bytes:
+    """A ZIP package's bytes with every member dated ZIP_TIME rather than the moment it was saved."""
     stamped = io.BytesIO()
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(stamped, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(package) as source, zipfile.ZipFile(stamped, "w", zipfile.ZIP_DEFLATED) as target:
         for member in source.infolist():
             info = zipfile.ZipInfo(member.filename, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED

@@ -6,6 +6,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import assert_never
 
@@ -134,11 +135,22 @@ def _markdown_line(block: Block) -> str:
 def word(found: Sequence[Block]) -> bytes:
     """A Word document with the same blocks: Heading 2, List Bullet and Normal paragraphs."""
     import docx  # python-docx loads lxml: only when a Word copy is asked for
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from discreet.writers.docx import undated
+    from discreet.writers.runs import DATE
+    from discreet.writers.scrub import drop_package_part
 
     document = docx.Document()
-    # python-docx's template names its own author; a copy to share names nobody.
-    document.core_properties.author = ""
-    document.core_properties.last_modified_by = ""
+    # python-docx's template describes itself, names its author and a Mac Word of 2013 that made it,
+    # counts no pages or words and shows a thumbnail of another document: a copy to share has none of it.
+    properties = document.core_properties
+    for name in ("author", "last_modified_by", "comments", "title", "subject", "keywords", "category"):
+        setattr(properties, name, "")
+    # A fixed date, as on tracked changes: the same PDF gives the same copy on any day.
+    properties.created = properties.modified = datetime.fromisoformat(DATE)
+    drop_package_part(document, RT.EXTENDED_PROPERTIES)
+    drop_package_part(document, RT.THUMBNAIL)
     for block in found:
         if block.kind is Kind.HEADING:
             document.add_heading(block.text, level=2)
@@ -148,4 +160,4 @@ def word(found: Sequence[Block]) -> bytes:
             document.add_paragraph(block.text)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return undated(buffer)

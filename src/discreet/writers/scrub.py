@@ -69,7 +69,7 @@ def scrub(word: Any, hidden: Callable[[Element, Element], bool]) -> tuple[str, .
         REVISIONS: sum(_accept_revisions(root) for root in roots),
         HIDDEN: sum(_remove_hidden(root, hidden) for root in roots),
         PROPERTIES: _clear_properties(word),
-        THUMBNAIL: _drop_package_part(word, RT.THUMBNAIL),
+        THUMBNAIL: drop_package_part(word, RT.THUMBNAIL),
     }
     for part, root in stories:
         _store(part, root)
@@ -180,7 +180,7 @@ def _clear_properties(word: Any) -> int:
     return cleared + _drop_template(word)
 
 
-def _drop_package_part(word: Any, reltype: str) -> int:
+def drop_package_part(word: Any, reltype: str) -> int:
     """Drop the package's parts of one relationship type; count them."""
     rels = word.part.package.rels
     chosen = [rid for rid, rel in rels.items() if rel.reltype == reltype]
