@@ -20,13 +20,10 @@ from discreet.parsers.docxlocation import DocxLocation, DocxPart
 from discreet.parsers.wordopen import load
 from discreet.parsers.wordparagraphs import LINK_TARGET
 from discreet.parsers.wordwalk import Placed, hidden_runs, placed_paragraphs
+from discreet.parsers.wordxml import Element, Part
 from discreet.writers.copy import Copy, Skipped
 from discreet.writers.runs import Revisions, replace_span
 from discreet.writers.scrub import scrub, story_parts
-
-# python-docx hands out lxml elements and package parts; neither ships type stubs, so both are Any.
-Element = Any
-Part = Any
 
 # Every member of the copy carries this date, so the same input always gives the same bytes.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)

@@ -5,15 +5,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from copy import deepcopy
-from typing import Any
 
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 
 from discreet.parsers.wordparagraphs import Piece
-
-# python-docx hands out lxml elements; they ship no type stubs.
-Element = Any
+from discreet.parsers.wordxml import Element
 
 AUTHOR = "discreet"
 # A fixed date on every tracked change: the copy must not depend on when it was made.

@@ -8,15 +8,10 @@ from typing import Any
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import serialize_part_xml
-from docx.oxml import parse_xml
 
-# python-docx hands out lxml elements and package parts; neither ships type stubs, so both are Any.
-Element = Any
-Part = Any
+from discreet.parsers.wordopen import part_xml
+from discreet.parsers.wordxml import CP, EP, Element, Part, W
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-_EP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 _DCTERMS = "{http://purl.org/dc/terms/}"
 
 # What scrub counts, each as (one, several), the way the summary says it.
@@ -56,13 +51,13 @@ _MARKS = frozenset(
 )
 # In these a revision marks the element it belongs to (a paragraph mark, a row) rather than holding runs.
 _MARKERS_IN = frozenset({W + "rPr", W + "trPr"})
-_KEPT_CORE = frozenset({_DCTERMS + "created", _DCTERMS + "modified", _CP + "revision", _CP + "lastPrinted"})
-_APP_PERSONAL = frozenset(_EP + tag for tag in ("Company", "Manager", "Template", "HyperlinkBase"))
+_KEPT_CORE = frozenset({_DCTERMS + "created", _DCTERMS + "modified", CP + "revision", CP + "lastPrinted"})
+_APP_PERSONAL = frozenset(EP + tag for tag in ("Company", "Manager", "Template", "HyperlinkBase"))
 
 
 def scrub(word: Any, hidden: Callable[[Element, Element], bool]) -> tuple[str, ...]:
     """Remove comments, accept revisions, remove hidden runs, clear properties; say how many of each."""
-    stories = [(part, _element(part)) for part in story_parts(word)]
+    stories = [(part, part_xml(part)) for part in story_parts(word)]
     roots = [root for _, root in stories if root is not None]
     counts = {
         COMMENTS: _remove_comments(word, roots),
@@ -90,7 +85,7 @@ def _remove_comments(word: Any, stories: list[Element]) -> int:
     for rid, rel in list(word.part.rels.items()):
         if rel.reltype.endswith(_COMMENT_RELS):
             if rel.reltype == RT.COMMENTS and not rel.is_external:
-                root = _element(rel.target_part)
+                root = part_xml(rel.target_part)
                 comments += 0 if root is None else len(root.findall(W + "comment"))
             del word.part.rels[rid]
     return comments
@@ -174,7 +169,7 @@ def _clear_properties(word: Any) -> int:
         elif rel.reltype == RT.EXTENDED_PROPERTIES:
             cleared += _clear(rel.target_part, lambda e: e.tag in _APP_PERSONAL)
         elif rel.reltype == RT.CUSTOM_PROPERTIES:
-            root = _element(rel.target_part)
+            root = part_xml(rel.target_part)
             cleared += 1 if root is None else len(root)
             del word.part.package.rels[rid]
     return cleared + _drop_template(word)
@@ -191,7 +186,7 @@ def drop_package_part(word: Any, reltype: str) -> int:
 
 def _clear(part: Part, personal: Callable[[Element], bool]) -> int:
     """Remove the personal children of a properties part; count those that held text."""
-    root = _element(part)
+    root = part_xml(part)
     if root is None:
         return 0
     chosen = [child for child in root if isinstance(child.tag, str) and personal(child)]
@@ -204,7 +199,7 @@ def _clear(part: Part, personal: Callable[[Element], bool]) -> int:
 def _drop_template(word: Any) -> int:
     """Drop the attached template's path from the settings: it names the author's own folders."""
     settings = next((rel.target_part for rel in word.part.rels.values() if rel.reltype == RT.SETTINGS), None)
-    root = _element(settings)
+    root = part_xml(settings)
     template = None if root is None else root.find(W + "attachedTemplate")
     if settings is None or root is None or template is None:
         return 0
@@ -214,19 +209,6 @@ def _drop_template(word: Any) -> int:
         del settings.rels[rid]
     _store(settings, root)
     return 1
-
-
-def _element(part: Part | None) -> Element | None:
-    """A part's root element, parsed from its bytes when python-docx keeps only those."""
-    if part is None:
-        return None
-    element = getattr(part, "_element", None)
-    if element is not None:
-        return element
-    try:
-        return parse_xml(part.blob)
-    except SyntaxError:  # lxml's XMLSyntaxError: a damaged part is left as it is
-        return None
 
 
 def _store(part: Part, root: Element | None) -> None:
