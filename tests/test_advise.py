@@ -354,7 +354,7 @@ PERCENTAGES: list[Row] = [
     ("Cut churn by 5%.", [(13, 15, "financial.revenue", FIN)], "Cut churn by a single-digit percentage."),
     ("Cut costs by 0.5%.", [(13, 17, "financial.revenue", FIN)], "Cut costs by a fraction of a percent."),
     ("Grew margin by 50%.", [(15, 18, "financial.revenue", FIN)], "Grew margin by half."),
-    ("Grew margin by 30%.", [(15, 18, "financial.revenue", FIN)], "Grew margin by more than a quarter."),
+    ("Grew margin by 30%.", [(15, 18, "financial.revenue", FIN)], "Grew margin by nearly a third."),
     ("Increased sales by 150%.", [(19, 23, "financial.revenue", FIN)], "More than doubled sales."),
     ("Increased sales by 100%.", [(19, 23, "financial.revenue", FIN)], "Doubled sales."),
     (
@@ -362,7 +362,7 @@ PERCENTAGES: list[Row] = [
         [(19, 23, "financial.revenue", FIN)],
         "Tripled bookings in two years.",
     ),
-    ("Grew revenue by 400%.", [(16, 20, "financial.revenue", FIN)], "Grew revenue several-fold."),
+    ("Grew revenue by 400%.", [(16, 20, "financial.revenue", FIN)], "Grew revenue fivefold."),
     (
         "Achieved a 37% increase in sales.",
         [(11, 14, "financial.revenue", FIN)],
@@ -426,7 +426,7 @@ MULTIPLES: list[Row] = [
     (
         "Scaled ARR 6x in three years.",
         [(11, 13, "financial.revenue", FIN)],
-        "Scaled ARR several-fold in three years.",
+        "Scaled ARR sixfold in three years.",
     ),
     ("Delivered 3x ROI.", [(10, 12, "financial.revenue", FIN)], "Delivered threefold ROI."),
     ("Made checkout 3x faster.", [(14, 16, "financial.revenue", FIN)], "Made checkout several times faster."),
@@ -505,12 +505,12 @@ CHANGES: list[Row] = [
     (
         "Grew accounts from 40 to 310.",
         [(19, 21, "financial.revenue", FIN), (25, 28, "financial.revenue", FIN)],
-        "Grew accounts several-fold.",
+        "Grew accounts more than sevenfold.",
     ),
     (
         "Grew the customer base from 40 to 310 accounts in two years.",
         [(28, 30, "financial.revenue", FIN), (34, 37, "financial.revenue", FIN)],
-        "Grew the customer base several-fold in two years.",
+        "Grew the customer base more than sevenfold in two years.",
     ),
     (
         "Grew revenue from $2.1M to $3.4M (62%).",

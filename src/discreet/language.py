@@ -33,6 +33,8 @@ class RewriteWords:
     times: Ladder
     # A ratio as an adverb ("threefold"), as a verb ("tripled"), before a comparative ("many times").
     folds: Ladder
+    # A margin as its digits ("double digits"), wherever it stands.
+    margins: Ladder
     fold_verbs: Ladder
     comparisons: Ladder
     counts: Ladder

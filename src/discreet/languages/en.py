@@ -38,7 +38,6 @@ _MONEY_NOUNS = (
     (1e5, "six figures"),
     (2e4, "tens of thousands"),
     (1e4, "five figures"),
-    (2e3, "thousands"),
     (1e3, "four figures"),
     (2e2, "hundreds"),
     (1e2, "three figures"),
@@ -63,6 +62,7 @@ _RUPEE_NOUNS = (
 _PERCENT_AMOUNTS = (
     (50, "more than half"),
     (100 / 3, "more than a third"),
+    (30, "nearly a third"),
     (25, "more than a quarter"),
     (10, "double digits"),
     (1, "a single-digit percentage"),
@@ -73,6 +73,7 @@ _PERCENT_SHARES = (
     (100, "all"),
     (50, "more than half"),
     (100 / 3, "more than a third"),
+    (30, "nearly a third"),
     (25, "more than a quarter"),
     (20, "more than a fifth"),
     (10, "more than a tenth"),
@@ -101,9 +102,15 @@ _TIMES = (
     (1.5, "more than one and a half times"),
     (0, "more than"),
 )
+# Whole multiples up to ten have their own word ("sevenfold"); beyond ten, a hundredfold is the next step.
 _FOLDS = (
+    (100, "more than a hundredfold"),
     (10, "more than tenfold"),
-    (5, "several-fold"),
+    (9, "more than ninefold"),
+    (8, "more than eightfold"),
+    (7, "more than sevenfold"),
+    (6, "more than sixfold"),
+    (5, "more than fivefold"),
     (4, "more than fourfold"),
     (3, "more than threefold"),
     (2, "more than twofold"),
@@ -112,6 +119,13 @@ _FOLD_VERBS = (
     (4, "more than quadrupled"),
     (3, "more than tripled"),
     (2, "more than doubled"),
+)
+# A margin is read by its digits: "EBITDA margin: 18%" is "double digits".
+_MARGINS = (
+    (100, "triple digits"),
+    (10, "double digits"),
+    (1, "a single-digit percentage"),
+    (0, "a fraction of a percent"),
 )
 _COMPARISONS = ((10, "many times"), (3, "several times"), (0, "markedly"))
 _COUNTS = (
@@ -135,7 +149,13 @@ _EXACT = {
     "more than a tenth": "a tenth",
     "by more than ten points": "by ten points",
     "by more than a point": "by a point",
+    "more than a hundredfold": "a hundredfold",
     "more than tenfold": "tenfold",
+    "more than ninefold": "ninefold",
+    "more than eightfold": "eightfold",
+    "more than sevenfold": "sevenfold",
+    "more than sixfold": "sixfold",
+    "more than fivefold": "fivefold",
     "more than fourfold": "fourfold",
     "more than threefold": "threefold",
     "more than twofold": "twofold",
@@ -253,6 +273,7 @@ REWRITE_WORDS = RewriteWords(
     points=_POINTS,
     times=_TIMES,
     folds=_FOLDS,
+    margins=_MARGINS,
     fold_verbs=_FOLD_VERBS,
     comparisons=_COMPARISONS,
     counts=_COUNTS,

@@ -56,6 +56,8 @@ QUOTA_AFTER = re.compile(
     r"(?!\s+(?:market|audience))(?:\s+attainment)?",
     re.I,
 )
+# A margin's own value, after its name: "EBITDA margin: 18%", "a gross margin of 31%".
+MARGIN_BEFORE = re.compile(r"\bmargins?\s*(?::|of|was|is|were|are)?\s*$", re.I)
 AT_BEFORE = re.compile(r"\bat\s+$", re.I)
 # "100% of account goals" is "all account goals": "all of" wants a determiner after it.
 DETERMINER_AFTER = re.compile(r"\s*(?:the|a|an|our|their|its|my|his|her|your|these|those|this|that)\b", re.I)
@@ -145,6 +147,8 @@ def _plain_edit(
         return Edit(start, end, percent_amount(percent, words))
     if is_noun_after(sentence, end) or CHANGE_NOUN.match(sentence, end):
         return Edit(start, end, _percent_adjective(sentence, end, percent, words))
+    if MARGIN_BEFORE.search(before):
+        return Edit(start, end, step(words.margins, percent, words))
     if DETERMINER_BEFORE.search(before):
         return Edit(start, end, f"{step(words.percent_adjectives, percent, words)} percentage")
     if LEVEL_BEFORE.search(before):
