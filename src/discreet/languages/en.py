@@ -2,8 +2,126 @@
 
 from __future__ import annotations
 
-from discreet.language import Language, RewriteWords
+from discreet.language import Language, RewriteReading, RewriteWords
 from discreet.model import Action, Category, Section, Verdict
+
+# ---------------------------------------------------------------------------------------------------
+# Rewrite reading: the words a rewrite reads around a figure or a name to choose how to rewrite it.
+# The patterns that use them are code in discreet.rewrite; a second language supplies its own words.
+
+READING_WORDS = RewriteReading(
+    list_joiners=("and", "or"),
+    approximators=(
+        "nearly",
+        "almost",
+        "approximately",
+        "approx.",
+        "about",
+        "around",
+        "roughly",
+        "over",
+        "more than",
+        "above",
+        "in excess of",
+        "upwards of",
+        "close to",
+    ),
+    percent_words=("percent", "per cent", "pct"),
+    fold_words=("fold",),
+    plus_words=("plus",),
+    period_leads=("per", "a", "an", "each"),
+    period_words=("month", "mo", "year", "yr", "annum", "quarter", "qtr", "week", "wk"),
+    currency_words=(
+        ("dollar", "dollar"),
+        ("dollars", "dollar"),
+        ("euro", "euro"),
+        ("euros", "euro"),
+        ("pound", "pound"),
+        ("pounds", "pound"),
+        ("rupee", "rupee"),
+        ("rupees", "rupee"),
+    ),
+    scales=(
+        *((word, 1e3) for word in ("k", "thousand")),
+        *((word, 1e6) for word in ("m", "mm", "mn", "million")),
+        *((word, 1e9) for word in ("b", "bn", "billion")),
+        *((word, 1e12) for word in ("t", "tn", "trillion")),
+        *((word, 1e5) for word in ("l", "lakh", "lakhs", "lac", "lacs", "lpa")),
+        *((word, 1e7) for word in ("cr", "crore", "crores")),
+    ),
+    rupee_scales=frozenset({"l", "lakh", "lakhs", "lac", "lacs", "lpa", "cr", "crore", "crores"}),
+    yearly_scales=frozenset({"lpa"}),
+    between=("between",),
+    growth_verbs=(
+        "increased",
+        "grew",
+        "raised",
+        "boosted",
+        "improved",
+        "lifted",
+        "expanded",
+        "scaled",
+        "multiplied",
+    ),
+    quota_verbs=(
+        "achieved",
+        "achieving",
+        "attained",
+        "attaining",
+        "hit",
+        "hitting",
+        "reached",
+        "reaching",
+        "delivered",
+        "delivering",
+        "finished at",
+        "ended at",
+        "closed at",
+        "averaged",
+        "averaging",
+    ),
+    often=("consistently", "regularly", "repeatedly"),
+    goals=("quota", "target", "plan", "goal"),
+    margins=("margin", "margins"),
+    savings_verbs=("saved", "saving", "saves", "save", "trimmed", "shaved", "recovered", "recouped"),
+    change_nouns=(
+        "growth",
+        "increase",
+        "rise",
+        "gain",
+        "uplift",
+        "boost",
+        "jump",
+        "improvement",
+        "reduction",
+        "decrease",
+        "drop",
+        "decline",
+        "cut",
+        "saving",
+        "savings",
+        "return",
+        "ROI",
+        "YoY",
+        "year-over-year",
+        "lift",
+    ),
+    comparatives=(
+        "faster",
+        "quicker",
+        "more",
+        "better",
+        "higher",
+        "larger",
+        "bigger",
+        "greater",
+        "lower",
+        "cheaper",
+        "less",
+        "fewer",
+        "smaller",
+    ),
+)
 
 # ---------------------------------------------------------------------------------------------------
 # Rewrite words: what public rewrites write. Each ladder reads from the top down, and no phrase may
@@ -126,6 +244,34 @@ _MARGINS = (
     (10, "double digits"),
     (1, "a single-digit percentage"),
     (0, "a fraction of a percent"),
+)
+# Money by its digits alone, so the amounts of a list can share one phrase.
+_MONEY_DIGIT_NOUNS = (
+    (2e12, "trillions"),
+    (1e12, "a trillion-plus"),
+    (1e10, "billions"),
+    (1e9, "ten figures"),
+    (1e8, "nine figures"),
+    (1e7, "eight figures"),
+    (1e6, "seven figures"),
+    (1e5, "six figures"),
+    (1e4, "five figures"),
+    (1e3, "four figures"),
+    (1e2, "three figures"),
+    (0, "a modest sum"),
+)
+_MONEY_DIGIT_ADJECTIVES = (
+    (1e12, "trillion-{}"),
+    (2e9, "multi-billion-{}"),
+    (1e9, "ten-figure"),
+    (1e8, "nine-figure"),
+    (1e7, "eight-figure"),
+    (1e6, "seven-figure"),
+    (1e5, "six-figure"),
+    (1e4, "five-figure"),
+    (1e3, "four-figure"),
+    (1e2, "three-figure"),
+    (0, "modest"),
 )
 _COMPARISONS = ((10, "many times"), (3, "several times"), (0, "markedly"))
 _COUNTS = (
@@ -274,6 +420,11 @@ REWRITE_WORDS = RewriteWords(
     times=_TIMES,
     folds=_FOLDS,
     margins=_MARGINS,
+    money_digit_nouns=_MONEY_DIGIT_NOUNS,
+    money_digit_adjectives=_MONEY_DIGIT_ADJECTIVES,
+    at_least_starts=("more than ", "over "),
+    at_least_ends=("-plus",),
+    spread="{} to {}",
     fold_verbs=_FOLD_VERBS,
     comparisons=_COMPARISONS,
     counts=_COUNTS,
@@ -345,6 +496,7 @@ REWRITE_WORDS = RewriteWords(
         Action.GENERALIZE: "generalize in the resume",
         Action.REMOVE: "remove from the resume",
     },
+    reading=READING_WORDS,
 )
 
 # ---------------------------------------------------------------------------------------------------

@@ -11,10 +11,11 @@ from discreet.model import Action, Advice, Category, Finding, Section
 from discreet.packs import Rule, rule_actions
 from discreet.rewrite.figures import parse_figure
 from discreet.rewrite.markers import MARKED, NDA
+from discreet.rewrite.patterns import lazy
 from discreet.rewrite.sentence import rewrite_sentence
 from discreet.rewrite.spans import Span, Treatment
 
-PLUS_BEFORE = re.compile(r"\+\s?$")
+PLUS_BEFORE = lazy(r"\+\s?$")
 
 
 def advise(
@@ -79,7 +80,7 @@ def _treatment(category: Category, public: Action, text: str, stand_in: str) -> 
     figure = category in (Category.FINANCIAL, Category.COMPENSATION)
     if public is Action.GENERALIZE and figure and parse_figure(text) is not None:
         return Treatment.FIGURE
-    marker = MARKED.fullmatch(text.strip()) or NDA.fullmatch(text.strip())
+    marker = MARKED().fullmatch(text.strip()) or NDA().fullmatch(text.strip())
     if category is Category.CONFIDENTIAL and not stand_in and marker:
         return Treatment.MARKER
     # A rule that says what to write for a name ('a major client') knows its names may hold digits: 3M, VH1.
@@ -97,7 +98,7 @@ def _balanced(sentence: str, start: int, end: int) -> tuple[int, int]:
         start -= 1
     if text.count("(") > text.count(")") and sentence[end : end + 1] == ")":
         end += 1
-    if (plus := PLUS_BEFORE.search(sentence, 0, start)) and sentence[start : start + 1] in "0123456789(":
+    if (plus := PLUS_BEFORE().search(sentence, 0, start)) and sentence[start : start + 1] in "0123456789(":
         start = plus.start()
     return start, end
 
