@@ -65,19 +65,27 @@ def _texts_at(edit: Edit, members: Sequence[Sequence[Edit]]) -> list[str] | None
 
 
 def one_phrase(texts: Sequence[str], rough: Sequence[str], words: RewriteWords) -> str:
-    """One phrase for texts ordered by value: shared, read by digits, an open lowest, or lowest to highest."""
+    """One phrase for texts ordered by value: shared, an open lowest, read by digits, or lowest to highest."""
     if len(set(texts)) == 1:
+        return texts[0]
+    # "70%-plus" or "more than a third" is already true of every larger member.
+    if _says_at_least(texts[0], words):
         return texts[0]
     if len(set(rough)) == 1:
         return rough[0]
     before, low, high, after = _factor(texts[0], texts[-1])
-    # "70%-plus" or "more than a third" is already true of every larger member.
-    if low.startswith(words.at_least_starts) or low.endswith(words.at_least_ends):
-        return texts[0]
     rough_parts = _factor(rough[0], rough[-1])
     if rough_parts[3]:
         before, low, high, after = rough_parts
     return " ".join(part for part in (before, _spread(low, high, words), after) if part)
+
+
+def _says_at_least(text: str, words: RewriteWords) -> bool:
+    """Whether a phrase is true of any larger value: 'by more than a third', '70%-plus retention'."""
+    spaced = f" {text} "
+    return any(f" {start}" in spaced for start in words.at_least_starts) or any(
+        word.endswith(words.at_least_ends) for word in text.split()
+    )
 
 
 def _factor(low: str, high: str) -> tuple[str, str, str, str]:
