@@ -18,7 +18,8 @@ import discreet.rewrite
 print(sum(name.startswith("discreet.rewrite") for name in compiled))
 from discreet.model import Category
 from discreet.rewrite.spans import Span, Treatment
-discreet.rewrite.rewrite_sentence("Closed $4.2M in deals.", [Span(7, 12, Treatment.FIGURE, Category.FINANCIAL)])
+span = Span(7, 12, Treatment.FIGURE, Category.FINANCIAL)
+discreet.rewrite.rewrite_sentence("Closed $4.2M in deals.", [span])
 print(sum(name.startswith("discreet.rewrite") for name in compiled))
 """
 
