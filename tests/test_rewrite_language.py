@@ -13,7 +13,7 @@ from discreet.rewrite.ladders import count_phrase, money_noun, plain_phrase
 from discreet.rewrite.spans import Span, Treatment
 
 # A tiny second word set: German ladder words, stand-ins and titles over the English set's grammar,
-# and German words to read around a figure: list joiners and approximations.
+# and German words to read around what it rewrites: list joiners, approximations, secret markers.
 GERMAN: RewriteWords = replace(
     ENGLISH.rewrite,
     money_nouns=((1e6, "Millionen"), (1e3, "Tausende"), (0, "eine kleine Summe")),
@@ -23,7 +23,12 @@ GERMAN: RewriteWords = replace(
     titles=dict.fromkeys(Category, "Vertrauliches"),
     public_phrases=dict.fromkeys(Action, "öffentlich anpassen"),
     resume_phrases=dict.fromkeys(Action, "im Lebenslauf behalten"),
-    reading=replace(ENGLISH.rewrite.reading, list_joiners=("und", "oder"), approximators=("etwa", "rund")),
+    reading=replace(
+        ENGLISH.rewrite.reading,
+        list_joiners=("und", "oder"),
+        approximators=("etwa", "rund"),
+        secret_markers=("vertraulich", "vertraulichen"),
+    ),
 )
 
 
@@ -70,3 +75,12 @@ def test_an_approximation_is_read_by_the_language_s_own_words() -> None:
     spans = figures(sentence, "$4M")
     assert rewrite_sentence(sentence, spans, GERMAN) == "Erzielte Millionen."
     assert rewrite_sentence(sentence, spans, ENGLISH.rewrite) == "Erzielte etwa millions."
+
+
+def test_a_secret_marker_is_read_by_the_language_s_own_words() -> None:
+    sentence = "Betreute einen vertraulichen Kunden."
+    start = sentence.index("vertraulichen")
+    span = Span(start, start + len("vertraulichen Kunden"), Treatment.MARKER, Category.CONFIDENTIAL)
+    assert rewrite_sentence(sentence, [span], GERMAN) == "Betreute einen Kunden."
+    # English reads no marker there, so nothing it marked can be kept.
+    assert rewrite_sentence(sentence, [span], ENGLISH.rewrite) == "Betreute einen."

@@ -41,6 +41,9 @@ class RewriteReading:
     # Words that name a margin; verbs of saving that take an amount as their object.
     margins: tuple[str, ...]
     savings_verbs: tuple[str, ...]
+    # Words that mark work as secret ("confidential"), and deals a name may be the other party to.
+    secret_markers: tuple[str, ...]
+    deals: tuple[str, ...]
     # Nouns of change after a percentage ("growth"); comparatives after a multiple ("faster").
     change_nouns: tuple[str, ...]
     comparatives: tuple[str, ...]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from discreet.language import RewriteWords
+from discreet.language import RewriteReading, RewriteWords
 from discreet.languages.en import ENGLISH
 from discreet.model import Action, Advice, Category, Finding, Section
 from discreet.packs import Rule, rule_actions
 from discreet.rewrite.figures import parse_figure
-from discreet.rewrite.markers import MARKED, NDA
+from discreet.rewrite.markers import NDA, marked
 from discreet.rewrite.patterns import lazy
 from discreet.rewrite.sentence import rewrite_sentence
 from discreet.rewrite.spans import Span, Treatment
@@ -32,7 +32,7 @@ def advise(
     as one line.
     """
     flat = sentence.replace("\n", " ")
-    spans = [_span(flat, finding, rules.get(finding.rule), offset, stand_in) for finding in findings]
+    spans = [_span(flat, finding, rules.get(finding.rule), offset, stand_in, words) for finding in findings]
     rewrite = rewrite_sentence(flat, [span for span in spans if span is not None], words)
     where = (offset, offset + len(sentence))
     return tuple(_advice(finding, rules.get(finding.rule), rewrite, where, words) for finding in findings)
@@ -57,7 +57,12 @@ def _action_phrase(public: Action, resume: Action, words: RewriteWords) -> str:
 
 
 def _span(
-    sentence: str, finding: Finding, rule: Rule | None, offset: int, stand_ins: Callable[[str], str]
+    sentence: str,
+    finding: Finding,
+    rule: Rule | None,
+    offset: int,
+    stand_ins: Callable[[str], str],
+    words: RewriteWords,
 ) -> Span | None:
     start, end = max(finding.start - offset, 0), min(finding.end - offset, len(sentence))
     if start >= end:
@@ -66,7 +71,7 @@ def _span(
     public = _actions(finding, rule)[0]
     # The user's own stand-in for a private term comes first; a rule's is for the names it finds.
     stand_in = stand_ins(finding.text).strip() or (rule.stand_in.strip() if rule else "")
-    treatment = _treatment(category, public, sentence[start:end], stand_in)
+    treatment = _treatment(category, public, sentence[start:end], stand_in, words.reading)
     if treatment is Treatment.DROP:
         start, end = _balanced(sentence, start, end)
     # A rule that looks only in the references section flags lines that are all about a referee.
@@ -74,13 +79,15 @@ def _span(
     return Span(start, end, treatment, category, stand_in, line)
 
 
-def _treatment(category: Category, public: Action, text: str, stand_in: str) -> Treatment:
+def _treatment(
+    category: Category, public: Action, text: str, stand_in: str, reading: RewriteReading
+) -> Treatment:
     if public is Action.KEEP:
         return Treatment.KEEP
     figure = category in (Category.FINANCIAL, Category.COMPENSATION)
-    if public is Action.GENERALIZE and figure and parse_figure(text) is not None:
+    if public is Action.GENERALIZE and figure and parse_figure(text, reading) is not None:
         return Treatment.FIGURE
-    marker = MARKED().fullmatch(text.strip()) or NDA().fullmatch(text.strip())
+    marker = marked(reading).fullmatch(text.strip()) or NDA().fullmatch(text.strip())
     if category is Category.CONFIDENTIAL and not stand_in and marker:
         return Treatment.MARKER
     # A rule that says what to write for a name ('a major client') knows its names may hold digits: 3M, VH1.

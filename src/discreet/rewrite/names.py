@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
-from discreet.language import RewriteWords
+from discreet.language import RewriteReading, RewriteWords
 from discreet.model import Category
 from discreet.rewrite.grammar import (
     ARTICLE,
@@ -23,8 +24,8 @@ from discreet.rewrite.grammar import (
     split_aside,
     without_article,
 )
-from discreet.rewrite.markers import SECRET_MARKER
-from discreet.rewrite.patterns import lazy
+from discreet.rewrite.markers import secret_marker
+from discreet.rewrite.patterns import alternation, lazy
 from discreet.rewrite.spans import Edit, Span
 
 # Last words of a stand-in that give way to the noun a name was modifying ("the ORCA engine").
@@ -54,13 +55,6 @@ ALIAS_AFTER = lazy(r"\s*\((?:(?:NYSE|NASDAQ|LSE|NSE|BSE|TSX)\s*:\s*)?[A-Z][A-Z0-
 MARKER_AFTER = lazy(
     r"\s*\((?:internal(?:\s+code[- ]?name)?|code[- ]?name|confidential|under\s+(?:an\s+)?NDA|NDA|stealth"
     r"|unreleased|unannounced|not\s+(?:yet\s+)?public|proprietary)\)",
-    re.I,
-)
-_DEAL = r"(?P<deal>acquisition|merger|takeover|buyout|divestiture|divestment|spin-?off)"
-# "the confidential acquisition of Pellmark" says no more than "an acquisition" once the name goes.
-DEAL_BEFORE = lazy(
-    rf"\b(?:(?:the|a|an|its|our|their|this|that)\s+(?:{SECRET_MARKER}\s+|(?:proposed|potential|strategic)\s+)*"
-    rf"|(?:{SECRET_MARKER}\s+)+){_DEAL}\s+(?:of|with)\s+(?:the\s+)?$",
     re.I,
 )
 # A name set beside its own description ("ORCA, our internal pricing engine") goes; the description stays.
@@ -173,13 +167,24 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
         wide_start = codename.start()
         if name_words := NAME_WORDS_BEFORE().search(sentence, 0, wide_start):
             wide_start = name_words.start("words")
-    if not noun and (deal := DEAL_BEFORE().search(sentence, 0, wide_start)):
+    if not noun and (deal := _deal_before(words.reading).search(sentence, 0, wide_start)):
         edits.append(Edit(deal.start(), wide_end, article_for(deal["deal"]) + deal["deal"].lower()))
     if not noun and (label := _own_label(sentence, wide_start, stand_in)) is not None:
         edits.append(Edit(label, wide_end, as_field(text)))
     if text != without_article(text) and (det := DETERMINER_BEFORE().search(sentence, 0, wide_start)):
         wide_start = det.start()
     return [*edits, Edit(wide_start, wide_end, text), Edit(start, end, text)]
+
+
+@cache
+def _deal_before(reading: RewriteReading) -> re.Pattern[str]:
+    """'the confidential acquisition of Pellmark' says no more than 'an acquisition' once the name goes."""
+    marker, deal = secret_marker(reading), alternation(reading.deals)
+    return re.compile(
+        rf"\b(?:(?:the|a|an|its|our|their|this|that)\s+(?:{marker}\s+|(?:proposed|potential|strategic)\s+)*"
+        rf"|(?:{marker}\s+)+)(?P<deal>{deal})\s+(?:of|with)\s+(?:the\s+)?$",
+        re.I,
+    )
 
 
 def _aside_edits(sentence: str, start: int, end: int) -> list[Edit]:

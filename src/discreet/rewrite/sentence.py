@@ -100,7 +100,7 @@ def _candidates(sentence: str, group: Sequence[Span], words: RewriteWords) -> li
         case Treatment.FIGURE:
             return figure_group_edits(sentence, group, words)
         case Treatment.MARKER:
-            return marker_edits(sentence, group)
+            return marker_edits(sentence, group, words.reading)
         case Treatment.NAME:
             return name_edits(sentence, group, words)
         case _:
@@ -159,7 +159,7 @@ def _fallback(sentence: str, span: Span, words: RewriteWords) -> str:
             figure = parse_figure(sentence[span.start : span.end], words.reading)
             return plain_phrase(figure, words) if figure else words.amount
         case Treatment.MARKER:
-            return unmarked(sentence[span.start : span.end])
+            return unmarked(sentence[span.start : span.end], words.reading)
         case Treatment.NAME:
             return stand_in_for(sentence, span, words)
         case _:
