@@ -1384,3 +1384,8 @@ def test_any_spans_in_any_text_are_advised_without_error(
     assert len(advise(rewritten, found, rules, OFFSET)) == len(found)
     assert advise(rewritten, [], rules) == ()
     assert rewritten == text or "  " not in rewritten
+
+
+def test_a_sentence_whose_findings_cover_no_text_stands_as_written() -> None:
+    empty = Finding("financial.revenue", Category.FINANCIAL, Severity.LOW, 0, 0, "")
+    assert [a.rewrite for a in advise("Grew\nrevenue.", [empty], {})] == ["Grew\nrevenue."]

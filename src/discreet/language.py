@@ -41,6 +41,12 @@ class RewriteReading:
     # Words that name a margin; verbs of saving that take an amount as their object.
     margins: tuple[str, ...]
     savings_verbs: tuple[str, ...]
+    # Words that make a name a client's ("accounts"), a code name ("Project"), or examples ("such as"),
+    # and words that say a list of examples goes on ("etc").
+    client_words: tuple[str, ...]
+    codename_words: tuple[str, ...]
+    example_leads: tuple[str, ...]
+    etc: tuple[str, ...]
     # Words that mark work as secret ("confidential"), and deals a name may be the other party to.
     secret_markers: tuple[str, ...]
     deals: tuple[str, ...]

@@ -33,7 +33,9 @@ def advise(
     """
     flat = sentence.replace("\n", " ")
     spans = [_span(flat, finding, rules.get(finding.rule), offset, stand_in, words) for finding in findings]
-    rewrite = rewrite_sentence(flat, [span for span in spans if span is not None], words)
+    found = [span for span in spans if span is not None]
+    # A sentence where no finding covers any text has nothing to rewrite: it stands as written.
+    rewrite = rewrite_sentence(flat, found, words) if found else sentence
     where = (offset, offset + len(sentence))
     return tuple(_advice(finding, rules.get(finding.rule), rewrite, where, words) for finding in findings)
 

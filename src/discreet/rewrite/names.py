@@ -78,16 +78,9 @@ COMPOUNDS = lazy(
 # Names in a list may carry an aside each ("A (PBM), B (Health) C") or an article ("A, the B").
 _NAME_SEPARATOR = r"(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+|/\s*)(?:the\s+)?"
 NAME_GAP = lazy(rf"\s*(?:\([^()]{{1,40}}\)\s*(?:{_NAME_SEPARATOR})?|{_NAME_SEPARATOR})", re.I)
-CLIENT_CONTEXT = lazy(r"\b(?:clients?|customers?|accounts?|engagements?|partners?)\b", re.I)
-CODENAME_BEFORE = lazy(
-    r"\b(?:project|operation|program(?:me)?|code[- ]?name[sd]?|code-named|initiative)\s+[\"'“‘]?$", re.I
-)
 # "Code-named Falcon, the product ships" says no more without the name than "The product ships".
 CODENAMED_BEFORE = lazy(r"(?:^|(?<=[\s(]))code[- ]?named\s+[\"'“‘]?$", re.I)
 QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
-# Names given as examples: "companies like A, B and C" says "major clients", not how many.
-EXAMPLES_BEFORE = lazy(r"\b(?P<noun>[A-Za-z-]+)\s+(?:like|such\s+as|including)\s+$", re.I)
-ETC_AFTER = lazy(r",?\s*(?:etc\b|and\s+(?:others|more|many\s+more)\b)", re.I)
 # Capitalised words between a determiner and a code name belong to the name: "The BruCrew Project X".
 NAME_WORDS_BEFORE = lazy(r"\b(?i:the|our|their|its|his|her|my)\s+(?P<words>(?:[A-Z][\w&'’-]*\s+){1,3})$")
 
@@ -100,11 +93,11 @@ def stand_in_for(sentence: str, span: Span, words: RewriteWords) -> str:
     name = sentence[span.start : span.end]
     # The name itself says more than its sentence: "Project Falcon" is an initiative even
     # beside "accounts", and "Northwind Logistics" a client even with no client word near.
-    if CODENAME_BEFORE().search(name.split(" ")[0] + " "):
+    if _codename_before(words.reading).search(name.split(" ")[0] + " "):
         return words.initiative
     if CORPORATE_SUFFIX().search(name) or trade_of(name, words):
         return words.client
-    return words.client if CLIENT_CONTEXT().search(sentence) else words.initiative
+    return words.client if _client_context(words.reading).search(sentence) else words.initiative
 
 
 def _described(stand_in: str, names: Sequence[str], words: RewriteWords) -> str:
@@ -140,8 +133,8 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
     edits = _aside_edits(sentence, start, end)
     if len(group) > 1:
         text = _names_phrase(len(group), stand_in, noun, words)
-        if not noun and (examples := EXAMPLES_BEFORE().search(sentence, 0, start)):
-            stop = etc.end() if (etc := ETC_AFTER().match(sentence, end)) else end
+        if not noun and (examples := _examples_before(words.reading).search(sentence, 0, start)):
+            stop = etc.end() if (etc := _etc_after(words.reading).match(sentence, end)) else end
             said = sentence[max(0, examples.start() - 30) : examples.start()].lower().split()
             sizes = [
                 w for w in without_article(split_aside(stand_in)[0]).split()[:-1] if w.lower() not in said
@@ -163,7 +156,7 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
         comma := re.match(r"\s*,\s*", sentence[wide_end:])
     ):
         edits.append(Edit(named.start(), wide_end + comma.end(), ""))
-    if codename := CODENAME_BEFORE().search(sentence, 0, start):
+    if codename := _codename_before(words.reading).search(sentence, 0, start):
         wide_start = codename.start()
         if name_words := NAME_WORDS_BEFORE().search(sentence, 0, wide_start):
             wide_start = name_words.start("words")
@@ -174,6 +167,30 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
     if text != without_article(text) and (det := DETERMINER_BEFORE().search(sentence, 0, wide_start)):
         wide_start = det.start()
     return [*edits, Edit(wide_start, wide_end, text), Edit(start, end, text)]
+
+
+@cache
+def _client_context(reading: RewriteReading) -> re.Pattern[str]:
+    """Words that make a name in the sentence a client's: 'accounts', 'customers'."""
+    return re.compile(rf"\b{alternation(reading.client_words)}\b", re.I)
+
+
+@cache
+def _codename_before(reading: RewriteReading) -> re.Pattern[str]:
+    """Words that make the name after them a code name: 'Project', 'code-named'."""
+    return re.compile(rf"\b{alternation(reading.codename_words)}\s+[\"'“‘]?$", re.I)
+
+
+@cache
+def _examples_before(reading: RewriteReading) -> re.Pattern[str]:
+    """Names given as examples: 'companies like A, B and C' says 'major companies', not how many."""
+    return re.compile(rf"\b(?P<noun>[A-Za-z-]+)\s+{alternation(reading.example_leads)}\s+$", re.I)
+
+
+@cache
+def _etc_after(reading: RewriteReading) -> re.Pattern[str]:
+    """What says a list of examples goes on: ', etc.', 'and others'."""
+    return re.compile(rf",?\s*{alternation(reading.etc)}\b", re.I)
 
 
 @cache
