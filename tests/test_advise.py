@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -1389,3 +1391,18 @@ def test_any_spans_in_any_text_are_advised_without_error(
 def test_a_sentence_whose_findings_cover_no_text_stands_as_written() -> None:
     empty = Finding("financial.revenue", Category.FINANCIAL, Severity.LOW, 0, 0, "")
     assert [a.rewrite for a in advise("Grew\nrevenue.", [empty], {})] == ["Grew\nrevenue."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rewrite"),
+    [
+        ("EBITDA margin: 18%.", "EBITDA margin: double digits."),
+        ("Gross margin was 7%.", "Gross margin was a single-digit percentage."),
+        # After "of" a margin is a level, read by its tens.
+        ("Held a gross margin of 34%.", "Held a gross margin of over 30%."),
+    ],
+)
+def test_a_margin_is_read_by_its_digits(sentence: str, rewrite: str) -> None:
+    start, end = re.search(r"\d+%", sentence).span()  # type: ignore[union-attr]
+    found = [Finding("financial.revenue", Category.FINANCIAL, Severity.MEDIUM, start, end, "")]
+    assert [a.rewrite for a in advise(sentence, found, {})] == [rewrite]

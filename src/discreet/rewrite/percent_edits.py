@@ -85,8 +85,8 @@ def _quota_after(reading: RewriteReading) -> re.Pattern[str]:
 
 @cache
 def _margin_before(reading: RewriteReading) -> re.Pattern[str]:
-    """A margin's own value, after its name: 'EBITDA margin: 18%', 'a gross margin of 31%'."""
-    return re.compile(rf"\b{alternation(reading.margins)}\s*(?::|of|was|is|were|are)?\s*$", re.I)
+    """A margin's value as a label's or a verb's: 'EBITDA margin: 18%'; 'a margin of 31%' stays a level."""
+    return re.compile(rf"\b{alternation(reading.margins)}\s*(?::|was|is|were|are)\s*$", re.I)
 
 
 @cache
