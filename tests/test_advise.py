@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -354,7 +356,7 @@ PERCENTAGES: list[Row] = [
     ("Cut churn by 5%.", [(13, 15, "financial.revenue", FIN)], "Cut churn by a single-digit percentage."),
     ("Cut costs by 0.5%.", [(13, 17, "financial.revenue", FIN)], "Cut costs by a fraction of a percent."),
     ("Grew margin by 50%.", [(15, 18, "financial.revenue", FIN)], "Grew margin by half."),
-    ("Grew margin by 30%.", [(15, 18, "financial.revenue", FIN)], "Grew margin by more than a quarter."),
+    ("Grew margin by 30%.", [(15, 18, "financial.revenue", FIN)], "Grew margin by nearly a third."),
     ("Increased sales by 150%.", [(19, 23, "financial.revenue", FIN)], "More than doubled sales."),
     ("Increased sales by 100%.", [(19, 23, "financial.revenue", FIN)], "Doubled sales."),
     (
@@ -362,7 +364,7 @@ PERCENTAGES: list[Row] = [
         [(19, 23, "financial.revenue", FIN)],
         "Tripled bookings in two years.",
     ),
-    ("Grew revenue by 400%.", [(16, 20, "financial.revenue", FIN)], "Grew revenue several-fold."),
+    ("Grew revenue by 400%.", [(16, 20, "financial.revenue", FIN)], "Grew revenue fivefold."),
     (
         "Achieved a 37% increase in sales.",
         [(11, 14, "financial.revenue", FIN)],
@@ -426,7 +428,7 @@ MULTIPLES: list[Row] = [
     (
         "Scaled ARR 6x in three years.",
         [(11, 13, "financial.revenue", FIN)],
-        "Scaled ARR several-fold in three years.",
+        "Scaled ARR sixfold in three years.",
     ),
     ("Delivered 3x ROI.", [(10, 12, "financial.revenue", FIN)], "Delivered threefold ROI."),
     ("Made checkout 3x faster.", [(14, 16, "financial.revenue", FIN)], "Made checkout several times faster."),
@@ -505,12 +507,12 @@ CHANGES: list[Row] = [
     (
         "Grew accounts from 40 to 310.",
         [(19, 21, "financial.revenue", FIN), (25, 28, "financial.revenue", FIN)],
-        "Grew accounts several-fold.",
+        "Grew accounts more than sevenfold.",
     ),
     (
         "Grew the customer base from 40 to 310 accounts in two years.",
         [(28, 30, "financial.revenue", FIN), (34, 37, "financial.revenue", FIN)],
-        "Grew the customer base several-fold in two years.",
+        "Grew the customer base more than sevenfold in two years.",
     ),
     (
         "Grew revenue from $2.1M to $3.4M (62%).",
@@ -1384,3 +1386,23 @@ def test_any_spans_in_any_text_are_advised_without_error(
     assert len(advise(rewritten, found, rules, OFFSET)) == len(found)
     assert advise(rewritten, [], rules) == ()
     assert rewritten == text or "  " not in rewritten
+
+
+def test_a_sentence_whose_findings_cover_no_text_stands_as_written() -> None:
+    empty = Finding("financial.revenue", Category.FINANCIAL, Severity.LOW, 0, 0, "")
+    assert [a.rewrite for a in advise("Grew\nrevenue.", [empty], {})] == ["Grew\nrevenue."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rewrite"),
+    [
+        ("EBITDA margin: 18%.", "EBITDA margin: double digits."),
+        ("Gross margin was 7%.", "Gross margin was a single-digit percentage."),
+        # After "of" a margin is a level, read by its tens.
+        ("Held a gross margin of 34%.", "Held a gross margin of over 30%."),
+    ],
+)
+def test_a_margin_is_read_by_its_digits(sentence: str, rewrite: str) -> None:
+    start, end = re.search(r"\d+%", sentence).span()  # type: ignore[union-attr]
+    found = [Finding("financial.revenue", Category.FINANCIAL, Severity.MEDIUM, start, end, "")]
+    assert [a.rewrite for a in advise(sentence, found, {})] == [rewrite]

@@ -23,6 +23,8 @@ HEADINGS = {
 }
 # The share of hand-written rewrites discreet gives word for word; raise it as rewrites improve.
 MINIMUM_EXACT = 0.95
+# The same share over the fresh sentences, whose rewrites were written before the rewriter ran on them.
+MINIMUM_FRESH = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +37,17 @@ class Case:
     private: tuple[str, ...] = ()
 
 
-def load_cases() -> list[Case]:
+def load_cases(table: str = "case") -> list[Case]:
+    """The benchmark's cases of one table: 'case' (tuned as the rewriter grew) or 'fresh' (never tuned)."""
     data = tomllib.loads(BENCHMARK.read_text(encoding="utf-8"))
     return [
         Case(case["text"], case["rewrite"], case.get("section", "experience"), tuple(case.get("private", ())))
-        for case in data["case"]
+        for case in data[table]
     ]
 
 
 CASES = load_cases()
+FRESH = load_cases("fresh")
 
 
 def rewritten(case: Case) -> tuple[str, list[str]]:
@@ -71,11 +75,12 @@ def _splice(text: str, start: int, advice: Sequence[tuple[tuple[int, int], Advic
 
 
 def test_the_benchmark_has_two_hundred_sentences_each_with_something_to_rewrite() -> None:
-    assert len(CASES) >= 200
-    assert len({case.text for case in CASES}) == len(CASES)
+    assert len(CASES) >= 200 and len(FRESH) >= 40
+    texts = [case.text for case in CASES + FRESH]
+    assert len(set(texts)) == len(texts)
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda case: case.text[:60])
+@pytest.mark.parametrize("case", CASES + FRESH, ids=lambda case: case.text[:60])
 def test_every_flagged_value_is_gone_and_no_word_is_doubled(case: Case) -> None:
     rewrite, flagged = rewritten(case)
     assert flagged, "the benchmark sentence must have a finding"
@@ -93,8 +98,11 @@ def doubled(rewrite: str, original: str) -> list[str]:
     return found
 
 
-def test_the_share_of_exact_rewrites() -> None:
-    exact = [case for case in CASES if rewritten(case)[0] == case.rewrite]
-    share = len(exact) / len(CASES)
-    print(f"\nrewrite benchmark: {len(exact)} of {len(CASES)} exact ({share:.0%})")
-    assert share >= MINIMUM_EXACT
+@pytest.mark.parametrize(
+    ("table", "cases", "minimum"), [("tuned", CASES, MINIMUM_EXACT), ("fresh", FRESH, MINIMUM_FRESH)]
+)
+def test_the_share_of_exact_rewrites(table: str, cases: list[Case], minimum: float) -> None:
+    exact = [case for case in cases if rewritten(case)[0] == case.rewrite]
+    share = len(exact) / len(cases)
+    print(f"\nrewrite benchmark, {table}: {len(exact)} of {len(cases)} exact ({share:.0%})")
+    assert share >= minimum

@@ -37,8 +37,8 @@ WORDS = ENGLISH.rewrite
         (999, "three-figure", "hundreds", "three figures"),
         (1_000, "four-figure", "four figures", "four figures"),
         (1_999, "four-figure", "four figures", "four figures"),
-        (2_000, "four-figure", "thousands", "four figures"),
-        (9_999, "four-figure", "thousands", "four figures"),
+        (2_000, "four-figure", "four figures", "four figures"),
+        (9_999, "four-figure", "four figures", "four figures"),
         (10_000, "five-figure", "five figures", "five figures"),
         (19_999, "five-figure", "five figures", "five figures"),
         (20_000, "five-figure", "tens of thousands", "five figures"),
@@ -102,7 +102,9 @@ def test_money_ladder_by_currency(value: float, currency: str, adjective: str, n
         (10, "double digits", "around a tenth"),
         (24.9, "double digits", "over 20%"),
         (25, "a quarter", "over 20%"),
-        (30, "more than a quarter", "over 20%"),
+        (29.9, "more than a quarter", "over 20%"),
+        (30, "nearly a third", "over 20%"),
+        (33.3, "nearly a third", "over 30%"),
         (33.4, "more than a third", "over 30%"),
         (49.9, "more than a third", "over 40%"),
         (50, "half", "over 40%"),
@@ -145,14 +147,42 @@ def test_times_ladder_reads_a_level_against_a_goal(percent: float, phrase: str) 
         (2.5, "more than twofold"),
         (3, "threefold"),
         (4.9, "more than fourfold"),
-        (5, "several-fold"),
-        (9.9, "several-fold"),
+        (4.99, "more than fourfold"),
+        (5, "fivefold"),
+        (5.9, "more than fivefold"),
+        (6, "sixfold"),
+        (6.99, "more than sixfold"),
+        (7, "sevenfold"),
+        (7.75, "more than sevenfold"),
+        (8, "eightfold"),
+        (8.5, "more than eightfold"),
+        (9, "ninefold"),
+        (9.9, "more than ninefold"),
         (10, "tenfold"),
         (40, "more than tenfold"),
+        (99.9, "more than tenfold"),
+        (100, "a hundredfold"),
+        (250, "more than a hundredfold"),
     ],
 )
 def test_fold_ladder(ratio: float, phrase: str) -> None:
     assert fold(ratio, WORDS) == phrase
+
+
+@pytest.mark.parametrize(
+    ("percent", "phrase"),
+    [
+        (0.5, "a fraction of a percent"),
+        (1, "a single-digit percentage"),
+        (9.9, "a single-digit percentage"),
+        (10, "double digits"),
+        (18, "double digits"),
+        (99.9, "double digits"),
+        (100, "triple digits"),
+    ],
+)
+def test_margin_ladder_reads_digits(percent: float, phrase: str) -> None:
+    assert step(WORDS.margins, percent, WORDS) == phrase
 
 
 @pytest.mark.parametrize(
@@ -191,6 +221,7 @@ LADDERS = {
     "points": WORDS.points,
     "times": WORDS.times,
     "folds": WORDS.folds,
+    "margins": WORDS.margins,
     "fold_verbs": WORDS.fold_verbs,
     "comparisons": WORDS.comparisons,
     "counts": WORDS.counts,

@@ -7,11 +7,13 @@ from dataclasses import replace
 from discreet.language import RewriteWords
 from discreet.languages.en import ENGLISH
 from discreet.model import Action, Category, Finding, Severity
-from discreet.rewrite import advise
+from discreet.rewrite import advise, rewrite_sentence
 from discreet.rewrite.figures import Figure, FigureKind
 from discreet.rewrite.ladders import count_phrase, money_noun, plain_phrase
+from discreet.rewrite.spans import Span, Treatment
 
-# A tiny second word set: German ladder words, stand-ins and titles over the English set's grammar.
+# A tiny second word set: German ladder words, stand-ins and titles over the English set's grammar,
+# and German words to read around what it rewrites: list joiners, approximations, secret markers.
 GERMAN: RewriteWords = replace(
     ENGLISH.rewrite,
     money_nouns=((1e6, "Millionen"), (1e3, "Tausende"), (0, "eine kleine Summe")),
@@ -21,6 +23,12 @@ GERMAN: RewriteWords = replace(
     titles=dict.fromkeys(Category, "Vertrauliches"),
     public_phrases=dict.fromkeys(Action, "öffentlich anpassen"),
     resume_phrases=dict.fromkeys(Action, "im Lebenslauf behalten"),
+    reading=replace(
+        ENGLISH.rewrite.reading,
+        list_joiners=("und", "oder"),
+        approximators=("etwa", "rund"),
+        secret_markers=("vertraulich", "vertraulichen"),
+    ),
 )
 
 
@@ -44,3 +52,35 @@ def test_a_sentence_is_rewritten_and_advised_in_the_second_word_set() -> None:
     assert advice[0].reason == "Vertrauliches: öffentlich anpassen, im Lebenslauf behalten"
     english = advise(sentence, findings, {})
     assert english[0].rewrite == "Generated millions with a key client."
+
+
+def figures(sentence: str, *texts: str) -> list[Span]:
+    """Spans of money figures in the sentence, each found by its text."""
+    return [
+        Span(sentence.index(t), sentence.index(t) + len(t), Treatment.FIGURE, Category.FINANCIAL)
+        for t in texts
+    ]
+
+
+def test_a_list_is_read_by_the_language_s_own_joiners() -> None:
+    sentence = "Erzielte $2M und $5M."
+    spans = figures(sentence, "$2M", "$5M")
+    assert rewrite_sentence(sentence, spans, GERMAN) == "Erzielte Millionen."
+    # English does not read "und" as a list: each figure is rewritten on its own, "und" taken for a noun.
+    assert rewrite_sentence(sentence, spans, ENGLISH.rewrite) == "Erzielte multi-million-dollar und millions."
+
+
+def test_an_approximation_is_read_by_the_language_s_own_words() -> None:
+    sentence = "Erzielte etwa $4M."
+    spans = figures(sentence, "$4M")
+    assert rewrite_sentence(sentence, spans, GERMAN) == "Erzielte Millionen."
+    assert rewrite_sentence(sentence, spans, ENGLISH.rewrite) == "Erzielte etwa millions."
+
+
+def test_a_secret_marker_is_read_by_the_language_s_own_words() -> None:
+    sentence = "Betreute einen vertraulichen Kunden."
+    start = sentence.index("vertraulichen")
+    span = Span(start, start + len("vertraulichen Kunden"), Treatment.MARKER, Category.CONFIDENTIAL)
+    assert rewrite_sentence(sentence, [span], GERMAN) == "Betreute einen Kunden."
+    # English reads no marker there, so nothing it marked can be kept.
+    assert rewrite_sentence(sentence, [span], ENGLISH.rewrite) == "Betreute einen."

@@ -12,6 +12,50 @@ Ladder = tuple[tuple[float, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
+class RewriteReading:
+    """The words a rewrite reads around a figure or a name in one language; the patterns are code."""
+
+    # Words that join the members of a list ("and", "or"), and that open a range of two ("between").
+    list_joiners: tuple[str, ...]
+    between: tuple[str, ...]
+    # Words around a figure: approximations ("nearly"), percent and multiple signs, "plus".
+    approximators: tuple[str, ...]
+    percent_words: tuple[str, ...]
+    fold_words: tuple[str, ...]
+    plus_words: tuple[str, ...]
+    # A period after an amount: a lead word ("per", "a") and the period ("month", "yr").
+    period_leads: tuple[str, ...]
+    period_words: tuple[str, ...]
+    # Currencies written as words, with the currency they name.
+    currency_words: tuple[tuple[str, str], ...]
+    # Scale words and their value ("k" is 1e3); those that are rupees, and those that are a year's pay.
+    scales: tuple[tuple[str, float], ...]
+    rupee_scales: frozenset[str]
+    yearly_scales: frozenset[str]
+    # Verbs that grow something by a multiple ("grew"), and that reach a goal ("achieved").
+    growth_verbs: tuple[str, ...]
+    quota_verbs: tuple[str, ...]
+    # Adverbs that make a result a habit ("consistently"), and the goals a result is measured against.
+    often: tuple[str, ...]
+    goals: tuple[str, ...]
+    # Words that name a margin; verbs of saving that take an amount as their object.
+    margins: tuple[str, ...]
+    savings_verbs: tuple[str, ...]
+    # Words that make a name a client's ("accounts"), a code name ("Project"), or examples ("such as"),
+    # and words that say a list of examples goes on ("etc").
+    client_words: tuple[str, ...]
+    codename_words: tuple[str, ...]
+    example_leads: tuple[str, ...]
+    etc: tuple[str, ...]
+    # Words that mark work as secret ("confidential"), and deals a name may be the other party to.
+    secret_markers: tuple[str, ...]
+    deals: tuple[str, ...]
+    # Nouns of change after a percentage ("growth"); comparatives after a multiple ("faster").
+    change_nouns: tuple[str, ...]
+    comparatives: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class RewriteWords:
     """The words a public rewrite writes in one language: ladders for figures, stand-ins, titles."""
 
@@ -33,6 +77,16 @@ class RewriteWords:
     times: Ladder
     # A ratio as an adverb ("threefold"), as a verb ("tripled"), before a comparative ("many times").
     folds: Ladder
+    # A margin as its digits ("double digits"), wherever it stands.
+    margins: Ladder
+    # Money read only by its digits, for a list of amounts: "six figures", "seven-figure".
+    money_digit_nouns: Ladder
+    money_digit_adjectives: Ladder
+    # How a phrase that is true of every larger value starts or ends ("more than", "-plus").
+    at_least_starts: tuple[str, ...]
+    at_least_ends: tuple[str, ...]
+    # A spread from the lowest to the highest of a list: "{} to {}".
+    spread: str
     fold_verbs: Ladder
     comparisons: Ladder
     counts: Ladder
@@ -56,6 +110,8 @@ class RewriteWords:
     titles: Mapping[Category, str]
     public_phrases: Mapping[Action, str]
     resume_phrases: Mapping[Action, str]
+    # The words a rewrite reads in the sentence around what it rewrites.
+    reading: RewriteReading
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from discreet.language import RewriteWords
+from discreet.language import RewriteReading, RewriteWords
 from discreet.languages.en import ENGLISH
 from discreet.model import Action, Advice, Category, Finding, Section
 from discreet.packs import Rule, rule_actions
 from discreet.rewrite.figures import parse_figure
-from discreet.rewrite.markers import MARKED, NDA
+from discreet.rewrite.markers import NDA, marked
+from discreet.rewrite.patterns import lazy
 from discreet.rewrite.sentence import rewrite_sentence
 from discreet.rewrite.spans import Span, Treatment
 
-PLUS_BEFORE = re.compile(r"\+\s?$")
+PLUS_BEFORE = lazy(r"\+\s?$")
 
 
 def advise(
@@ -31,8 +32,10 @@ def advise(
     as one line.
     """
     flat = sentence.replace("\n", " ")
-    spans = [_span(flat, finding, rules.get(finding.rule), offset, stand_in) for finding in findings]
-    rewrite = rewrite_sentence(flat, [span for span in spans if span is not None], words)
+    spans = [_span(flat, finding, rules.get(finding.rule), offset, stand_in, words) for finding in findings]
+    found = [span for span in spans if span is not None]
+    # A sentence where no finding covers any text has nothing to rewrite: it stands as written.
+    rewrite = rewrite_sentence(flat, found, words) if found else sentence
     where = (offset, offset + len(sentence))
     return tuple(_advice(finding, rules.get(finding.rule), rewrite, where, words) for finding in findings)
 
@@ -56,7 +59,12 @@ def _action_phrase(public: Action, resume: Action, words: RewriteWords) -> str:
 
 
 def _span(
-    sentence: str, finding: Finding, rule: Rule | None, offset: int, stand_ins: Callable[[str], str]
+    sentence: str,
+    finding: Finding,
+    rule: Rule | None,
+    offset: int,
+    stand_ins: Callable[[str], str],
+    words: RewriteWords,
 ) -> Span | None:
     start, end = max(finding.start - offset, 0), min(finding.end - offset, len(sentence))
     if start >= end:
@@ -65,7 +73,7 @@ def _span(
     public = _actions(finding, rule)[0]
     # The user's own stand-in for a private term comes first; a rule's is for the names it finds.
     stand_in = stand_ins(finding.text).strip() or (rule.stand_in.strip() if rule else "")
-    treatment = _treatment(category, public, sentence[start:end], stand_in)
+    treatment = _treatment(category, public, sentence[start:end], stand_in, words.reading)
     if treatment is Treatment.DROP:
         start, end = _balanced(sentence, start, end)
     # A rule that looks only in the references section flags lines that are all about a referee.
@@ -73,13 +81,15 @@ def _span(
     return Span(start, end, treatment, category, stand_in, line)
 
 
-def _treatment(category: Category, public: Action, text: str, stand_in: str) -> Treatment:
+def _treatment(
+    category: Category, public: Action, text: str, stand_in: str, reading: RewriteReading
+) -> Treatment:
     if public is Action.KEEP:
         return Treatment.KEEP
     figure = category in (Category.FINANCIAL, Category.COMPENSATION)
-    if public is Action.GENERALIZE and figure and parse_figure(text) is not None:
+    if public is Action.GENERALIZE and figure and parse_figure(text, reading) is not None:
         return Treatment.FIGURE
-    marker = MARKED.fullmatch(text.strip()) or NDA.fullmatch(text.strip())
+    marker = marked(reading).fullmatch(text.strip()) or NDA().fullmatch(text.strip())
     if category is Category.CONFIDENTIAL and not stand_in and marker:
         return Treatment.MARKER
     # A rule that says what to write for a name ('a major client') knows its names may hold digits: 3M, VH1.
@@ -97,7 +107,7 @@ def _balanced(sentence: str, start: int, end: int) -> tuple[int, int]:
         start -= 1
     if text.count("(") > text.count(")") and sentence[end : end + 1] == ")":
         end += 1
-    if (plus := PLUS_BEFORE.search(sentence, 0, start)) and sentence[start : start + 1] in "0123456789(":
+    if (plus := PLUS_BEFORE().search(sentence, 0, start)) and sentence[start : start + 1] in "0123456789(":
         start = plus.start()
     return start, end
 

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 
 from discreet.language import RewriteWords
 from discreet.languages.en import ENGLISH
 from discreet.model import Document, Segment
+from discreet.rewrite.patterns import lazy
 from discreet.sections import heading_section
 
 # A line that opens with a bullet or a number starts an item of its own.
-BULLET_START = re.compile(r"\s*(?:[•●▪◦■♦➢►✓§*\x95\x9f·–—-]|\(?\d{1,2}[.)])\s")
+BULLET_START = lazy(r"\s*(?:[•●▪◦■♦➢►✓§*\x95\x9f·–—-]|\(?\d{1,2}[.)])\s")
 # A line that ends in a stop has finished what it was saying.
-STOP_END = re.compile(r"[.!?:;|]\s*$")
+STOP_END = lazy(r"[.!?:;|]\s*$")
 # A sentence ends at a stop before a space and a capital or a bullet ("Rs. 60" and "No. 5" go on).
-SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s+[\"“‘(]?[A-Z•●▪])")
+SENTENCE_END = lazy(r"[.!?][\"”’)]?(?=\s+[\"“‘(]?[A-Z•●▪])")
 # A stop that ends one of these ends an abbreviation or an initial, not a sentence.
-ABBREVIATION = re.compile(
+ABBREVIATION = lazy(
     r"(?<![\w.])(?:[A-Za-z]|Mr|Mrs|Ms|Dr|Prof|Inc|Co|Corp|Ltd|Jr|Sr|St|Mt|No|Nos|vs|approx|e\.g|i\.e|U\.S|U\.K"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Rs|Pvt|Dept|Govt|Univ|Ave|Rd|Blvd|Ref|Vol)\.$"
 )
@@ -49,7 +49,7 @@ def continues(previous: Segment, current: Segment, words: RewriteWords) -> bool:
         return False
     if not current.location.follows(previous.location) or not previous.text.strip():
         return False
-    if STOP_END.search(previous.text) or BULLET_START.match(current.text) or not current.text.strip():
+    if STOP_END().search(previous.text) or BULLET_START().match(current.text) or not current.text.strip():
         return False
     if heading_section(previous.text.strip()) or heading_section(current.text.strip()):
         return False
@@ -63,8 +63,8 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of one block: it breaks after a stop that ends no abbreviation."""
     spans: list[tuple[int, int]] = []
     cursor = start
-    for stop in SENTENCE_END.finditer(text, start, end):
-        if ABBREVIATION.search(text, max(start, stop.start() - 6), stop.start() + 1):
+    for stop in SENTENCE_END().finditer(text, start, end):
+        if ABBREVIATION().search(text, max(start, stop.start() - 6), stop.start() + 1):
             continue
         spans.append((cursor, stop.end()))
         cursor = _skip_space(text, stop.end(), end)

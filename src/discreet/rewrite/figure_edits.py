@@ -5,9 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
-from discreet.language import RewriteWords
-from discreet.rewrite.figures import APPROXIMATELY, PER_PERIOD, PERIOD_AFTER, Figure, FigureKind, parse_figure
+from discreet.language import RewriteReading, RewriteWords
+from discreet.rewrite.figure_lists import list_edits
+from discreet.rewrite.figures import (
+    Figure,
+    FigureKind,
+    approximately,
+    parse_figure,
+    per_period,
+    period_after,
+)
 from discreet.rewrite.grammar import (
     DETERMINER_BEFORE,
     NEXT_WORD,
@@ -27,78 +36,110 @@ from discreet.rewrite.ladders import (
     plain_phrase,
     step,
 )
+from discreet.rewrite.patterns import alternation, lazy
 from discreet.rewrite.percent_edits import BY_BEFORE, percent_edits
 from discreet.rewrite.spans import Edit, Span
 
-_GROWTH = r"(?:increased|grew|raised|boosted|improved|lifted|expanded|scaled|multiplied)"
-APPROX_BEFORE = re.compile(rf"{APPROXIMATELY}+$", re.I)
-FIGURES_BEFORE = re.compile(
+FIGURES_BEFORE = lazy(
     r"\b(?:to|of|at|past|exceeding|surpassing|topping|reaching|reached|hit|hitting|than|under|below)\s+$",
     re.I,
 )
-VERB_OBJECT_BEFORE = re.compile(
-    rf"\b(?P<verb>{_GROWTH})\s+(?P<object>(?:(?!{_GROWTH}\b|by\b)[\w&'’/-]+\s+){{0,4}}?)(?:by\s+)?$", re.I
-)
-COMPARATIVE_AFTER = re.compile(
-    r"\s+(?:faster|quicker|more|better|higher|larger|bigger|greater|lower|cheaper|less|fewer|smaller)\b", re.I
-)
-# A currency named again after its sign: "$8.5 billion dollar bank".
-CURRENCY_AFTER = re.compile(r"[ \t]+(?:dollars?|euros?|pounds?|rupees?)\b", re.I)
 # "$2,500 of grants" is an amount in grants, not a number of them.
-OF_THINGS = re.compile(r"\s+of\s+(?!(?:the|a|an|this|that|our|their|its|my|his|her)\b)(?=[a-z])")
+OF_THINGS = lazy(r"\s+of\s+(?!(?:the|a|an|this|that|our|their|its|my|his|her)\b)(?=[a-z])")
 # A period before the noun a figure describes: "$50,000 monthly sales goal".
-PERIOD_ADJECTIVE = re.compile(r"\s+(?:monthly|annual|yearly|quarterly|weekly|daily)(?=\s+[A-Za-z])", re.I)
+PERIOD_ADJECTIVE = lazy(r"\s+(?:monthly|annual|yearly|quarterly|weekly|daily)(?=\s+[A-Za-z])", re.I)
 # Where a sentence may take an article that the figure stood for: after a verb or a preposition.
-ARTICLE_SLOT = re.compile(
+ARTICLE_SLOT = lazy(
     r"(?:^|\b(?:\w+ed|\w+ing|in|on|for|with|of|over|under|across|into|through|manage[sd]?|won|led|ran|built"
     r"|own(?:ed)?|oversaw|grew|drove|closed|secured|sold)\s+)$",
     re.I,
 )
 # Things sized by the amount after them: "deals >$100K" are "deals of six figures or more".
-SIZED_BEFORE = re.compile(
+SIZED_BEFORE = lazy(
     r"\b(?P<things>deals|contracts|projects|accounts|opportunities|transactions|orders|grants|loans|budgets"
     r"|portfolios|programs|engagements)\s+(?:(?:of|worth|valued\s+at)\s+)?$"
 )
-IN_AFTER = re.compile(r"\s+(?:in|of)\b", re.I)
-AT_LEAST = re.compile(r"(?:over|above|more\s+than|in\s+excess\s+of|upwards\s+of|>)", re.I)
+IN_AFTER = lazy(r"\s+(?:in|of)\b", re.I)
+AT_LEAST = lazy(r"(?:over|above|more\s+than|in\s+excess\s+of|upwards\s+of|>)", re.I)
 # Plural amounts that read as counts before "of": "thousands of grants" is not "$2,500 of grants".
 SCALE_WORDS = ("hundreds", "thousands", "millions", "billions", "trillions")
-NOUN_WORD = re.compile(r"\s+(?P<word>[A-Za-z][\w&'’-]*)")
-FROM_BEFORE = re.compile(rf"\bfrom\s+{APPROXIMATELY}?$", re.I)
-FROM_NUMBER_BEFORE = re.compile(r"\bfrom\s+(?P<number>\d[\d,]*)\s+to\s+$", re.I)
-FROM_ZERO_BEFORE = re.compile(r"\bfrom\s+(?:0|zero|nothing|scratch)\s+to\s+$", re.I)
-SPREAD_BEFORE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|spanning)\s+$", re.I)
+NOUN_WORD = lazy(r"\s+(?P<word>[A-Za-z][\w&'’-]*)")
+FROM_NUMBER_BEFORE = lazy(r"\bfrom\s+(?P<number>\d[\d,]*)\s+to\s+$", re.I)
+FROM_ZERO_BEFORE = lazy(r"\bfrom\s+(?:0|zero|nothing|scratch)\s+to\s+$", re.I)
+SPREAD_BEFORE = lazy(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|spanning)\s+$", re.I)
 # A change already given as a figure: "penetration 25% from 19 to 25 states" needs no second change.
-CHANGE_BEFORE = re.compile(r"\d\s*(?:%|percent|[x×]|-?fold)\s*$", re.I)
-RANGE_GAP = re.compile(rf"(?:\s*{PER_PERIOD})?\s*(?:-|–|—|to|→|->)\s*{APPROXIMATELY}?", re.I)
-PAREN_BEFORE = re.compile(r"\s*\(\s*(?:[A-Za-z/]+\s+){0,2}[+±-]?$")
-PAREN_AFTER = re.compile(r"(?:\s+[A-Za-z/]+){0,2}\s*\)")
+CHANGE_BEFORE = lazy(r"\d\s*(?:%|percent|[x×]|-?fold)\s*$", re.I)
+PAREN_BEFORE = lazy(r"\s*\(\s*(?:[A-Za-z/]+\s+){0,2}[+±-]?$")
+PAREN_AFTER = lazy(r"(?:\s+[A-Za-z/]+){0,2}\s*\)")
+
+
+@cache
+def approx_before(reading: RewriteReading) -> re.Pattern[str]:
+    return re.compile(rf"{approximately(reading)}+$", re.I)
+
+
+@cache
+def from_before(reading: RewriteReading) -> re.Pattern[str]:
+    return re.compile(rf"\bfrom\s+{approximately(reading)}?$", re.I)
+
+
+@cache
+def range_gap(reading: RewriteReading) -> re.Pattern[str]:
+    """What joins the two ends of a range: '-', 'to', an approximation, a period after the first."""
+    return re.compile(rf"(?:\s*{per_period(reading)})?\s*(?:-|–|—|to|→|->)\s*{approximately(reading)}?", re.I)
+
+
+@cache
+def between_before(reading: RewriteReading) -> re.Pattern[str]:
+    return re.compile(rf"\b{alternation(reading.between)}\s+$", re.I)
+
+
+@cache
+def verb_object_before(reading: RewriteReading) -> re.Pattern[str]:
+    """A verb of growth and up to four words of its object before a multiple: 'grew revenue by'."""
+    growth = alternation(reading.growth_verbs)
+    return re.compile(
+        rf"\b(?P<verb>{growth})\s+(?P<object>(?:(?!{growth}\b|by\b)[\w&'’/-]+\s+){{0,4}}?)(?:by\s+)?$", re.I
+    )
+
+
+@cache
+def comparative_after(reading: RewriteReading) -> re.Pattern[str]:
+    return re.compile(rf"\s+{alternation(reading.comparatives)}\b", re.I)
+
+
+@cache
+def currency_after(reading: RewriteReading) -> re.Pattern[str]:
+    """A currency named again after its sign: '$8.5 billion dollar bank'."""
+    return re.compile(rf"[ \t]+{alternation(word for word, _ in reading.currency_words)}\b", re.I)
 
 
 def figure_group_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> list[Edit]:
     """Candidate rewrites of one figure, or of a range of two: a change, a spread, or its lower end."""
-    figures = [parse_figure(sentence[s.start : s.end]) for s in group]
+    figures = [parse_figure(sentence[s.start : s.end], words.reading) for s in group]
     first = figures[0]
     if first is None:
         return []
     if len(group) == 1:
         return _figure_edits(sentence, group[0].start, group[0].end, first, words)
+    start, end = group[0].start, group[-1].end
+    if not is_range(sentence, group, words):
+        return _list_group_edits(sentence, start, end, [f for f in figures if f is not None], words)
     second = figures[1]
     assert second is not None  # _group pairs only figures that parse
-    start, end = group[0].start, group[1].end
     edits: list[Edit] = []
-    came_from = FROM_BEFORE.search(sentence, 0, start)
-    if came_from and SPREAD_BEFORE.search(sentence, 0, came_from.start()):
+    came_from = from_before(words.reading).search(sentence, 0, start)
+    if came_from and SPREAD_BEFORE().search(sentence, 0, came_from.start()):
         # "deals ranging from £10K to £100K" is a spread of sizes, not a change from one to the other.
         spread = Edit(start, end, _spread(first, second, words))
         return [spread, *_figure_edits(sentence, start, end, first, words)]
     if came_from and first.value == 0 and first.kind is second.kind:
         # "from 0 to over 500 members" is a level reached, not a change by a ratio.
-        stop, named = _after_range(sentence, end, first, second)
+        stop, named = _after_range(sentence, end, first, second, words)
         edits.append(Edit(came_from.start(), stop, f"to {_level(second, named, words)}"))
     elif came_from and first.value > 0:
-        stop, named = _after_range(sentence, end, first, second)
-        if CHANGE_BEFORE.search(sentence, 0, came_from.start()):
+        stop, named = _after_range(sentence, end, first, second, words)
+        if CHANGE_BEFORE().search(sentence, 0, came_from.start()):
             edits.append(Edit(came_from.start(), stop, f"to {_level(second, named, words)}"))
         else:
             edits.append(Edit(came_from.start(), stop, change_phrase(first, second, words)))
@@ -106,11 +147,30 @@ def figure_group_edits(sentence: str, group: Sequence[Span], words: RewriteWords
     return edits + _figure_edits(sentence, start, end, lower, words)
 
 
-def _after_range(sentence: str, end: int, first: Figure, second: Figure) -> tuple[int, str]:
+def _list_group_edits(
+    sentence: str, start: int, end: int, figures: Sequence[Figure], words: RewriteWords
+) -> list[Edit]:
+    """A list of figures as one phrase, in the frame the list stands in."""
+    edits = list_edits(figures, lambda one, w: _figure_edits(sentence, start, end, one, w), words)
+    # "between $500K and $1M" reads "six to seven figures": the spread says what "between" said.
+    if between := between_before(words.reading).search(sentence, 0, start):
+        edits = [replace(e, start=between.start()) if e.start == start else e for e in edits]
+    return edits
+
+
+def is_range(sentence: str, group: Sequence[Span], words: RewriteWords) -> bool:
+    """Whether a group of figures is a range of two ('$2M to $5M') rather than a list."""
+    gap = sentence[group[0].end : group[1].start] if len(group) == 2 else ""
+    return bool(gap) and range_gap(words.reading).fullmatch(gap) is not None
+
+
+def _after_range(
+    sentence: str, end: int, first: Figure, second: Figure, words: RewriteWords
+) -> tuple[int, str]:
     """Where a range's phrase ends, past its period or the noun its counts count, and that noun."""
-    period = PERIOD_AFTER.match(sentence, end)
+    period = period_after(words.reading).match(sentence, end)
     stop = period.end() if period else end
-    noun = NEXT_WORD.match(sentence, stop) if first.kind is FigureKind.COUNT and not second.noun else None
+    noun = NEXT_WORD().match(sentence, stop) if first.kind is FigureKind.COUNT and not second.noun else None
     named = noun["word"] if noun and is_noun(noun["word"]) else ""
     return (noun.end() if noun and named else stop), named
 
@@ -145,12 +205,12 @@ def _size(figure: Figure, words: RewriteWords) -> str:
 
 def _figure_edits(sentence: str, start: int, end: int, figure: Figure, words: RewriteWords) -> list[Edit]:
     """Candidate rewrites of one figure, best first; the last replaces the figure alone."""
-    approx = APPROX_BEFORE.search(sentence, 0, start)
+    approx = approx_before(words.reading).search(sentence, 0, start)
     wide_start = approx.start() if approx else start
     wide_end = end + 1 if sentence[end : end + 1] == "+" else end
     edits: list[Edit] = []
-    if (before := PAREN_BEFORE.search(sentence, 0, wide_start)) and (
-        after := PAREN_AFTER.match(sentence, wide_end)
+    if (before := PAREN_BEFORE().search(sentence, 0, wide_start)) and (
+        after := PAREN_AFTER().match(sentence, wide_end)
     ):
         outside = sentence[: before.start()] + sentence[after.end() :]
         if any(c.isalnum() for c in outside):
@@ -166,35 +226,35 @@ def _figure_edits(sentence: str, start: int, end: int, figure: Figure, words: Re
             edits += _multiple_edits(sentence, wide_start, wide_end, figure.value, words)
         case FigureKind.COUNT:
             edits += _count_edits(sentence, wide_start, wide_end, figure, words)
-    if figure.kind is FigureKind.COUNT and (ranged := FROM_NUMBER_BEFORE.search(sentence, 0, wide_start)):
+    if figure.kind is FigureKind.COUNT and (ranged := FROM_NUMBER_BEFORE().search(sentence, 0, wide_start)):
         # "from 4 to 22 accounts", only the second flagged, is still a change: "more than fivefold".
         first = Figure(FigureKind.COUNT, float(ranged["number"].replace(",", "")))
         stop = max(e.end for e in edits) if edits else end
         if first.value > 0:
             edits.insert(0, Edit(ranged.start(), stop, change_phrase(first, figure, words)))
-    if zero := FROM_ZERO_BEFORE.search(sentence, 0, wide_start):
+    if zero := FROM_ZERO_BEFORE().search(sentence, 0, wide_start):
         # "from 0 to over 500 members" is where it got: "to hundreds of members".
         edits[:0] = [Edit(zero.start(), e.end, f"to {e.text}") for e in edits if e.start == wide_start]
     return [*edits, Edit(start, end, plain_phrase(figure, words))]
 
 
 def _money_edits(sentence: str, start: int, end: int, figure: Figure, words: RewriteWords) -> list[Edit]:
-    if figure.currency and (unit := CURRENCY_AFTER.match(sentence, end)):
+    if figure.currency and (unit := currency_after(words.reading).match(sentence, end)):
         end = unit.end()
     period = figure.period
-    if not period and (match := PERIOD_AFTER.match(sentence, end)):
+    if not period and (match := period_after(words.reading).match(sentence, end)):
         period, end = (match["period"] or match["pa"]).lower(), match.end()
     adjective, noun = (f" {words.periods[period][0]}", f" {words.periods[period][1]}") if period else ("", "")
     before = sentence[:start]
     described = _described_noun(sentence, end)
     if (
         described is None
-        and (sized := SIZED_BEFORE.search(before))
-        and not IN_AFTER.match(sentence, end)
-        and not RANGE_GAP.match(sentence, end)
+        and (sized := SIZED_BEFORE().search(before))
+        and not IN_AFTER().match(sentence, end)
+        and not range_gap(words.reading).match(sentence, end)
         and not period
     ):
-        if AT_LEAST.match(sentence, start):
+        if AT_LEAST().match(sentence, start):
             return [Edit(sized.start(), end, f"{sized['things']} of {money_figures(figure, words)} or more")]
         return [Edit(sized.start(), end, f"{money_adjective(figure, words)} {sized['things']}")]
     if described is not None:
@@ -205,11 +265,11 @@ def _money_edits(sentence: str, start: int, end: int, figure: Figure, words: Rew
                 _with_article(before, described, money_adjective(figure, words) + adjective, words),
             )
         ]
-    if DETERMINER_BEFORE.search(before):
+    if DETERMINER_BEFORE().search(before):
         return [Edit(start, end, f"{money_adjective(figure, words)}{adjective} sum")]
-    if FIGURES_BEFORE.search(before):
+    if FIGURES_BEFORE().search(before):
         return [Edit(start, end, money_figures(figure, words) + noun)]
-    if not noun and (things := OF_THINGS.match(sentence, end)) and (amount := _amount_of(figure, words)):
+    if not noun and (things := OF_THINGS().match(sentence, end)) and (amount := _amount_of(figure, words)):
         return [Edit(start, things.end(), f"{amount} in ")]
     return [Edit(start, end, money_noun(figure, words) + noun)]
 
@@ -217,12 +277,12 @@ def _money_edits(sentence: str, start: int, end: int, figure: Figure, words: Rew
 def _described_noun(sentence: str, end: int) -> str | None:
     """The noun a figure describes, past a period word: 'goal' of '$50,000 monthly sales goal'."""
     if not is_noun_after(sentence, end):
-        period = PERIOD_ADJECTIVE.match(sentence, end)
+        period = PERIOD_ADJECTIVE().match(sentence, end)
         if not period or not is_noun_after(sentence, period.end()):
             return None
         end = period.end()
     head = ""
-    for word in NOUN_WORD.finditer(sentence, end):
+    for word in NOUN_WORD().finditer(sentence, end):
         # A participle after the noun starts a clause of its own: "pipeline selling ads".
         if word.start() != end or not is_noun(word["word"]) or (head and word["word"].endswith("ing")):
             break
@@ -235,7 +295,7 @@ def _with_article(before: str, noun: str, adjective: str, words: RewriteWords) -
     counted = (
         bool(noun) and not is_plural(noun) and not noun.isupper() and noun.lower() not in words.mass_nouns
     )
-    if counted and not DETERMINER_BEFORE.search(before) and ARTICLE_SLOT.search(before):
+    if counted and not DETERMINER_BEFORE().search(before) and ARTICLE_SLOT().search(before):
         return article_for(adjective) + adjective
     return adjective
 
@@ -252,7 +312,7 @@ def _amount_of(figure: Figure, words: RewriteWords) -> str | None:
 
 def _verb_edits(sentence: str, start: int, end: int, ratio: float, words: RewriteWords) -> list[Edit]:
     """'grew revenue 3x' -> 'tripled revenue', for ratios under 5 where a verb says it."""
-    match = VERB_OBJECT_BEFORE.search(sentence, 0, start)
+    match = verb_object_before(words.reading).search(sentence, 0, start)
     if not match or not 2 <= ratio < 5 or is_noun_after(sentence, end):
         return []
     obj = match["object"].rstrip()
@@ -262,9 +322,9 @@ def _verb_edits(sentence: str, start: int, end: int, ratio: float, words: Rewrit
 
 def _multiple_edits(sentence: str, start: int, end: int, ratio: float, words: RewriteWords) -> list[Edit]:
     edits = _verb_edits(sentence, start, end, ratio, words)
-    if COMPARATIVE_AFTER.match(sentence, end):
+    if comparative_after(words.reading).match(sentence, end):
         return [*edits, Edit(start, end, step(words.comparisons, ratio, words))]
-    if by := BY_BEFORE.search(sentence, 0, start):
+    if by := BY_BEFORE().search(sentence, 0, start):
         return [*edits, Edit(by.start(), end, fold(ratio, words))]
     if is_noun_after(sentence, end):
         ladder, value = (
@@ -275,9 +335,9 @@ def _multiple_edits(sentence: str, start: int, end: int, ratio: float, words: Re
 
 
 def _count_edits(sentence: str, start: int, end: int, figure: Figure, words: RewriteWords) -> list[Edit]:
-    noun = NEXT_WORD.match(sentence, end)
+    noun = NEXT_WORD().match(sentence, end)
     # "a 4 billion global organization": a bare scaled figure after an article describes a size in money.
-    if not figure.noun and figure.value >= 1e6 and DETERMINER_BEFORE.search(sentence, 0, start):
+    if not figure.noun and figure.value >= 1e6 and DETERMINER_BEFORE().search(sentence, 0, start):
         return [Edit(start, end, money_adjective(replace(figure, kind=FigureKind.MONEY), words))]
     if not figure.noun and noun and is_noun(noun["word"]):
         return [Edit(start, noun.end(), count_phrase(figure.value, words, noun["word"]))]

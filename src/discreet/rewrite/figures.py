@@ -6,51 +6,84 @@ import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
+from discreet.language import RewriteReading
+from discreet.languages.en import READING_WORDS
 from discreet.rewrite.grammar import WORD
+from discreet.rewrite.patterns import alternation
 
+# Currency signs and codes; currencies written as words come from the language.
 CURRENCIES = {
     **dict.fromkeys(("$", "us$", "c$", "ca$", "a$", "s$", "usd", "cad", "aud", "sgd"), "dollar"),
-    **dict.fromkeys(("dollar", "dollars"), "dollar"),
-    **dict.fromkeys(("€", "eur", "euro", "euros"), "euro"),
-    **dict.fromkeys(("£", "gbp", "pound", "pounds"), "pound"),
-    **dict.fromkeys(("₹", "inr", "rs", "rs.", "rupee", "rupees"), "rupee"),
+    **dict.fromkeys(("€", "eur"), "euro"),
+    **dict.fromkeys(("£", "gbp"), "pound"),
+    **dict.fromkeys(("₹", "inr", "rs", "rs."), "rupee"),
     **dict.fromkeys(("¥", "jpy", "yen"), "yen"),
 }
-SCALES = {
-    **dict.fromkeys(("k", "thousand"), 1e3),
-    **dict.fromkeys(("m", "mm", "mn", "million"), 1e6),
-    **dict.fromkeys(("b", "bn", "billion"), 1e9),
-    **dict.fromkeys(("t", "tn", "trillion"), 1e12),
-    **dict.fromkeys(("l", "lakh", "lakhs", "lac", "lacs", "lpa"), 1e5),
-    **dict.fromkeys(("cr", "crore", "crores"), 1e7),
-}
-INDIAN_SCALES = frozenset({"l", "lakh", "lakhs", "lac", "lacs", "lpa", "cr", "crore", "crores"})
-APPROXIMATELY = (
-    r"(?:(?:nearly|almost|approximately|approx\.|about|around|roughly|over|more\s+than|above"
-    r"|in\s+excess\s+of|upwards\s+of|close\s+to)\s+|[~≈>]\s*)"
-)
 _NUMBER = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[,.]\d)|\d[\d,]*(?:\.\d+)?|\.\d+)"
-_SCALE = r"(?:thousand|million|billion|trillion|crores?|cr|lakhs?|lacs?|lpa|mm|mn|bn|tn|[kmbtl])"
 # The currency codes the financial pack finds, before or after an amount.
 _CODE = (
     r"(?:USD|EUR|GBP|INR|CAD|AUD|SGD|JPY|NZD|HKD|NTD|TWD|AED|SAR|QAR|KWD|CHF|CNY|RMB|MYR|THB|IDR|VND|KRW|ZAR"
     r"|BRL|MXN|SEK|NOK|DKK|PLN|PKR|BDT|LKR|NGN|KES|EGP|RM|Dhs?\.?|Rp\.?|PHP|Rs\.?)"
 )
-PER_PERIOD = r"(?:/\s*|per\s+|an?\s+|each\s+)(?P<period>month|mo|year|yr|annum|quarter|qtr|week|wk)\b"
-PERCENT = re.compile(rf"(?P<num>{_NUMBER})\s*(?:%|percent|per\s+cent|pct)", re.I)
-MULTIPLE = re.compile(rf"(?P<num>{_NUMBER})\s*(?:[x×]|-?fold)", re.I)
-MONEY = re.compile(
-    rf"(?P<pre>(?:US|CA?|AU?|S|SGD|HK|NZ|NT|R)\s?\$|[$£€₹¥]|{_CODE}(?=[\s\d.]))?\s*(?P<num>{_NUMBER})[\s-]*"
-    rf"(?P<scale>{_SCALE}\b)?\.?\s*(?P<post>{_CODE}|dollars?|euros?|pounds?|rupees?)?(?:\s*{PER_PERIOD})?",
-    re.I,
-)
-COUNT = re.compile(
-    rf"(?P<num>{_NUMBER})\s*(?P<scale>(?:thousand|million|billion|mm|mn|bn|[kmb])\b)?\+?(?P<noun>(?:\s+{WORD}){{0,2}})",
-    re.I,
-)
-APPROX_START = re.compile(rf"^{APPROXIMATELY}+", re.I)
-PERIOD_AFTER = re.compile(rf"\s*{PER_PERIOD}|\s(?P<pa>p\.a\.)", re.I)
+# The values a count may be scaled by: "12k users", "2 million subscribers".
+COUNT_SCALES = (1e3, 1e6, 1e9)
+
+
+def approximately(reading: RewriteReading) -> str:
+    """An approximation before a figure: 'nearly ', '~'."""
+    return rf"(?:{alternation(reading.approximators)}\s+|[~≈>]\s*)"
+
+
+def per_period(reading: RewriteReading) -> str:
+    """A period after an amount: '/month', ' per year', ' a quarter'."""
+    periods = alternation(reading.period_words)
+    return rf"(?:/\s*|{alternation(reading.period_leads)}\s+)(?P<period>{periods})\b"
+
+
+@cache
+def _percent(reading: RewriteReading) -> re.Pattern[str]:
+    return re.compile(rf"(?P<num>{_NUMBER})\s*(?:%|{alternation(reading.percent_words)})", re.I)
+
+
+@cache
+def _multiple(reading: RewriteReading) -> re.Pattern[str]:
+    return re.compile(rf"(?P<num>{_NUMBER})\s*(?:[x×]|-?{alternation(reading.fold_words)})", re.I)
+
+
+@cache
+def _money(reading: RewriteReading) -> re.Pattern[str]:
+    scale = alternation(word for word, _ in reading.scales)
+    named = alternation(word for word, _ in reading.currency_words)
+    return re.compile(
+        rf"(?P<pre>(?:US|CA?|AU?|S|SGD|HK|NZ|NT|R)\s?\$|[$£€₹¥]|{_CODE}(?=[\s\d.]))?\s*(?P<num>{_NUMBER})[\s-]*"
+        rf"(?P<scale>{scale}\b)?\.?\s*(?P<post>{_CODE}|{named})?(?:\s*{per_period(reading)})?",
+        re.I,
+    )
+
+
+@cache
+def _count(reading: RewriteReading) -> re.Pattern[str]:
+    scale = alternation(word for word, value in reading.scales if value in COUNT_SCALES)
+    return re.compile(
+        rf"(?P<num>{_NUMBER})\s*(?P<scale>{scale}\b)?\+?(?P<noun>(?:\s+{WORD}){{0,2}})",
+        re.I,
+    )
+
+
+@cache
+def _around(reading: RewriteReading) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What may stand around a figure and say nothing of its value: approximations before, 'plus' after."""
+    before = re.compile(rf"^{approximately(reading)}+", re.I)
+    after = re.compile(rf"\s+{alternation(reading.plus_words)}$", re.I)
+    return before, after
+
+
+@cache
+def period_after(reading: RewriteReading) -> re.Pattern[str]:
+    """A period right after an amount, or 'p.a.'."""
+    return re.compile(rf"\s*{per_period(reading)}|\s(?P<pa>p\.a\.)", re.I)
 
 
 class FigureKind(StrEnum):
@@ -73,23 +106,26 @@ class Figure:
     noun: str = ""
 
 
-def parse_figure(text: str) -> Figure | None:
+def parse_figure(text: str, reading: RewriteReading = READING_WORDS) -> Figure | None:
     """Read a flagged figure: a money amount, a percentage, a multiple or a count, with approximators."""
-    core = re.sub(r"\s+plus$", "", APPROX_START.sub("", text.strip()), flags=re.I).rstrip("+ ").lstrip("+-−")
-    if match := PERCENT.fullmatch(core):
+    before, after = _around(reading)
+    core = after.sub("", before.sub("", text.strip())).rstrip("+ ").lstrip("+-−")
+    if match := _percent(reading).fullmatch(core):
         return Figure(FigureKind.PERCENT, _number(match["num"]))
-    if match := MULTIPLE.fullmatch(core):
+    if match := _multiple(reading).fullmatch(core):
         return Figure(FigureKind.MULTIPLE, _number(match["num"]))
-    money = MONEY.fullmatch(core)
+    scales = dict(reading.scales)
+    money = _money(reading).fullmatch(core)
     scale = (money["scale"] or "").lower() if money else ""
-    if money and (money["pre"] or money["post"] or scale in INDIAN_SCALES):
+    if money and (money["pre"] or money["post"] or scale in reading.rupee_scales):
         sign = (money["pre"] or money["post"] or "").strip().lower()
-        currency = "rupee" if scale in INDIAN_SCALES else CURRENCIES.get(sign, "")
-        period = "year" if scale == "lpa" else (money["period"] or "").lower()
-        return Figure(FigureKind.MONEY, _number(money["num"]) * SCALES.get(scale, 1), currency, period)
-    if match := COUNT.fullmatch(core):
-        scale = SCALES.get((match["scale"] or "").lower(), 1)
-        return Figure(FigureKind.COUNT, _number(match["num"]) * scale, noun=match["noun"].strip())
+        named = CURRENCIES.get(sign) or dict(reading.currency_words).get(sign, "")
+        currency = "rupee" if scale in reading.rupee_scales else named
+        period = "year" if scale in reading.yearly_scales else (money["period"] or "").lower()
+        return Figure(FigureKind.MONEY, _number(money["num"]) * scales.get(scale, 1), currency, period)
+    if match := _count(reading).fullmatch(core):
+        scale_value = scales.get((match["scale"] or "").lower(), 1)
+        return Figure(FigureKind.COUNT, _number(match["num"]) * scale_value, noun=match["noun"].strip())
     return None
 
 

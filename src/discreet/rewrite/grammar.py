@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from discreet.rewrite.patterns import lazy
+
 # Words after a figure that show it is not modifying a noun ("$4M in revenue", "37% year over year").
-NOT_NOUN = re.compile(
+NOT_NOUN = lazy(
     r"in|of|for|from|to|with|across|at|by|on|over|per|and|or|but|than|through|within|during|into|under|via"
     r"|annually|yearly|monthly|weekly|daily|quarterly|last|this|next|each|every|an?|the|while|when|after"
     r"|before|since|as|using|against|vs|versus|yoy|qoq|mom|ahead|above|below|up|down|total|overall|plus"
@@ -13,19 +15,19 @@ NOT_NOUN = re.compile(
     r"|out|years?|quarters?|months?|weeks?|days?",
     re.I,
 )
-ARTICLE = re.compile(r"an?|the", re.I)
-ARTICLE_START = re.compile(r"(?:an?|the)\s", re.I)
+ARTICLE = lazy(r"an?|the", re.I)
+ARTICLE_START = lazy(r"(?:an?|the)\s", re.I)
 WORD = r"[^\W\d_][\w&'’-]*"
-DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|our|their|its|his|her|my|your|this|that|each|every)\s+$", re.I)
-NEXT_WORD = re.compile(rf"\s+(?P<word>{WORD})")
-GENERIC_LABEL = re.compile(r"\s*(?:[A-Za-z(][\w.'’()/&-]*\s+){0,3}[A-Za-z(][\w.'’()/&-]*\s*[:#–—-]\s*")
-CHUNK_BREAK = re.compile(r"[|;•·▪●\t]|,(?!\d)|[.!?](?=\s|$)|\s[—–-]\s")
-CLAUSE_BREAK = re.compile(r"[|;•·▪●\t]|(?<=[.!?])\s+|\s[—–]\s")
-VOWEL_SOUND = re.compile(r"(?i)(?!one\b|once\b|uni|use|usu|uti|eu|ur[aeiou])[aeiou]|hour|honest|heir|8")
+DETERMINER_BEFORE = lazy(r"\b(?:a|an|the|our|their|its|his|her|my|your|this|that|each|every)\s+$", re.I)
+NEXT_WORD = lazy(rf"\s+(?P<word>{WORD})")
+GENERIC_LABEL = lazy(r"\s*(?:[A-Za-z(][\w.'’()/&-]*\s+){0,3}[A-Za-z(][\w.'’()/&-]*\s*[:#–—-]\s*")
+CHUNK_BREAK = lazy(r"[|;•·▪●\t]|,(?!\d)|[.!?](?=\s|$)|\s[—–-]\s")
+CLAUSE_BREAK = lazy(r"[|;•·▪●\t]|(?<=[.!?])\s+|\s[—–]\s")
+VOWEL_SOUND = lazy(r"(?i)(?!one\b|once\b|uni|use|usu|uti|eu|ur[aeiou])[aeiou]|hour|honest|heir|8")
 
 
 def is_noun_after(sentence: str, end: int) -> bool:
-    match = NEXT_WORD.match(sentence, end)
+    match = NEXT_WORD().match(sentence, end)
     # One letter after a figure is a stray character of a broken line, not a noun.
     return match is not None and len(match["word"]) > 1 and is_noun(match["word"])
 
@@ -35,7 +37,7 @@ def is_noun(word: str) -> bool:
     if word.isupper() and len(word) > 1:
         return True
     lower = word.lower()
-    return not NOT_NOUN.fullmatch(lower) and not (lower.endswith("ed") and not lower.endswith("eed"))
+    return not NOT_NOUN().fullmatch(lower) and not (lower.endswith("ed") and not lower.endswith("eed"))
 
 
 def split_aside(phrase: str) -> tuple[str, str]:
@@ -45,7 +47,7 @@ def split_aside(phrase: str) -> tuple[str, str]:
 
 
 def article_for(phrase: str) -> str:
-    return "an " if VOWEL_SOUND.match(phrase) else "a "
+    return "an " if VOWEL_SOUND().match(phrase) else "a "
 
 
 def as_field(phrase: str) -> str:

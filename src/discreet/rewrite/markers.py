@@ -4,42 +4,51 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
+from discreet.language import RewriteReading
+from discreet.rewrite.patterns import alternation, lazy
 from discreet.rewrite.removals import bracketed
 from discreet.rewrite.spans import Edit, Span
 
-# Words that mark work as not for publication; the marked noun stays once they go.
-SECRET_MARKER = (
-    r"(?:confidential|undisclosed|unnamed|secret|stealth(?:[- ]mode)?|unreleased|unannounced|pre-release"
-    r"|not\s+yet\s+(?:released|announced|public)|pending|upcoming|planned|proprietary)"
-)
-NDA = re.compile(
+NDA = lazy(
     r"(?:under|covered\s+by|bound\s+by|subject\s+to)\s+(?:an?\s+)?(?:NDA|non-disclosure(?:\s+agreement)?)",
     re.I,
 )
-MARKED = re.compile(rf"(?P<marker>{SECRET_MARKER}(?:\s+{SECRET_MARKER})*)\s+(?P<rest>\S.*)", re.I | re.S)
 # A pending reorganisation is the secret itself, so its noun is described rather than kept.
-REORGANIZATION = re.compile(
+REORGANIZATION = lazy(
     r"(?:layoffs?|lay-offs?|restructurings?|reorgani[sz]ations?|reductions?\s+in\s+force|RIF)", re.I
 )
-COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|remains?|remained|be|been|being)\s+$", re.I)
+COPULA_BEFORE = lazy(r"\b(?:is|are|was|were|remains?|remained|be|been|being)\s+$", re.I)
 
 
-def marker_edits(sentence: str, group: Sequence[Span]) -> list[Edit]:
+def secret_marker(reading: RewriteReading) -> str:
+    """Words that mark work as not for publication; the marked noun stays once they go."""
+    return alternation(reading.secret_markers)
+
+
+@cache
+def marked(reading: RewriteReading) -> re.Pattern[str]:
+    """Markers and what they mark: 'confidential client'."""
+    marker = secret_marker(reading)
+    return re.compile(rf"(?P<marker>{marker}(?:\s+{marker})*)\s+(?P<rest>\S.*)", re.I | re.S)
+
+
+def marker_edits(sentence: str, group: Sequence[Span], reading: RewriteReading) -> list[Edit]:
     """A marker goes and what it marked stays: 'a confidential client' reads 'a client'."""
     start, end = group[0].start, group[-1].end
     text = sentence[start:end]
     edits: list[Edit] = []
     if aside := bracketed(sentence, start, end, 0):
         edits.append(Edit(*aside, ""))
-    if NDA.fullmatch(text.strip()) and COPULA_BEFORE.search(sentence, 0, start):
+    if NDA().fullmatch(text.strip()) and COPULA_BEFORE().search(sentence, 0, start):
         edits.append(Edit(start, end, "confidential"))
-    return [*edits, Edit(start, end, unmarked(text))]
+    return [*edits, Edit(start, end, unmarked(text, reading))]
 
 
-def unmarked(text: str) -> str:
-    marked = MARKED.fullmatch(text.strip())
-    if not marked:
+def unmarked(text: str, reading: RewriteReading) -> str:
+    match = marked(reading).fullmatch(text.strip())
+    if not match:
         return ""
-    rest = marked["rest"]
-    return "organizational redesign" if REORGANIZATION.fullmatch(rest) else rest
+    rest = match["rest"]
+    return "organizational redesign" if REORGANIZATION().fullmatch(rest) else rest

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
-from discreet.language import RewriteWords
+from discreet.language import RewriteReading, RewriteWords
 from discreet.model import Category
 from discreet.rewrite.grammar import (
     ARTICLE,
@@ -23,7 +24,8 @@ from discreet.rewrite.grammar import (
     split_aside,
     without_article,
 )
-from discreet.rewrite.markers import SECRET_MARKER
+from discreet.rewrite.markers import secret_marker
+from discreet.rewrite.patterns import alternation, lazy
 from discreet.rewrite.spans import Edit, Span
 
 # Last words of a stand-in that give way to the noun a name was modifying ("the ORCA engine").
@@ -33,7 +35,7 @@ GENERIC_HEADS = frozenset(
 # What a name's own last words say about the organisation, to describe it: "Northwind Logistics" is
 # "a logistics client", "Crescent Real Estate Equities" "a real-estate client". The first match wins.
 # A name that opens with what it is: "City of Chicago", "University of Kentucky".
-KIND_OF = re.compile(
+KIND_OF = lazy(
     r"(?P<head>city|state|county|government|ministry|department|province|commonwealth|town|university)\s+of\b",
     re.I,
 )
@@ -42,24 +44,17 @@ KIND_HEADS = frozenset(
     {"client", "customer", "company", "account", "partner", "firm", "organization", "business"}
 )
 SIZE_WORDS = frozenset({"major", "key", "large", "leading", "national", "global", "regional", "strategic"})
-CORPORATE_SUFFIX = re.compile(
+CORPORATE_SUFFIX = lazy(
     r"(?:[\s,]+(?:&\s*co|and\s+(?:co|company|sons)|company|co|inc|corp|corporation|ltd|limited|llc|llp|plc"
     r"|gmbh|ag|sa|group|holdings|international|intl|pvt|private)\.?)+$",
     re.I,
 )
 # A name's ticker or abbreviation in brackets names it as well: "Churchill Ventures (CHV)".
-ALIAS_AFTER = re.compile(r"\s*\((?:(?:NYSE|NASDAQ|LSE|NSE|BSE|TSX)\s*:\s*)?[A-Z][A-Z0-9.&-]{1,7}\)")
+ALIAS_AFTER = lazy(r"\s*\((?:(?:NYSE|NASDAQ|LSE|NSE|BSE|TSX)\s*:\s*)?[A-Z][A-Z0-9.&-]{1,7}\)")
 # A name's own aside saying it is secret: "Project Falcon (confidential)".
-MARKER_AFTER = re.compile(
+MARKER_AFTER = lazy(
     r"\s*\((?:internal(?:\s+code[- ]?name)?|code[- ]?name|confidential|under\s+(?:an\s+)?NDA|NDA|stealth"
     r"|unreleased|unannounced|not\s+(?:yet\s+)?public|proprietary)\)",
-    re.I,
-)
-_DEAL = r"(?P<deal>acquisition|merger|takeover|buyout|divestiture|divestment|spin-?off)"
-# "the confidential acquisition of Pellmark" says no more than "an acquisition" once the name goes.
-DEAL_BEFORE = re.compile(
-    rf"\b(?:(?:the|a|an|its|our|their|this|that)\s+(?:{SECRET_MARKER}\s+|(?:proposed|potential|strategic)\s+)*"
-    rf"|(?:{SECRET_MARKER}\s+)+){_DEAL}\s+(?:of|with)\s+(?:the\s+)?$",
     re.I,
 )
 # A name set beside its own description ("ORCA, our internal pricing engine") goes; the description stays.
@@ -68,33 +63,26 @@ _DESCRIBED = (
     r"(?:software|tools?|systems?|platforms?|engines?|applications?|apps?|portals?|databases?|frameworks?"
     r"|dashboards?)"
 )
-DESCRIBED_BEFORE = re.compile(rf"\b{_DESCRIBED}(?P<gap>[ \t]*(?:,[ \t]*)?(?:\([ \t]*)?[\"“']?)$", re.I)
-DESCRIBED_AFTER = re.compile(
+DESCRIBED_BEFORE = lazy(rf"\b{_DESCRIBED}(?P<gap>[ \t]*(?:,[ \t]*)?(?:\([ \t]*)?[\"“']?)$", re.I)
+DESCRIBED_AFTER = lazy(
     rf"[\"”']?[ \t]*,[ \t]*(?P<description>(?:our|the|its|their|an?|the\s+(?:company|firm|bank)['’]?s)\s+"
     rf"{_DESCRIBED})",
     re.I,
 )
 # Nouns a client's name can modify as it stands ("the Walmart account"); others take "'s" ("Walmart revenue").
-COMPOUNDS = re.compile(
+COMPOUNDS = lazy(
     r"(?:account|team|relationship|engagement|portfolio|project|program|partnership|contract|deal|rollout"
     r"|implementation|migration|site|office|work|base|business|service)s?",
     re.I,
 )
-NAME_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+|/\s*)", re.I)
-CLIENT_CONTEXT = re.compile(r"\b(?:clients?|customers?|accounts?|engagements?|partners?)\b", re.I)
-CODENAME_BEFORE = re.compile(
-    r"\b(?:project|operation|program(?:me)?|code[- ]?name[sd]?|code-named|initiative)\s+[\"'“‘]?$", re.I
-)
+# Names in a list may carry an aside each ("A (PBM), B (Health) C") or an article ("A, the B").
+_NAME_SEPARATOR = r"(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+|/\s*)(?:the\s+)?"
+NAME_GAP = lazy(rf"\s*(?:\([^()]{{1,40}}\)\s*(?:{_NAME_SEPARATOR})?|{_NAME_SEPARATOR})", re.I)
 # "Code-named Falcon, the product ships" says no more without the name than "The product ships".
-CODENAMED_BEFORE = re.compile(r"(?:^|(?<=[\s(]))code[- ]?named\s+[\"'“‘]?$", re.I)
+CODENAMED_BEFORE = lazy(r"(?:^|(?<=[\s(]))code[- ]?named\s+[\"'“‘]?$", re.I)
 QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
-# Names given as examples: "companies like A, B and C" says "major clients", not how many.
-EXAMPLES_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z-]+)\s+(?:like|such\s+as|including)\s+$", re.I)
-ETC_AFTER = re.compile(r",?\s*(?:etc\b|and\s+(?:others|more|many\s+more)\b)", re.I)
 # Capitalised words between a determiner and a code name belong to the name: "The BruCrew Project X".
-NAME_WORDS_BEFORE = re.compile(
-    r"\b(?i:the|our|their|its|his|her|my)\s+(?P<words>(?:[A-Z][\w&'’-]*\s+){1,3})$"
-)
+NAME_WORDS_BEFORE = lazy(r"\b(?i:the|our|their|its|his|her|my)\s+(?P<words>(?:[A-Z][\w&'’-]*\s+){1,3})$")
 
 
 def stand_in_for(sentence: str, span: Span, words: RewriteWords) -> str:
@@ -105,11 +93,11 @@ def stand_in_for(sentence: str, span: Span, words: RewriteWords) -> str:
     name = sentence[span.start : span.end]
     # The name itself says more than its sentence: "Project Falcon" is an initiative even
     # beside "accounts", and "Northwind Logistics" a client even with no client word near.
-    if CODENAME_BEFORE.search(name.split(" ")[0] + " "):
+    if _codename_before(words.reading).search(name.split(" ")[0] + " "):
         return words.initiative
-    if CORPORATE_SUFFIX.search(name) or trade_of(name, words):
+    if CORPORATE_SUFFIX().search(name) or trade_of(name, words):
         return words.client
-    return words.client if CLIENT_CONTEXT.search(sentence) else words.initiative
+    return words.client if _client_context(words.reading).search(sentence) else words.initiative
 
 
 def _described(stand_in: str, names: Sequence[str], words: RewriteWords) -> str:
@@ -118,7 +106,7 @@ def _described(stand_in: str, names: Sequence[str], words: RewriteWords) -> str:
     head, _, last = core.rpartition(" ")
     kinds = {trade_of(name, words) for name in names}
     kind = kinds.pop() if len(kinds) == 1 else ""
-    article, _, middle = head.partition(" ") if ARTICLE.fullmatch(head.split(" ")[0]) else ("", "", head)
+    article, _, middle = head.partition(" ") if ARTICLE().fullmatch(head.split(" ")[0]) else ("", "", head)
     if not kind or last.lower() not in KIND_HEADS or not set(middle.lower().split()) <= SIZE_WORDS:
         return stand_in
     described = " ".join(word for word in (middle, kind, last) if word)
@@ -126,8 +114,8 @@ def _described(stand_in: str, names: Sequence[str], words: RewriteWords) -> str:
 
 
 def trade_of(name: str, words: RewriteWords) -> str:
-    core = CORPORATE_SUFFIX.sub("", " ".join(name.split()))
-    if (of := KIND_OF.match(core)) is not None:
+    core = CORPORATE_SUFFIX().sub("", " ".join(name.split()))
+    if (of := KIND_OF().match(core)) is not None:
         return "education" if of["head"].lower() == "university" else "public-sector"
     return next(
         (kind for trade, kind in words.trades if re.search(rf"(?:^|\s)(?:{trade})\.?$", core, re.I)), ""
@@ -139,14 +127,14 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
     stand_in = stand_in_for(sentence, group[0], words)
     if group[0].stand_in:
         stand_in = _described(stand_in, [sentence[s.start : s.end] for s in group], words)
-    after = MARKER_AFTER.match(sentence, end) or ALIAS_AFTER.match(sentence, end)
-    following = NEXT_WORD.match(sentence, after.end() if after else end)
+    after = MARKER_AFTER().match(sentence, end) or ALIAS_AFTER().match(sentence, end)
+    following = NEXT_WORD().match(sentence, after.end() if after else end)
     noun = following["word"] if following and is_noun(following["word"]) else ""
     edits = _aside_edits(sentence, start, end)
     if len(group) > 1:
         text = _names_phrase(len(group), stand_in, noun, words)
-        if not noun and (examples := EXAMPLES_BEFORE.search(sentence, 0, start)):
-            stop = etc.end() if (etc := ETC_AFTER.match(sentence, end)) else end
+        if not noun and (examples := _examples_before(words.reading).search(sentence, 0, start)):
+            stop = etc.end() if (etc := _etc_after(words.reading).match(sentence, end)) else end
             said = sentence[max(0, examples.start() - 30) : examples.start()].lower().split()
             sizes = [
                 w for w in without_article(split_aside(stand_in)[0]).split()[:-1] if w.lower() not in said
@@ -162,23 +150,58 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
     opening = sentence[start - 1 : start]
     if opening in QUOTES and sentence[end : end + 1] == QUOTES[opening]:
         wide_start, wide_end = start - 1, end + 1
-    if aside := MARKER_AFTER.match(sentence, wide_end) or ALIAS_AFTER.match(sentence, wide_end):
+    if aside := MARKER_AFTER().match(sentence, wide_end) or ALIAS_AFTER().match(sentence, wide_end):
         wide_end = aside.end()
-    if (named := CODENAMED_BEFORE.search(sentence, 0, wide_start)) and (
+    if (named := CODENAMED_BEFORE().search(sentence, 0, wide_start)) and (
         comma := re.match(r"\s*,\s*", sentence[wide_end:])
     ):
         edits.append(Edit(named.start(), wide_end + comma.end(), ""))
-    if codename := CODENAME_BEFORE.search(sentence, 0, start):
+    if codename := _codename_before(words.reading).search(sentence, 0, start):
         wide_start = codename.start()
-        if name_words := NAME_WORDS_BEFORE.search(sentence, 0, wide_start):
+        if name_words := NAME_WORDS_BEFORE().search(sentence, 0, wide_start):
             wide_start = name_words.start("words")
-    if not noun and (deal := DEAL_BEFORE.search(sentence, 0, wide_start)):
+    if not noun and (deal := _deal_before(words.reading).search(sentence, 0, wide_start)):
         edits.append(Edit(deal.start(), wide_end, article_for(deal["deal"]) + deal["deal"].lower()))
     if not noun and (label := _own_label(sentence, wide_start, stand_in)) is not None:
         edits.append(Edit(label, wide_end, as_field(text)))
-    if text != without_article(text) and (det := DETERMINER_BEFORE.search(sentence, 0, wide_start)):
+    if text != without_article(text) and (det := DETERMINER_BEFORE().search(sentence, 0, wide_start)):
         wide_start = det.start()
     return [*edits, Edit(wide_start, wide_end, text), Edit(start, end, text)]
+
+
+@cache
+def _client_context(reading: RewriteReading) -> re.Pattern[str]:
+    """Words that make a name in the sentence a client's: 'accounts', 'customers'."""
+    return re.compile(rf"\b{alternation(reading.client_words)}\b", re.I)
+
+
+@cache
+def _codename_before(reading: RewriteReading) -> re.Pattern[str]:
+    """Words that make the name after them a code name: 'Project', 'code-named'."""
+    return re.compile(rf"\b{alternation(reading.codename_words)}\s+[\"'“‘]?$", re.I)
+
+
+@cache
+def _examples_before(reading: RewriteReading) -> re.Pattern[str]:
+    """Names given as examples: 'companies like A, B and C' says 'major companies', not how many."""
+    return re.compile(rf"\b(?P<noun>[A-Za-z-]+)\s+{alternation(reading.example_leads)}\s+$", re.I)
+
+
+@cache
+def _etc_after(reading: RewriteReading) -> re.Pattern[str]:
+    """What says a list of examples goes on: ', etc.', 'and others'."""
+    return re.compile(rf",?\s*{alternation(reading.etc)}\b", re.I)
+
+
+@cache
+def _deal_before(reading: RewriteReading) -> re.Pattern[str]:
+    """'the confidential acquisition of Pellmark' says no more than 'an acquisition' once the name goes."""
+    marker, deal = secret_marker(reading), alternation(reading.deals)
+    return re.compile(
+        rf"\b(?:(?:the|a|an|its|our|their|this|that)\s+(?:{marker}\s+|(?:proposed|potential|strategic)\s+)*"
+        rf"|(?:{marker}\s+)+)(?P<deal>{deal})\s+(?:of|with)\s+(?:the\s+)?$",
+        re.I,
+    )
 
 
 def _aside_edits(sentence: str, start: int, end: int) -> list[Edit]:
@@ -193,22 +216,22 @@ def _aside_edits(sentence: str, start: int, end: int) -> list[Edit]:
 
 def _described_edits(sentence: str, start: int, end: int) -> list[Edit]:
     """A name beside its own description goes: 'our internal engine ORCA', 'ORCA, our internal engine'."""
-    if before := DESCRIBED_BEFORE.search(sentence, 0, start):
+    if before := DESCRIBED_BEFORE().search(sentence, 0, start):
         gap = before["gap"]
         rest = sentence[end:]
         stop = end + len(rest) - len(rest.lstrip(" \t\"”')")) if gap.strip() else end
         return [Edit(before.start("gap"), stop, "")]
-    if after := DESCRIBED_AFTER.match(sentence, end):
+    if after := DESCRIBED_AFTER().match(sentence, end):
         return [Edit(start, after.start("description"), "")]
     return []
 
 
 def _own_label(sentence: str, start: int, stand_in: str) -> int | None:
     """Where a label naming what the stand-in names starts ('Clearance: ', 'Clients: '), if one leads."""
-    chunk = bounds(sentence, start, start, CHUNK_BREAK)[0]
+    chunk = bounds(sentence, start, start, CHUNK_BREAK())[0]
     text = sentence[chunk:start]
     head = split_aside(stand_in)[0].rpartition(" ")[2].lower()
-    if not text.strip() or not GENERIC_LABEL.fullmatch(text):
+    if not text.strip() or not GENERIC_LABEL().fullmatch(text):
         return None
     words = {word.lower().rstrip("s") for word in re.findall(r"[A-Za-z]+", text)}
     return chunk + len(text) - len(text.lstrip()) if head.rstrip("s") in words else None
@@ -222,7 +245,7 @@ def _before_noun(stand_in: str, noun: str) -> str:
         inner, _, word = head.rpartition(" ")
         if word.lower() in GENERIC_HEADS and noun.lower() in GENERIC_HEADS and without_article(inner):
             phrase = inner
-    elif not COMPOUNDS.fullmatch(noun):
+    elif not COMPOUNDS().fullmatch(noun):
         return f"{stand_in}'s"
     else:
         phrase = stand_in
@@ -238,4 +261,4 @@ def _names_phrase(count: int, stand_in: str, noun: str, words: RewriteWords) -> 
     head, _, last = bare.rpartition(" ")
     if last.lower() in GENERIC_HEADS and head:
         return f"{number} {head}"
-    return f"{number} {bare}" if COMPOUNDS.fullmatch(noun) else f"{number} {plural(bare)}'"
+    return f"{number} {bare}" if COMPOUNDS().fullmatch(noun) else f"{number} {plural(bare)}'"

@@ -4,107 +4,142 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
-from discreet.language import RewriteWords
+from discreet.language import RewriteReading, RewriteWords
 from discreet.rewrite.grammar import DETERMINER_BEFORE, is_noun_after
 from discreet.rewrite.ladders import percent_amount, percent_level, step, times
+from discreet.rewrite.patterns import alternation, lazy
 from discreet.rewrite.spans import Edit
 
 # A rate this high reads 'near-perfect' (98% retention), unless the noun after it is a change (98% growth).
 NEAR_PERFECT = 95
 # From here up a rate before a noun reads as its tens: a "90%-plus retention rate".
 HIGH_RATE = 50
-CHANGE_NOUN = re.compile(
-    r"\s*(?:[\w-]+\s+){0,2}?(?:growth|increase|rise|gain|uplift|boost|jump|improvement|reduction|decrease|"
-    r"drop|decline|cut|savings?|return|ROI|YoY|year-over-year|lift)\b",
-    re.IGNORECASE,
-)
 # "by12%" from exports that drop spaces is still "by 12%".
-BY_BEFORE = re.compile(r"\bby\s*$", re.I)
-# A saving takes its amount as an object: "saved 8% on supplies", not "saved by 8%".
-SAVED_BEFORE = re.compile(r"\b(?:saved|saving|saves|save|trimmed|shaved|recovered|recouped)\s+$", re.I)
+BY_BEFORE = lazy(r"\bby\s*$", re.I)
 # A percentage against a plan says only how far: "15% under budget" is "well under budget".
-AGAINST_AFTER = re.compile(
+AGAINST_AFTER = lazy(
     r"\s+(?:under|over|below|above|ahead\s+of|behind)\s+(?:(?:the|our|its|their)\s+)?(?:[\w-]+\s+)?"
     r"(?:budget|plan|target|forecast|goal|quota|schedule|estimates?|projections?|benchmark|average)\b",
     re.I,
 )
 # "up 41%" takes its amount without "by".
-UP_BEFORE = re.compile(r"\b(?:up|down)\s+$", re.I)
+UP_BEFORE = lazy(r"\b(?:up|down)\s+$", re.I)
 # "by **18 %**" in Markdown keeps its "by" outside the emphasis.
-MARKED_BY_BEFORE = re.compile(r"\bby\s*[*_]+\s*$", re.I)
-# An attainment again in a list, its quota already named: "108% of quota in FY19 and 117% in FY20".
-LIST_AFTER_QUOTA = re.compile(r"\b(?:quota|target|plan|goal)s?\b.*(?:,|\band|\bor)\s+$", re.I)
-OF_AFTER = re.compile(r"\s+of\b(?:\s+all\b)?", re.I)
-OVER = re.compile(r"(?:over|more\s+than|above|in\s+excess\s+of|upwards\s+of|>)\s*", re.I)
+MARKED_BY_BEFORE = lazy(r"\bby\s*[*_]+\s*$", re.I)
+OF_AFTER = lazy(r"\s+of\b(?:\s+all\b)?", re.I)
+OVER = lazy(r"(?:over|more\s+than|above|in\s+excess\s+of|upwards\s+of|>)\s*", re.I)
 # A percentage after these is a level ("retention of 95%"), not a change.
-LEVEL_BEFORE = re.compile(
+LEVEL_BEFORE = lazy(
     r"(?:\b(?:to|of|at|from|than|under|reaching|reached|hit|hitting|is|was|were|are)\s+|:\s*)$", re.I
 )
-QUOTA_WORD = re.compile(r"\b(?P<goal>quota|target)s?\b", re.I)
+QUOTA_WORD = lazy(r"\b(?P<goal>quota|target)s?\b", re.I)
 # How far before an attainment its quota may be named: "carried a $1.4M quota; hit 113%".
 QUOTA_REACH = 40
-# An attainment's own goal after it: "achieved 100% of the FY15 goal".
-QUOTA_OF = re.compile(
-    r"\+?\s+of\s+(?:the\s+)?(?!all\b|every\b|each\b)(?P<words>(?:[\w&/'’-]+\s+){0,3}?)"
-    r"(?P<goal>quota|target|plan|goal)s?\b",
-    re.I,
-)
-QUOTA_AFTER = re.compile(
-    r"\s*(?:(?:of|to|against|on)\s+)?(?P<phrase>(?:(?:the|my|our|annual|quarterly|yearly|monthly|team|sales"
-    r"|individual|assigned|revenue|bookings)\s+)*(?P<goal>quota|target|plan|goal)s?)\b"
-    r"(?!\s+(?:market|audience))(?:\s+attainment)?",
-    re.I,
-)
-AT_BEFORE = re.compile(r"\bat\s+$", re.I)
+AT_BEFORE = lazy(r"\bat\s+$", re.I)
 # "100% of account goals" is "all account goals": "all of" wants a determiner after it.
-DETERMINER_AFTER = re.compile(r"\s*(?:the|a|an|our|their|its|my|his|her|your|these|those|this|that)\b", re.I)
-QUOTA_BEFORE = re.compile(r"\b(?P<goal>quota|target)\s+attainment(?:\s+(?:of|at|was|is)|\s*[:–-])?\s*$", re.I)
-QUOTA_VERB_BEFORE = re.compile(
-    r"\b(?P<often>(?:consistently|regularly|repeatedly)\s+)?(?:achieved|achieving|attained|attaining|hit"
-    r"|hitting|reached|reaching|delivered|delivering|finished\s+at|ended\s+at|closed\s+at|averaged"
-    r"|averaging)\s+$",
-    re.I,
-)
+DETERMINER_AFTER = lazy(r"\s*(?:the|a|an|our|their|its|my|his|her|your|these|those|this|that)\b", re.I)
+QUOTA_BEFORE = lazy(r"\b(?P<goal>quota|target)\s+attainment(?:\s+(?:of|at|was|is)|\s*[:–-])?\s*$", re.I)
+
+
+@cache
+def change_noun(reading: RewriteReading) -> re.Pattern[str]:
+    """A noun of change after a percentage, up to two words on: '37% year-over-year growth'."""
+    return re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?{alternation(reading.change_nouns)}\b", re.I)
+
+
+@cache
+def _saved_before(reading: RewriteReading) -> re.Pattern[str]:
+    """A saving takes its amount as an object: 'saved 8% on supplies', not 'saved by 8%'."""
+    return re.compile(rf"\b{alternation(reading.savings_verbs)}\s+$", re.I)
+
+
+@cache
+def _list_after_quota(reading: RewriteReading) -> re.Pattern[str]:
+    """An attainment again in a list, its quota already named: '108% of quota in FY19 and 117% in FY20'."""
+    joiners = alternation(reading.list_joiners)
+    return re.compile(rf"\b{alternation(reading.goals)}s?\b.*(?:,|\b{joiners})\s+$", re.I)
+
+
+@cache
+def _quota_of(reading: RewriteReading) -> re.Pattern[str]:
+    """An attainment's own goal after it: 'achieved 100% of the FY15 goal'."""
+    return re.compile(
+        r"\+?\s+of\s+(?:the\s+)?(?!all\b|every\b|each\b)(?P<words>(?:[\w&/'’-]+\s+){0,3}?)"
+        rf"(?P<goal>{alternation(reading.goals)})s?\b",
+        re.I,
+    )
+
+
+@cache
+def _quota_after(reading: RewriteReading) -> re.Pattern[str]:
+    """A goal named after a percentage: '120% of the annual sales quota'."""
+    return re.compile(
+        r"\s*(?:(?:of|to|against|on)\s+)?(?P<phrase>(?:(?:the|my|our|annual|quarterly|yearly|monthly|team|sales"
+        rf"|individual|assigned|revenue|bookings)\s+)*(?P<goal>{alternation(reading.goals)})s?)\b"
+        r"(?!\s+(?:market|audience))(?:\s+attainment)?",
+        re.I,
+    )
+
+
+@cache
+def _margin_before(reading: RewriteReading) -> re.Pattern[str]:
+    """A margin's value as a label's or a verb's: 'EBITDA margin: 18%'; 'a margin of 31%' stays a level."""
+    return re.compile(rf"\b{alternation(reading.margins)}\s*(?::|was|is|were|are)\s*$", re.I)
+
+
+@cache
+def _quota_verb_before(reading: RewriteReading) -> re.Pattern[str]:
+    """A verb that reaches a goal before a percentage: 'consistently achieved', 'finished at'."""
+    return re.compile(
+        rf"\b(?P<often>{alternation(reading.often)}\s+)?{alternation(reading.quota_verbs)}\s+$", re.I
+    )
 
 
 def percent_edits(sentence: str, start: int, end: int, percent: float, words: RewriteWords) -> list[Edit]:
     """Candidate rewrites of a percentage, best first: against a quota, then as a change, share or level."""
-    over = OVER.match(sentence, start) is not None or sentence[start:end].endswith("+")
+    over = OVER().match(sentence, start) is not None or sentence[start:end].endswith("+")
     exceeded = percent > 100 or (percent == 100 and over)
     return [
-        *_quota_edits(sentence, start, end, percent, exceeded),
+        *_quota_edits(sentence, start, end, percent, exceeded, words.reading),
         _plain_edit(sentence, start, end, percent, words, exceeded),
     ]
 
 
-def _quota_edits(sentence: str, start: int, end: int, percent: float, exceeded: bool) -> list[Edit]:
+def _quota_edits(
+    sentence: str, start: int, end: int, percent: float, exceeded: bool, reading: RewriteReading
+) -> list[Edit]:
     before = sentence[:start]
     edits: list[Edit] = []
-    if quota := QUOTA_AFTER.match(sentence, end):
-        edits.append(_quota_edit(sentence, start, quota, percent, exceeded))
-    if percent >= 100 and (quota_before := QUOTA_BEFORE.search(before)):
+    if quota := _quota_after(reading).match(sentence, end):
+        edits.append(_quota_edit(sentence, start, quota, percent, exceeded, reading))
+    if percent >= 100 and (quota_before := QUOTA_BEFORE().search(before)):
         edits.append(Edit(quota_before.start(), end, _against(quota_before["goal"].lower(), exceeded)))
-    if percent >= 100 and LIST_AFTER_QUOTA.search(before) and not OF_AFTER.match(sentence, end):
+    if percent >= 100 and _list_after_quota(reading).search(before) and not OF_AFTER().match(sentence, end):
         edits.append(Edit(start, end, ""))
-    verb = QUOTA_VERB_BEFORE.search(before)
-    if percent >= 100 and verb and (own := QUOTA_OF.match(sentence, end)):
+    verb = _quota_verb_before(reading).search(before)
+    if percent >= 100 and verb and (own := _quota_of(reading).match(sentence, end)):
         goal = f"the {own['words'].strip()} {own['goal'].lower()}" if own["words"].strip() else own["goal"]
         edits.append(Edit(verb.start(), own.end(), _against(goal, exceeded, verb)))
     elif (
-        percent >= 100 and verb and (named := QUOTA_WORD.search(sentence, max(0, start - QUOTA_REACH), start))
+        percent >= 100
+        and verb
+        and (named := QUOTA_WORD().search(sentence, max(0, start - QUOTA_REACH), start))
     ):
         edits.append(Edit(verb.start(), end, _against(named["goal"].lower(), exceeded, verb)))
     return edits
 
 
-def _quota_edit(sentence: str, start: int, quota: re.Match[str], percent: float, exceeded: bool) -> Edit:
+def _quota_edit(
+    sentence: str, start: int, quota: re.Match[str], percent: float, exceeded: bool, reading: RewriteReading
+) -> Edit:
     """'120% of sales quota': 'exceeded sales quota' after a verb; again in a list, what follows it."""
-    verb = QUOTA_VERB_BEFORE.search(sentence, 0, start)
+    verb = _quota_verb_before(reading).search(sentence, 0, start)
     goal = quota["goal"].lower()
     if percent < 100:
         return Edit(start, quota.end(), f"{'most' if percent >= 50 else 'part'} of {goal}")
-    if at := AT_BEFORE.search(sentence, 0, start):
+    if at := AT_BEFORE().search(sentence, 0, start):
         # "finished the year at 121% of quota" reads "finished the year above quota".
         where = "above" if exceeded else "at" if percent >= 100 else "below"
         return Edit(at.start(), quota.end(), f"{where} {quota['phrase']}")
@@ -133,21 +168,23 @@ def _plain_edit(
 ) -> Edit:
     """The percentage alone, as the words around it read it."""
     before = sentence[:start]
-    if UP_BEFORE.search(before) or MARKED_BY_BEFORE.search(before):
+    if UP_BEFORE().search(before) or MARKED_BY_BEFORE().search(before):
         return Edit(start, end, percent_amount(percent, words))
-    if by := BY_BEFORE.search(before):
+    if by := BY_BEFORE().search(before):
         return Edit(by.start(), end, ("" if percent >= 100 else "by ") + percent_amount(percent, words))
-    if of := OF_AFTER.match(sentence, end):
+    if of := OF_AFTER().match(sentence, end):
         return _share_edit(start, end, of, percent, words, exceeded)
-    if AGAINST_AFTER.match(sentence, end):
+    if AGAINST_AFTER().match(sentence, end):
         return Edit(start, end, "well" if percent >= 10 else "slightly")
-    if percent < 100 and SAVED_BEFORE.search(before):
+    if percent < 100 and _saved_before(words.reading).search(before):
         return Edit(start, end, percent_amount(percent, words))
-    if is_noun_after(sentence, end) or CHANGE_NOUN.match(sentence, end):
+    if is_noun_after(sentence, end) or change_noun(words.reading).match(sentence, end):
         return Edit(start, end, _percent_adjective(sentence, end, percent, words))
-    if DETERMINER_BEFORE.search(before):
+    if _margin_before(words.reading).search(before):
+        return Edit(start, end, step(words.margins, percent, words))
+    if DETERMINER_BEFORE().search(before):
         return Edit(start, end, f"{step(words.percent_adjectives, percent, words)} percentage")
-    if LEVEL_BEFORE.search(before):
+    if LEVEL_BEFORE().search(before):
         return Edit(start, end, percent_level(percent))
     return Edit(start, end, ("" if percent >= 100 else "by ") + percent_amount(percent, words))
 
@@ -159,14 +196,14 @@ def _share_edit(
     if exceeded:
         return Edit(start, of.end(), times(percent, words))
     share = step(words.percent_shares, percent, words)
-    if of.group().endswith("all") or (percent == 100 and not DETERMINER_AFTER.match(of.string, of.end())):
+    if of.group().endswith("all") or (percent == 100 and not DETERMINER_AFTER().match(of.string, of.end())):
         return Edit(start, of.end(), share)
     return Edit(start, end, share)
 
 
 def _percent_adjective(sentence: str, end: int, percent: float, words: RewriteWords) -> str:
     """'double-digit growth'; a rate is read by its tens ('90%-plus retention'), 98% as 'near-perfect'."""
-    if CHANGE_NOUN.match(sentence, end) or not HIGH_RATE <= percent <= 100:
+    if change_noun(words.reading).match(sentence, end) or not HIGH_RATE <= percent <= 100:
         return step(words.percent_adjectives, percent, words)
     if percent >= NEAR_PERFECT:
         return "perfect" if percent == 100 else "near-perfect"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from discreet.language import RewriteWords
 from discreet.model import Category
-from discreet.rewrite.figures import PERIOD_AFTER
+from discreet.rewrite.figures import period_after
 from discreet.rewrite.grammar import (
     ARTICLE_START,
     CHUNK_BREAK,
@@ -18,19 +18,20 @@ from discreet.rewrite.grammar import (
     bounds,
     mid_sentence,
 )
+from discreet.rewrite.patterns import lazy
 from discreet.rewrite.spans import Edit, Span
 
 # Stand-ins may name a place found in the flagged text: {city} of an address, {country} of a nationality.
-PLACEHOLDER = re.compile(r"(?:\s+in)?\s*\{(?P<name>city|country)\}")
+PLACEHOLDER = lazy(r"(?:\s+in)?\s*\{(?P<name>city|country)\}")
 # The parts of an address below the town: numbers, units and street names.
-STREET_PART = re.compile(
+STREET_PART = lazy(
     r"\d|\b(?:apt|apartment|suite|ste|unit|flat|floor|no|#|street|st|avenue|ave|road|rd|lane|ln|drive|dr"
     r"|boulevard|blvd|court|ct|way|place|pl|terrace|parkway|pkwy|circle|cir|highway|hwy|trail|square|sq"
     r"|crescent|close|marg|building|bldg|block|tower|house|po\s+box)\b\.?",
     re.I,
 )
-PLACE = re.compile(r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]*){0,2}")
-POSTCODE = re.compile(r"[\s,]*(?:\d{5}(?:-\d{4})?|\d{3}\s?\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\s*$")
+PLACE = lazy(r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]*){0,2}")
+POSTCODE = lazy(r"[\s,]*(?:\d{5}(?:-\d{4})?|\d{3}\s?\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\s*$")
 _LABEL_WORD = (
     r"(?:(?:personal|home|work|office|direct|mobile|cell|primary|current|permanent|present|contact|employee"
     r"|staff|expected|desired|asking|last|previous|starting|ending|drawn|annual|monthly|hourly|daily|day"
@@ -46,64 +47,62 @@ _LABEL_WORD = (
 )
 # Labels run together in one field: "Age & Date of Birth: 29, 03-04-1985", "Bank: IBAN".
 _LABEL_WORDS = rf"{_LABEL_WORD}(?:\s*(?:&|and|/|:)\s*{_LABEL_WORD})*"
-DROP_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|[-–]\s*|(?:or|and|&|/)\s*)", re.I)
+DROP_GAP = lazy(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|[-–]\s*|(?:or|and|&|/)\s*)", re.I)
 # A referee's name and number sit together, no words between but 'at': "Jane Roe (555) 010-0000".
-REFEREE_GAP = re.compile(r"(?:[\s,;:()–-]|\b(?:at|on|via)\b)*", re.I)
-KNOWN_LABEL = re.compile(rf"(?:^|(?<=[\s(|;,•·*]))(?:{_LABEL_WORDS})[\s:#–—-]*$", re.I)
+REFEREE_GAP = lazy(r"(?:[\s,;:()–-]|\b(?:at|on|via)\b)*", re.I)
+KNOWN_LABEL = lazy(rf"(?:^|(?<=[\s(|;,•·*]))(?:{_LABEL_WORDS})[\s:#–—-]*$", re.I)
 # Who a referee is to the writer, as a label or a request: "Supervisor: ", "Contact my manager ".
-REFEREE_BEFORE = re.compile(
+REFEREE_BEFORE = lazy(
     r"(?:\b(?:references?|referees?|supervisor|manager|reporting\s+manager|reporting\s+to|superior"
     r"|contact\s+person)(?:'s|’s)?(?:\s+name)?\s*[:–-]\s*"
     r"|\b(?:contact|call|reach)\s+my\s+(?:former\s+|current\s+)?(?:manager|supervisor|reference|referee)\s+)$",
     re.I,
 )
 # What follows a referee's number: leave to call, or why to call.
-REFEREE_AFTER = re.compile(
+REFEREE_AFTER = lazy(
     r"[\s)]*(?:[;,.]?\s*(?:(?:it\s+is\s+)?(?:okay|ok|may|can|please)\s+(?:to\s+)?contact\b[^.;|•]*(?:\.|$)"
     r"|for\s+(?:verification|references?)\b))?",
     re.I,
 )
 # Words that can stand beside a referee's name without saying anything else: titles and companies.
 REFEREE_FILLER = frozenset({"of", "and", "the", "at", "for", "in", "to", "with"})
-PREP_BEFORE = re.compile(r"\b(?:at|on|via|in|from|to|of|for|with|by)\s+$", re.I)
+PREP_BEFORE = lazy(r"\b(?:at|on|via|in|from|to|of|for|with|by)\s+$", re.I)
 # A request to get in touch means nothing once the number or address it points to is gone.
-CONTACT_BEFORE = re.compile(
+CONTACT_BEFORE = lazy(
     r"\b(?:call|text|phone|e-?mail|contact|reach|message|whatsapp)(?:\s+(?:me|us))?(?:\s+(?:at|on|via))?\s+$",
     re.I,
 )
-CLAUSE_END = re.compile(r"\s*(?:[|;•·▪,]|[.!?]|\s[—–]\s|$)")
-KIND_AFTER = re.compile(r"\s*\((?:mobile|cell|home|work|office|personal|[mhwc])\)", re.I)
+CLAUSE_END = lazy(r"\s*(?:[|;•·▪,]|[.!?]|\s[—–]\s|$)")
+KIND_AFTER = lazy(r"\s*\((?:mobile|cell|home|work|office|personal|[mhwc])\)", re.I)
 # What only qualifies a value and goes with it: a rate's unit, an age's years, an expectation's floor.
-VALUE_TAIL = re.compile(
+VALUE_TAIL = lazy(
     r"\s*(?:/\s*|per\s+|an?\s+)(?:hour|hr|h|day|d)\b|\s*(?:hourly|p/?h)\b|\s*(?:years|yrs)(?:\s+old)?\b"
     r"|\s+(?:or\s+(?:more|above|higher|so)|and\s+above)\b",
     re.I,
 )
 # Words that introduce a personal value or a pay figure and say nothing once it is gone.
-VALUE_LEAD = re.compile(
+VALUE_LEAD = lazy(
     r"\b(?:born(?:\s+and\s+ra\w+)?\s+in|I\s+am|I'm|aged|looking\s+for|expecting|asking(?:\s+for)?|seeking"
     r"|paid|earning|drawing|charging|available\s+(?:at|for)|billed\s+at)\s+$",
     re.I,
 )
 # Kinship that introduces family details and goes with them: "father of two children".
-KIN_BEFORE = re.compile(
-    r"\b(?:(?:a\s+)?(?:proud\s+)?(?:father|mother|parent|mom|dad)\s+of|married\s+to)\s+$", re.I
-)
+KIN_BEFORE = lazy(r"\b(?:(?:a\s+)?(?:proud\s+)?(?:father|mother|parent|mom|dad)\s+of|married\s+to)\s+$", re.I)
 # Words that leave a clause saying nothing once its value is gone: "Well, I am ... years old".
-FILLER = re.compile(
+FILLER = lazy(
     r"a|an|the|and|or|of|at|for|with|per|to|in|on|is|was|am|are|my|our|me|us|i|also|well|so|more|please"
     r"|find|kindly|see|below|above|attached|enclosed|herewith",
     re.I,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # When something happened says nothing once what happened is gone: "(having a baby) in April of 2019".
-WHEN = re.compile(
+WHEN = lazy(
     rf"\b(?:in|on|since|by|until|during|from)\s+(?:(?:early|late|mid)\s+)?(?:{_MONTH}(?:\s+(?:of\s+)?\d{{4}})?|\d{{4}})",
     re.I,
 )
-FROM_AFTER = re.compile(r"\s+from\s+", re.I)
+FROM_AFTER = lazy(r"\s+from\s+", re.I)
 # A labelled field runs to the next separator, the next label or a comma that starts something new.
-FIELD_REST = re.compile(
+FIELD_REST = lazy(
     r"[^|;•·▪\n]*?(?=\s*(?:[|;•·▪\n]|,(?!\d)(?!\s*[a-z])|[.!?](?:\s|$)|\s[—–]\s|$)"
     r"|(?P<label>\s+[*•]?(?:[A-Za-z(][\w.'’()/&-]*\s+){0,2}[A-Za-z(][\w.'’()/&-]*\s*:))"
 )
@@ -115,61 +114,61 @@ def drop_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
     """Candidate removals of a value, widest first: its label, its clause, the words that led to it."""
     start, end = group[0].start, group[-1].end
     stand_in = filled_stand_in(group[0].stand_in, sentence[start:end], sentence, words)
-    stop = _value_end(sentence, end)
+    stop = _value_end(sentence, end, words)
     edits = _referee_edits(sentence, group, stop) if group[0].category is Category.REFERENCES else []
     if aside := bracketed(sentence, start, stop, 3):
         edits.append(Edit(*aside, stand_in))
     label = _label_start(sentence, start)
     if label is not None:
-        rest = FIELD_REST.match(sentence, stop)
+        rest = FIELD_REST().match(sentence, stop)
         if rest and len(rest.group().split()) <= (0 if rest["label"] else FIELD_REST_WORDS):
             edits.append(Edit(label, rest.end(), _fitted(sentence, label, rest.end(), stand_in)))
         edits.append(Edit(label, stop, _fitted(sentence, label, stop, stand_in)))
     elif not stand_in and not edits and (bare := _bare_clause(sentence, start, stop)):
         edits.append(Edit(*bare, ""))
-    if not stand_in and (kin := KIN_BEFORE.search(sentence, 0, start)):
+    if not stand_in and (kin := KIN_BEFORE().search(sentence, 0, start)):
         edits.append(Edit(kin.start(), stop, ""))
     # A statement ('Authorized to work in the US') may stand for its whole chunk; a thing or a place
     # ('a valid passport', '{city}') only for the value.
-    if stand_in and not ARTICLE_START.match(stand_in) and not PLACEHOLDER.fullmatch(group[0].stand_in):
-        left, right = bounds(sentence, start, end, CHUNK_BREAK)
+    if stand_in and not ARTICLE_START().match(stand_in) and not PLACEHOLDER().fullmatch(group[0].stand_in):
+        left, right = bounds(sentence, start, end, CHUNK_BREAK())
         if len((sentence[left:start] + sentence[end:right]).split()) <= 3:
             text = mid_sentence(stand_in) if after_comma(sentence, left) else stand_in
             edits.append(Edit(left, right, text))
     if not stand_in:
-        contact = CONTACT_BEFORE.search(sentence, 0, start) if CLAUSE_END.match(sentence, stop) else None
-        lead = contact or PREP_BEFORE.search(sentence, 0, start)
+        contact = CONTACT_BEFORE().search(sentence, 0, start) if CLAUSE_END().match(sentence, stop) else None
+        lead = contact or PREP_BEFORE().search(sentence, 0, start)
         # "based on disability from service" reads "based on service": the second preposition goes.
-        if lead and not contact and (source := FROM_AFTER.match(sentence, stop)):
+        if lead and not contact and (source := FROM_AFTER().match(sentence, stop)):
             edits.append(Edit(start, source.end(), ""))
         if lead:
             edits.append(Edit(lead.start(), stop, ""))
     return [*edits, Edit(start, stop, stand_in), Edit(start, end, stand_in)]
 
 
-def _value_end(sentence: str, end: int) -> int:
+def _value_end(sentence: str, end: int, words: RewriteWords) -> int:
     """Where a value ends with what only qualifies it: '(mobile)' after a number, 'per annum' after pay."""
     after = (
-        KIND_AFTER.match(sentence, end)
-        or PERIOD_AFTER.match(sentence, end)
-        or VALUE_TAIL.match(sentence, end)
+        KIND_AFTER().match(sentence, end)
+        or period_after(words.reading).match(sentence, end)
+        or VALUE_TAIL().match(sentence, end)
     )
     return after.end() if after else end
 
 
 def _bare_clause(sentence: str, start: int, stop: int) -> tuple[int, int] | None:
     """The clause around a value if nothing in it says more than the value: 'Looking for 12 LPA or more'."""
-    lead = VALUE_LEAD.search(sentence, 0, start)
+    lead = VALUE_LEAD().search(sentence, 0, start)
     first = lead.start() if lead else start
-    left, right = bounds(sentence, first, stop, CLAUSE_BREAK)
-    rest = WHEN.sub(" ", sentence[left:first] + " " + sentence[stop:right])
-    said = [w for w in re.findall(r"[^\W_][\w'’-]*", rest) if not FILLER.fullmatch(w)]
+    left, right = bounds(sentence, first, stop, CLAUSE_BREAK())
+    rest = WHEN().sub(" ", sentence[left:first] + " " + sentence[stop:right])
+    said = [w for w in re.findall(r"[^\W_][\w'’-]*", rest) if not FILLER().fullmatch(w)]
     return None if said else (left, right)
 
 
 def _fitted(sentence: str, start: int, end: int, stand_in: str) -> str:
     """A stand-in for a whole field reads as a field ('Valid passport'); within a sentence, as written."""
-    left, right = bounds(sentence, start, end, CHUNK_BREAK)
+    left, right = bounds(sentence, start, end, CHUNK_BREAK())
     return as_field(stand_in) if stand_in and (left, right) == (start, end) else stand_in
 
 
@@ -193,10 +192,10 @@ def _referee_edits(sentence: str, group: Sequence[Span], stop: int) -> list[Edit
     if group[0].line:
         return [Edit(0, len(sentence), "")]
     start = group[0].start
-    lead = REFEREE_BEFORE.search(sentence, 0, start)
+    lead = REFEREE_BEFORE().search(sentence, 0, start)
     first = lead.start() if lead else start
-    last = after.end() if (after := REFEREE_AFTER.match(sentence, stop)) else stop
-    left, right = bounds(sentence, first, last, CLAUSE_BREAK)
+    last = after.end() if (after := REFEREE_AFTER().match(sentence, stop)) else stop
+    left, right = bounds(sentence, first, last, CLAUSE_BREAK())
     left, right = min(left, first), max(right, last)
     rest = sentence[left:first] + " " + sentence[last:right]
     said = [w for w in re.findall(r"\b[a-z][a-z'’-]+\b", rest) if w not in REFEREE_FILLER]
@@ -214,7 +213,7 @@ def filled_stand_in(stand_in: str, text: str, sentence: str, words: RewriteWords
         values.append(value)
         return match.group().replace("{" + match["name"] + "}", value)
 
-    filled = PLACEHOLDER.sub(fill, stand_in).strip()
+    filled = PLACEHOLDER().sub(fill, stand_in).strip()
     return filled if all(values) else ""
 
 
@@ -230,25 +229,25 @@ def _city(address: str) -> str:
     """The town and region of an address, from its end: 'Evanston, IL' of '4127 Quillfeather Lane, ...'."""
     places: list[str] = []
     for part in reversed([p.strip() for p in address.split(",")]):
-        part = POSTCODE.sub("", part).strip(" .")
+        part = POSTCODE().sub("", part).strip(" .")
         if not part:
             continue
-        street = list(STREET_PART.finditer(part))
+        street = list(STREET_PART().finditer(part))
         place = part[street[-1].end() :].strip(" .,#-") if street else part
-        if PLACE.fullmatch(place):
+        if PLACE().fullmatch(place):
             places.insert(0, place)
-        if street or not PLACE.fullmatch(place) or len(places) == 2:
+        if street or not PLACE().fullmatch(place) or len(places) == 2:
             break
     return ", ".join(places)
 
 
 def _label_start(sentence: str, start: int) -> int | None:
     """Where the label of a value starts ('Phone: ', 'Mobile ', 'Date of Birth: '), if it has one."""
-    chunk = bounds(sentence, start, start, CHUNK_BREAK)[0]
+    chunk = bounds(sentence, start, start, CHUNK_BREAK())[0]
     text = sentence[chunk:start]
-    known = KNOWN_LABEL.search(sentence, 0, start)
+    known = KNOWN_LABEL().search(sentence, 0, start)
     # Four words before a colon in run-together text are more likely the end of the last field and a
     # label than one long label; a label we know is the better guess.
-    if text.strip() and GENERIC_LABEL.fullmatch(text) and not (known and len(text.split()) > 4):
+    if text.strip() and GENERIC_LABEL().fullmatch(text) and not (known and len(text.split()) > 4):
         return chunk + len(text) - len(text.lstrip())
     return known.start() if known else None

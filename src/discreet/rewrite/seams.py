@@ -7,15 +7,16 @@ from collections.abc import Sequence
 from functools import reduce
 
 from discreet.rewrite.grammar import VOWEL_SOUND, capitalize
+from discreet.rewrite.patterns import lazy
 from discreet.rewrite.spans import Edit
 
-ARTICLE_END = re.compile(r"(?:^|(?<=[\s(]))(?P<article>[Aa]n?)$")
+ARTICLE_END = lazy(r"(?:^|(?<=[\s(]))(?P<article>[Aa]n?)$")
 # Bullets decoded as other characters ("\x9f", "§") separate fields as well as "|" does.
 SEPARATORS = "|,;:•·▪●◦■♦➢►✓§*\x95\x9f—–/"
-LEADING = re.compile(r"^[\s|,;:.!?•·▪●◦■♦➢►✓§*\x95\x9f—–-]+")
-TRAILING = re.compile(r"[\s|,;:•·▪●◦■♦➢►✓§*\x95\x9f—–-]+(?P<end>[.!?]*)\s*$")
-BULLET = re.compile(r"\s*[•●▪◦·*➢✓–-]\s+")
-SPACES = re.compile(r"[ \t]{2,}")
+LEADING = lazy(r"^[\s|,;:.!?•·▪●◦■♦➢►✓§*\x95\x9f—–-]+")
+TRAILING = lazy(r"[\s|,;:•·▪●◦■♦➢►✓§*\x95\x9f—–-]+(?P<end>[.!?]*)\s*$")
+BULLET = lazy(r"\s*[•●▪◦·*➢✓–-]\s+")
+SPACES = lazy(r"[ \t]{2,}")
 
 
 def assemble(sentence: str, edits: Sequence[Edit]) -> str:
@@ -28,13 +29,13 @@ def assemble(sentence: str, edits: Sequence[Edit]) -> str:
     pieces.append(sentence[cursor:])
     text = reduce(_join, (piece for piece in pieces if piece), "")
     if not sentence[edits[-1].end :].strip(" \t.!?"):
-        text = TRAILING.sub(lambda m: m["end"], text)
+        text = TRAILING().sub(lambda m: m["end"], text)
     prefix = sentence[: edits[0].start]
     if not prefix.strip():
-        text = capitalize(LEADING.sub("", text))
-    elif (bullet := BULLET.match(text)) and BULLET.fullmatch(prefix):
+        text = capitalize(LEADING().sub("", text))
+    elif (bullet := BULLET().match(text)) and BULLET().fullmatch(prefix):
         text = text[: bullet.end()] + capitalize(text[bullet.end() :])
-    text = SPACES.sub(" ", text)
+    text = SPACES().sub(" ", text)
     text = text if sentence[-1:].isspace() else text.rstrip()
     return text if any(c.isalnum() for c in text) else ""
 
@@ -72,13 +73,13 @@ def _starts_with_separator(text: str) -> bool:
 
 def _fix_article(head: str, tail: str) -> str:
     """Make 'a'/'an' at the end of head agree with the word that now follows it."""
-    match = ARTICLE_END.search(head)
+    match = ARTICLE_END().search(head)
     word = re.match(r"[\w'’-]+", tail)
     if not match or not word:
         return head
     article = match["article"]
     if article[0] == "A" and not re.search(r"(?:^|[.!?:]\s*)$", head[: match.start()]):
         return head
-    wanted = "an" if VOWEL_SOUND.match(word[0]) else "a"
+    wanted = "an" if VOWEL_SOUND().match(word[0]) else "a"
     wanted = wanted.capitalize() if article[0] == "A" else wanted
     return head[: match.start()] + wanted

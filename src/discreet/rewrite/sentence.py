@@ -7,14 +7,19 @@ from collections.abc import Sequence
 from discreet.language import RewriteWords
 from discreet.languages.en import ENGLISH
 from discreet.model import Category
-from discreet.rewrite.figure_edits import RANGE_GAP, figure_group_edits
+from discreet.rewrite.figure_edits import figure_group_edits, is_range, range_gap
+from discreet.rewrite.figure_lists import joins_list
 from discreet.rewrite.figures import parse_figure
 from discreet.rewrite.ladders import plain_phrase
 from discreet.rewrite.markers import marker_edits, unmarked
 from discreet.rewrite.names import NAME_GAP, name_edits, stand_in_for
+from discreet.rewrite.patterns import lazy
 from discreet.rewrite.removals import DROP_GAP, REFEREE_GAP, drop_edits, filled_stand_in
 from discreet.rewrite.seams import assemble
 from discreet.rewrite.spans import Edit, EditGroup, Span, Treatment
+
+LAST_WORD = lazy(r"(?P<word>[\w'’-]+)[^\w'’-]*$")
+FIRST_WORD = lazy(r"[^\w'’-]*(?P<word>[\w'’-]+)")
 
 
 # A rewrite groups spans that read as one phrase (a range, a list of names), lets each group offer edits
@@ -62,22 +67,27 @@ def _group(sentence: str, spans: Sequence[Span], index: int, words: RewriteWords
     first = spans[index]
     group = [first]
     for span in spans[index + 1 :]:
-        last, gap = group[-1], sentence[group[-1].end : span.start]
+        gap = sentence[group[-1].end : span.start]
         if span.treatment is not first.treatment:
             break
         if first.treatment is Treatment.FIGURE:
             a, b = (
-                parse_figure(sentence[last.start : last.end]),
-                parse_figure(sentence[span.start : span.end]),
+                parse_figure(sentence[first.start : first.end], words.reading),
+                parse_figure(sentence[span.start : span.end], words.reading),
             )
-            if len(group) == 1 and a and b and a.kind is b.kind and RANGE_GAP.fullmatch(gap):
-                group.append(span)
-            break
+            if not a or not b:
+                break
+            if len(group) == 1 and a.kind is b.kind and range_gap(words.reading).fullmatch(gap):
+                return (first, span)
+            if is_range(sentence, group, words) or not joins_list(gap, a, b, words):
+                break
+            group.append(span)
+            continue
         if first.treatment is Treatment.NAME:
             stand_ins = {stand_in_for(sentence, span, words), stand_in_for(sentence, first, words)}
-            joins = NAME_GAP.fullmatch(gap) and len(stand_ins) == 1
+            joins = NAME_GAP().fullmatch(gap) and len(stand_ins) == 1
         else:
-            gaps = REFEREE_GAP if first.category is Category.REFERENCES else DROP_GAP
+            gaps = REFEREE_GAP() if first.category is Category.REFERENCES else DROP_GAP()
             joins = gaps.fullmatch(gap) and (span.category, span.stand_in) == (first.category, first.stand_in)
         if not joins:
             break
@@ -90,7 +100,7 @@ def _candidates(sentence: str, group: Sequence[Span], words: RewriteWords) -> li
         case Treatment.FIGURE:
             return figure_group_edits(sentence, group, words)
         case Treatment.MARKER:
-            return marker_edits(sentence, group)
+            return marker_edits(sentence, group, words.reading)
         case Treatment.NAME:
             return name_edits(sentence, group, words)
         case _:
@@ -107,7 +117,7 @@ def choose_edits(
         if not pending:
             continue
         if len(pending) == len(unit.spans):
-            edit = next((c for c in unit.candidates if _fits(c, accepted, spans)), None)
+            edit = next((c for c in unit.candidates if _fits(sentence, c, accepted, spans)), None)
             if edit is not None:
                 accepted.append(edit)
                 continue
@@ -115,9 +125,11 @@ def choose_edits(
     return sorted(accepted, key=lambda e: e.start)
 
 
-def _fits(edit: Edit, accepted: Sequence[Edit], spans: Sequence[Span]) -> bool:
-    """An edit may not touch another edit, cut a span in two, or repeat any span's text."""
+def _fits(sentence: str, edit: Edit, accepted: Sequence[Edit], spans: Sequence[Span]) -> bool:
+    """An edit may not touch another edit, cut or repeat a span, or set a word beside itself."""
     if any(edit.start < other.end and other.start < edit.end for other in accepted):
+        return False
+    if _joins_itself(sentence, edit):
         return False
     for span in spans:
         inside = edit.start <= span.start and span.end <= edit.end
@@ -128,13 +140,26 @@ def _fits(edit: Edit, accepted: Sequence[Edit], spans: Sequence[Span]) -> bool:
     return True
 
 
+def _joins_itself(sentence: str, edit: Edit) -> bool:
+    """Whether the edit sets a word beside itself: 'project (EXXON) Project' without its aside."""
+    text = edit.text.strip()
+    seams = [(sentence[: edit.start] + text, sentence[edit.end :])]
+    if text:
+        seams.append((sentence[: edit.start], text))
+    for left, right in seams:
+        last, first = LAST_WORD().search(left), FIRST_WORD().match(right)
+        if last and first and last["word"].casefold() == first["word"].casefold():
+            return True
+    return False
+
+
 def _fallback(sentence: str, span: Span, words: RewriteWords) -> str:
     match span.treatment:
         case Treatment.FIGURE:
-            figure = parse_figure(sentence[span.start : span.end])
+            figure = parse_figure(sentence[span.start : span.end], words.reading)
             return plain_phrase(figure, words) if figure else words.amount
         case Treatment.MARKER:
-            return unmarked(sentence[span.start : span.end])
+            return unmarked(sentence[span.start : span.end], words.reading)
         case Treatment.NAME:
             return stand_in_for(sentence, span, words)
         case _:
