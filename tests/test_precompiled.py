@@ -14,6 +14,7 @@ import regex
 
 import discreet
 from discreet import packs, precompiled
+from discreet.languages.en import ENGLISH
 from discreet.needles import Needles, needles
 from discreet.packs import (
     Rule,
@@ -24,6 +25,7 @@ from discreet.packs import (
     needles_key,
     words_source,
 )
+from discreet.rewrite.patterns import every_pattern
 
 Arguments = tuple[str, int, dict[str, list[str]]]
 REGENERATE = "regenerate with DISCREET_REGEN_GOLDEN=1 pytest tests/test_precompiled.py"
@@ -64,6 +66,7 @@ def module_patterns() -> dict[str, Arguments]:
     for module in pkgutil.walk_packages(discreet.__path__, "discreet."):
         if not module.name.endswith("__main__"):
             importlib.import_module(module.name)
+    every_pattern(ENGLISH.rewrite.reading)
     return {key: (source, flags, {}) for key, (source, flags) in precompiled.ASKED.items()}
 
 

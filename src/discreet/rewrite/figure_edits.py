@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
+
+import regex
 
 from discreet.language import RewriteReading, RewriteWords
 from discreet.rewrite.figure_lists import list_edits
@@ -36,7 +37,7 @@ from discreet.rewrite.ladders import (
     plain_phrase,
     step,
 )
-from discreet.rewrite.patterns import alternation, lazy
+from discreet.rewrite.patterns import alternation, built, compiled, lazy
 from discreet.rewrite.percent_edits import BY_BEFORE, percent_edits
 from discreet.rewrite.spans import Edit, Span
 
@@ -73,45 +74,45 @@ PAREN_BEFORE = lazy(r"\s*\(\s*(?:[A-Za-z/]+\s+){0,2}[+±-]?$")
 PAREN_AFTER = lazy(r"(?:\s+[A-Za-z/]+){0,2}\s*\)")
 
 
-@cache
-def approx_before(reading: RewriteReading) -> re.Pattern[str]:
-    return re.compile(rf"{approximately(reading)}+$", re.I)
+@built
+def approx_before(reading: RewriteReading) -> regex.Pattern[str]:
+    return compiled(rf"{approximately(reading)}+$", re.I)
 
 
-@cache
-def from_before(reading: RewriteReading) -> re.Pattern[str]:
-    return re.compile(rf"\bfrom\s+{approximately(reading)}?$", re.I)
+@built
+def from_before(reading: RewriteReading) -> regex.Pattern[str]:
+    return compiled(rf"\bfrom\s+{approximately(reading)}?$", re.I)
 
 
-@cache
-def range_gap(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def range_gap(reading: RewriteReading) -> regex.Pattern[str]:
     """What joins the two ends of a range: '-', 'to', an approximation, a period after the first."""
-    return re.compile(rf"(?:\s*{per_period(reading)})?\s*(?:-|–|—|to|→|->)\s*{approximately(reading)}?", re.I)
+    return compiled(rf"(?:\s*{per_period(reading)})?\s*(?:-|–|—|to|→|->)\s*{approximately(reading)}?", re.I)
 
 
-@cache
-def between_before(reading: RewriteReading) -> re.Pattern[str]:
-    return re.compile(rf"\b{alternation(reading.between)}\s+$", re.I)
+@built
+def between_before(reading: RewriteReading) -> regex.Pattern[str]:
+    return compiled(rf"\b{alternation(reading.between)}\s+$", re.I)
 
 
-@cache
-def verb_object_before(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def verb_object_before(reading: RewriteReading) -> regex.Pattern[str]:
     """A verb of growth and up to four words of its object before a multiple: 'grew revenue by'."""
     growth = alternation(reading.growth_verbs)
-    return re.compile(
+    return compiled(
         rf"\b(?P<verb>{growth})\s+(?P<object>(?:(?!{growth}\b|by\b)[\w&'’/-]+\s+){{0,4}}?)(?:by\s+)?$", re.I
     )
 
 
-@cache
-def comparative_after(reading: RewriteReading) -> re.Pattern[str]:
-    return re.compile(rf"\s+{alternation(reading.comparatives)}\b", re.I)
+@built
+def comparative_after(reading: RewriteReading) -> regex.Pattern[str]:
+    return compiled(rf"\s+{alternation(reading.comparatives)}\b", re.I)
 
 
-@cache
-def currency_after(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def currency_after(reading: RewriteReading) -> regex.Pattern[str]:
     """A currency named again after its sign: '$8.5 billion dollar bank'."""
-    return re.compile(rf"[ \t]+{alternation(word for word, _ in reading.currency_words)}\b", re.I)
+    return compiled(rf"[ \t]+{alternation(word for word, _ in reading.currency_words)}\b", re.I)
 
 
 def figure_group_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> list[Edit]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cache
+
+import regex
 
 from discreet.language import RewriteReading, RewriteWords
 from discreet.rewrite.figures import Figure, approximately
-from discreet.rewrite.patterns import alternation
+from discreet.rewrite.patterns import alternation, built, compiled
 from discreet.rewrite.spans import Edit
 
 # The candidate edits of one figure standing where the whole list stands, in a given word set.
@@ -22,10 +23,10 @@ def joins_list(gap: str, first: Figure, figure: Figure, words: RewriteWords) -> 
     return same and _list_gap(words.reading).fullmatch(gap) is not None
 
 
-@cache
-def _list_gap(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def _list_gap(reading: RewriteReading) -> regex.Pattern[str]:
     joined = alternation(reading.list_joiners)
-    return re.compile(rf"\s*(?:,\s*(?:{joined}\s+)?|{joined}\s+|[/&]\s*){approximately(reading)}?", re.I)
+    return compiled(rf"\s*(?:,\s*(?:{joined}\s+)?|{joined}\s+|[/&]\s*){approximately(reading)}?", re.I)
 
 
 def list_edits(figures: Sequence[Figure], edits_of: EditsOf, words: RewriteWords) -> list[Edit]:

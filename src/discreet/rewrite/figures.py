@@ -6,12 +6,13 @@ import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+
+import regex
 
 from discreet.language import RewriteReading
 from discreet.languages.en import READING_WORDS
 from discreet.rewrite.grammar import WORD
-from discreet.rewrite.patterns import alternation
+from discreet.rewrite.patterns import alternation, built, compiled
 
 # Currency signs and codes; currencies written as words come from the language.
 CURRENCIES = {
@@ -42,48 +43,48 @@ def per_period(reading: RewriteReading) -> str:
     return rf"(?:/\s*|{alternation(reading.period_leads)}\s+)(?P<period>{periods})\b"
 
 
-@cache
-def _percent(reading: RewriteReading) -> re.Pattern[str]:
-    return re.compile(rf"(?P<num>{_NUMBER})\s*(?:%|{alternation(reading.percent_words)})", re.I)
+@built
+def _percent(reading: RewriteReading) -> regex.Pattern[str]:
+    return compiled(rf"(?P<num>{_NUMBER})\s*(?:%|{alternation(reading.percent_words)})", re.I)
 
 
-@cache
-def _multiple(reading: RewriteReading) -> re.Pattern[str]:
-    return re.compile(rf"(?P<num>{_NUMBER})\s*(?:[x×]|-?{alternation(reading.fold_words)})", re.I)
+@built
+def _multiple(reading: RewriteReading) -> regex.Pattern[str]:
+    return compiled(rf"(?P<num>{_NUMBER})\s*(?:[x×]|-?{alternation(reading.fold_words)})", re.I)
 
 
-@cache
-def _money(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def _money(reading: RewriteReading) -> regex.Pattern[str]:
     scale = alternation(word for word, _ in reading.scales)
     named = alternation(word for word, _ in reading.currency_words)
-    return re.compile(
+    return compiled(
         rf"(?P<pre>(?:US|CA?|AU?|S|SGD|HK|NZ|NT|R)\s?\$|[$£€₹¥]|{_CODE}(?=[\s\d.]))?\s*(?P<num>{_NUMBER})[\s-]*"
         rf"(?P<scale>{scale}\b)?\.?\s*(?P<post>{_CODE}|{named})?(?:\s*{per_period(reading)})?",
         re.I,
     )
 
 
-@cache
-def _count(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def _count(reading: RewriteReading) -> regex.Pattern[str]:
     scale = alternation(word for word, value in reading.scales if value in COUNT_SCALES)
-    return re.compile(
+    return compiled(
         rf"(?P<num>{_NUMBER})\s*(?P<scale>{scale}\b)?\+?(?P<noun>(?:\s+{WORD}){{0,2}})",
         re.I,
     )
 
 
-@cache
-def _around(reading: RewriteReading) -> tuple[re.Pattern[str], re.Pattern[str]]:
+@built
+def _around(reading: RewriteReading) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """What may stand around a figure and say nothing of its value: approximations before, 'plus' after."""
-    before = re.compile(rf"^{approximately(reading)}+", re.I)
-    after = re.compile(rf"\s+{alternation(reading.plus_words)}$", re.I)
+    before = compiled(rf"^{approximately(reading)}+", re.I)
+    after = compiled(rf"\s+{alternation(reading.plus_words)}$", re.I)
     return before, after
 
 
-@cache
-def period_after(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def period_after(reading: RewriteReading) -> regex.Pattern[str]:
     """A period right after an amount, or 'p.a.'."""
-    return re.compile(rf"\s*{per_period(reading)}|\s(?P<pa>p\.a\.)", re.I)
+    return compiled(rf"\s*{per_period(reading)}|\s(?P<pa>p\.a\.)", re.I)
 
 
 class FigureKind(StrEnum):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from discreet.rewrite.patterns import lazy
 
 # Words after a figure that show it is not modifying a noun ("$4M in revenue", "37% year over year").
@@ -84,7 +86,7 @@ def mid_sentence(phrase: str) -> str:
     return phrase[0].lower() + phrase[1:] if first.istitle() and len(first) > 1 else phrase
 
 
-def bounds(sentence: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+def bounds(sentence: str, start: int, end: int, breaks: regex.Pattern[str]) -> tuple[int, int]:
     """The stretch around start..end that no break interrupts, without its outer whitespace."""
     left = max((m.end() for m in breaks.finditer(sentence, 0, start)), default=0)
     right = next((m.start() for m in breaks.finditer(sentence, end)), len(sentence))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+
+import regex
 
 from discreet.language import RewriteReading
-from discreet.rewrite.patterns import alternation, lazy
+from discreet.rewrite.patterns import alternation, built, compiled, lazy
 from discreet.rewrite.removals import bracketed
 from discreet.rewrite.spans import Edit, Span
 
@@ -27,11 +28,11 @@ def secret_marker(reading: RewriteReading) -> str:
     return alternation(reading.secret_markers)
 
 
-@cache
-def marked(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def marked(reading: RewriteReading) -> regex.Pattern[str]:
     """Markers and what they mark: 'confidential client'."""
     marker = secret_marker(reading)
-    return re.compile(rf"(?P<marker>{marker}(?:\s+{marker})*)\s+(?P<rest>\S.*)", re.I | re.S)
+    return compiled(rf"(?P<marker>{marker}(?:\s+{marker})*)\s+(?P<rest>\S.*)", re.I | re.S)
 
 
 def marker_edits(sentence: str, group: Sequence[Span], reading: RewriteReading) -> list[Edit]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+
+import regex
 
 from discreet.language import RewriteReading, RewriteWords
 from discreet.model import Category
@@ -25,7 +26,7 @@ from discreet.rewrite.grammar import (
     without_article,
 )
 from discreet.rewrite.markers import secret_marker
-from discreet.rewrite.patterns import alternation, lazy
+from discreet.rewrite.patterns import alternation, built, compiled, lazy
 from discreet.rewrite.spans import Edit, Span
 
 # Last words of a stand-in that give way to the noun a name was modifying ("the ORCA engine").
@@ -169,35 +170,35 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
     return [*edits, Edit(wide_start, wide_end, text), Edit(start, end, text)]
 
 
-@cache
-def _client_context(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def _client_context(reading: RewriteReading) -> regex.Pattern[str]:
     """Words that make a name in the sentence a client's: 'accounts', 'customers'."""
-    return re.compile(rf"\b{alternation(reading.client_words)}\b", re.I)
+    return compiled(rf"\b{alternation(reading.client_words)}\b", re.I)
 
 
-@cache
-def _codename_before(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def _codename_before(reading: RewriteReading) -> regex.Pattern[str]:
     """Words that make the name after them a code name: 'Project', 'code-named'."""
-    return re.compile(rf"\b{alternation(reading.codename_words)}\s+[\"'“‘]?$", re.I)
+    return compiled(rf"\b{alternation(reading.codename_words)}\s+[\"'“‘]?$", re.I)
 
 
-@cache
-def _examples_before(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def _examples_before(reading: RewriteReading) -> regex.Pattern[str]:
     """Names given as examples: 'companies like A, B and C' says 'major companies', not how many."""
-    return re.compile(rf"\b(?P<noun>[A-Za-z-]+)\s+{alternation(reading.example_leads)}\s+$", re.I)
+    return compiled(rf"\b(?P<noun>[A-Za-z-]+)\s+{alternation(reading.example_leads)}\s+$", re.I)
 
 
-@cache
-def _etc_after(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def _etc_after(reading: RewriteReading) -> regex.Pattern[str]:
     """What says a list of examples goes on: ', etc.', 'and others'."""
-    return re.compile(rf",?\s*{alternation(reading.etc)}\b", re.I)
+    return compiled(rf",?\s*{alternation(reading.etc)}\b", re.I)
 
 
-@cache
-def _deal_before(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def _deal_before(reading: RewriteReading) -> regex.Pattern[str]:
     """'the confidential acquisition of Pellmark' says no more than 'an acquisition' once the name goes."""
     marker, deal = secret_marker(reading), alternation(reading.deals)
-    return re.compile(
+    return compiled(
         rf"\b(?:(?:the|a|an|its|our|their|this|that)\s+(?:{marker}\s+|(?:proposed|potential|strategic)\s+)*"
         rf"|(?:{marker}\s+)+)(?P<deal>{deal})\s+(?:of|with)\s+(?:the\s+)?$",
         re.I,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+
+import regex
 
 from discreet.language import RewriteReading, RewriteWords
 from discreet.rewrite.grammar import DETERMINER_BEFORE, is_noun_after
 from discreet.rewrite.ladders import percent_amount, percent_level, step, times
-from discreet.rewrite.patterns import alternation, lazy
+from discreet.rewrite.patterns import alternation, built, compiled, lazy
 from discreet.rewrite.spans import Edit
 
 # A rate this high reads 'near-perfect' (98% retention), unless the noun after it is a change (98% growth).
@@ -43,39 +44,39 @@ DETERMINER_AFTER = lazy(r"\s*(?:the|a|an|our|their|its|my|his|her|your|these|tho
 QUOTA_BEFORE = lazy(r"\b(?P<goal>quota|target)\s+attainment(?:\s+(?:of|at|was|is)|\s*[:–-])?\s*$", re.I)
 
 
-@cache
-def change_noun(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def change_noun(reading: RewriteReading) -> regex.Pattern[str]:
     """A noun of change after a percentage, up to two words on: '37% year-over-year growth'."""
-    return re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?{alternation(reading.change_nouns)}\b", re.I)
+    return compiled(rf"\s*(?:[\w-]+\s+){{0,2}}?{alternation(reading.change_nouns)}\b", re.I)
 
 
-@cache
-def _saved_before(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def _saved_before(reading: RewriteReading) -> regex.Pattern[str]:
     """A saving takes its amount as an object: 'saved 8% on supplies', not 'saved by 8%'."""
-    return re.compile(rf"\b{alternation(reading.savings_verbs)}\s+$", re.I)
+    return compiled(rf"\b{alternation(reading.savings_verbs)}\s+$", re.I)
 
 
-@cache
-def _list_after_quota(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def _list_after_quota(reading: RewriteReading) -> regex.Pattern[str]:
     """An attainment again in a list, its quota already named: '108% of quota in FY19 and 117% in FY20'."""
     joiners = alternation(reading.list_joiners)
-    return re.compile(rf"\b{alternation(reading.goals)}s?\b.*(?:,|\b{joiners})\s+$", re.I)
+    return compiled(rf"\b{alternation(reading.goals)}s?\b.*(?:,|\b{joiners})\s+$", re.I)
 
 
-@cache
-def _quota_of(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def _quota_of(reading: RewriteReading) -> regex.Pattern[str]:
     """An attainment's own goal after it: 'achieved 100% of the FY15 goal'."""
-    return re.compile(
+    return compiled(
         r"\+?\s+of\s+(?:the\s+)?(?!all\b|every\b|each\b)(?P<words>(?:[\w&/'’-]+\s+){0,3}?)"
         rf"(?P<goal>{alternation(reading.goals)})s?\b",
         re.I,
     )
 
 
-@cache
-def _quota_after(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def _quota_after(reading: RewriteReading) -> regex.Pattern[str]:
     """A goal named after a percentage: '120% of the annual sales quota'."""
-    return re.compile(
+    return compiled(
         r"\s*(?:(?:of|to|against|on)\s+)?(?P<phrase>(?:(?:the|my|our|annual|quarterly|yearly|monthly|team|sales"
         rf"|individual|assigned|revenue|bookings)\s+)*(?P<goal>{alternation(reading.goals)})s?)\b"
         r"(?!\s+(?:market|audience))(?:\s+attainment)?",
@@ -83,16 +84,16 @@ def _quota_after(reading: RewriteReading) -> re.Pattern[str]:
     )
 
 
-@cache
-def _margin_before(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def _margin_before(reading: RewriteReading) -> regex.Pattern[str]:
     """A margin's value as a label's or a verb's: 'EBITDA margin: 18%'; 'a margin of 31%' stays a level."""
-    return re.compile(rf"\b{alternation(reading.margins)}\s*(?::|was|is|were|are)\s*$", re.I)
+    return compiled(rf"\b{alternation(reading.margins)}\s*(?::|was|is|were|are)\s*$", re.I)
 
 
-@cache
-def _quota_verb_before(reading: RewriteReading) -> re.Pattern[str]:
+@built
+def _quota_verb_before(reading: RewriteReading) -> regex.Pattern[str]:
     """A verb that reaches a goal before a percentage: 'consistently achieved', 'finished at'."""
-    return re.compile(
+    return compiled(
         rf"\b(?P<often>{alternation(reading.often)}\s+)?{alternation(reading.quota_verbs)}\s+$", re.I
     )
 
@@ -132,7 +133,12 @@ def _quota_edits(
 
 
 def _quota_edit(
-    sentence: str, start: int, quota: re.Match[str], percent: float, exceeded: bool, reading: RewriteReading
+    sentence: str,
+    start: int,
+    quota: regex.Match[str],
+    percent: float,
+    exceeded: bool,
+    reading: RewriteReading,
 ) -> Edit:
     """'120% of sales quota': 'exceeded sales quota' after a verb; again in a list, what follows it."""
     verb = _quota_verb_before(reading).search(sentence, 0, start)
@@ -151,7 +157,7 @@ def _quota_edit(
     return Edit(start, quota.end(), f"above-{goal} results" if exceeded else f"on-{goal} results")
 
 
-def _against(goal: str, exceeded: bool, verb: re.Match[str] | None = None) -> str:
+def _against(goal: str, exceeded: bool, verb: regex.Match[str] | None = None) -> str:
     """A result against a goal in the verb's own form: 'achieving 120%' is 'exceeding', 100% 'meeting'."""
     ing = verb is not None and verb.group().rstrip().endswith("ing")
     said = ("exceeding" if ing else "exceeded") if exceeded else ("meeting" if ing else "met")
@@ -190,7 +196,7 @@ def _plain_edit(
 
 
 def _share_edit(
-    start: int, end: int, of: re.Match[str], percent: float, words: RewriteWords, exceeded: bool
+    start: int, end: int, of: regex.Match[str], percent: float, words: RewriteWords, exceeded: bool
 ) -> Edit:
     """'73% of customers' is 'more than half of customers'; '150% of plan', 'one and a half times plan'."""
     if exceeded:

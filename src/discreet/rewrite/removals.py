@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import regex
+
 from discreet.language import RewriteWords
 from discreet.model import Category
 from discreet.rewrite.figures import period_after
@@ -208,10 +210,10 @@ def filled_stand_in(stand_in: str, text: str, sentence: str, words: RewriteWords
 
     values: list[str] = []
 
-    def fill(match: re.Match[str]) -> str:
+    def fill(match: regex.Match[str]) -> str:
         value = _city(text) if match["name"] == "city" else _country(text, sentence, words)
         values.append(value)
-        return match.group().replace("{" + match["name"] + "}", value)
+        return str(match.group()).replace("{" + match["name"] + "}", value)
 
     filled = PLACEHOLDER().sub(fill, stand_in).strip()
     return filled if all(values) else ""
