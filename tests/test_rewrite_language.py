@@ -6,8 +6,10 @@ from dataclasses import replace
 
 from discreet.language import RewriteWords
 from discreet.languages.en import ENGLISH
-from discreet.model import Action, Category, Finding, Severity
+from discreet.model import Action, Category, DocumentKind, Finding, Format, Severity
+from discreet.parsers.text import document_from_text
 from discreet.rewrite import advise, rewrite_sentence
+from discreet.rewrite.boundaries import sentence_spans
 from discreet.rewrite.figures import Figure, FigureKind
 from discreet.rewrite.ladders import count_phrase, money_noun, plain_phrase
 from discreet.rewrite.spans import Span, Treatment
@@ -28,6 +30,7 @@ GERMAN: RewriteWords = replace(
         list_joiners=("und", "oder"),
         approximators=("etwa", "rund"),
         secret_markers=("vertraulich", "vertraulichen"),
+        abbreviations=("Dr", "Nr", "bzw", "z.B", "u.a", "ca", "Jan", "Feb"),
     ),
 )
 
@@ -84,3 +87,16 @@ def test_a_secret_marker_is_read_by_the_language_s_own_words() -> None:
     assert rewrite_sentence(sentence, [span], GERMAN) == "Betreute einen Kunden."
     # English reads no marker there, so nothing it marked can be kept.
     assert rewrite_sentence(sentence, [span], ENGLISH.rewrite) == "Betreute einen."
+
+
+def sentences(text: str, words: RewriteWords) -> list[str]:
+    """The sentences of a text, as a language's abbreviations split them."""
+    document = document_from_text(text, "<test>", Format.TEXT, DocumentKind.RESUME)
+    return [text[start:end] for start, end in sentence_spans(document, words)]
+
+
+def test_a_sentence_ends_by_the_language_s_own_abbreviations() -> None:
+    text = "Leitete Teams bzw. Projekte. Mit Dr. Roe."
+    assert sentences(text, GERMAN) == ["Leitete Teams bzw. Projekte.", "Mit Dr. Roe."]
+    # English knows "Dr." but not "bzw.": its stop ends a sentence there.
+    assert sentences(text, ENGLISH.rewrite) == ["Leitete Teams bzw.", "Projekte.", "Mit Dr. Roe."]

@@ -53,6 +53,8 @@ class RewriteReading:
     # Nouns of change after a percentage ("growth"); comparatives after a multiple ("faster").
     change_nouns: tuple[str, ...]
     comparatives: tuple[str, ...]
+    # Abbreviations whose stop ends no sentence ("Dr.", "e.g."), as written, without their stop.
+    abbreviations: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

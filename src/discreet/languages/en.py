@@ -163,6 +163,12 @@ READING_WORDS = RewriteReading(
         "fewer",
         "smaller",
     ),
+    abbreviations=(
+        *("Mr", "Mrs", "Ms", "Dr", "Prof", "Jr", "Sr", "St", "Mt", "No", "Nos", "vs", "approx"),
+        *("Inc", "Co", "Corp", "Ltd", "Pvt", "Dept", "Govt", "Univ", "Ave", "Rd", "Blvd", "Ref", "Vol", "Rs"),
+        *("e.g", "i.e", "U.S", "U.K"),
+        *("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"),
+    ),
 )
 
 # ---------------------------------------------------------------------------------------------------
