@@ -12,6 +12,7 @@ from discreet.rewrite import advise, rewrite_sentence
 from discreet.rewrite.boundaries import sentence_spans
 from discreet.rewrite.figures import Figure, FigureKind
 from discreet.rewrite.ladders import count_phrase, money_noun, plain_phrase
+from discreet.rewrite.names import trade_of
 from discreet.rewrite.spans import Span, Treatment
 
 # A tiny second word set: German ladder words, stand-ins and titles over the English set's grammar,
@@ -31,6 +32,8 @@ GERMAN: RewriteWords = replace(
         approximators=("etwa", "rund"),
         secret_markers=("vertraulich", "vertraulichen"),
         abbreviations=("Dr", "Nr", "bzw", "z.B", "u.a", "ca", "Jan", "Feb"),
+        bodies=(("stadt", "öffentlicher"), ("universität", "Bildungs")),
+        corporate_suffixes=("gmbh", "ag", "kg", "& co"),
     ),
 )
 
@@ -100,3 +103,13 @@ def test_a_sentence_ends_by_the_language_s_own_abbreviations() -> None:
     assert sentences(text, GERMAN) == ["Leitete Teams bzw. Projekte.", "Mit Dr. Roe."]
     # English knows "Dr." but not "bzw.": its stop ends a sentence there.
     assert sentences(text, ENGLISH.rewrite) == ["Leitete Teams bzw.", "Projekte.", "Mit Dr. Roe."]
+
+
+def test_what_a_name_says_it_is_is_read_by_the_language_s_own_words() -> None:
+    assert trade_of("Universität Wien", GERMAN) == "Bildungs"
+    assert trade_of("University of Kentucky", GERMAN) == ""
+    assert trade_of("University of Kentucky", ENGLISH.rewrite) == "education"
+    assert trade_of("Universität Wien", ENGLISH.rewrite) == ""
+    # A legal suffix the language knows comes off before the trade is read; English ends the name on "KG".
+    assert trade_of("Müller Logistics KG", GERMAN) == "logistics"
+    assert trade_of("Müller Logistics KG", ENGLISH.rewrite) == ""

@@ -55,6 +55,22 @@ class RewriteReading:
     comparatives: tuple[str, ...]
     # Abbreviations whose stop ends no sentence ("Dr.", "e.g."), as written, without their stop.
     abbreviations: tuple[str, ...]
+    # The definite article, which a list of names may repeat before each ("A, the B").
+    definite_articles: tuple[str, ...]
+    # Last words of a stand-in that give way to the noun a name modified ("the ORCA engine").
+    generic_heads: frozenset[str]
+    # Stand-ins a trade can describe: a head noun, and no description but a size word before it.
+    kind_heads: frozenset[str]
+    size_words: frozenset[str]
+    # How a name that says what it is opens ("University of"), and the trade that shows.
+    bodies: tuple[tuple[str, str], ...]
+    # A company's legal suffix ("Inc", "& Co"), which names no trade.
+    corporate_suffixes: tuple[str, ...]
+    # A tool described as the company's own ("internal" ... "platform"), which a name beside it names.
+    in_house: tuple[str, ...]
+    software_nouns: tuple[str, ...]
+    # What introduces a code name in a clause of its own ("code-named").
+    codenamed: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

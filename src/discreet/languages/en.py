@@ -169,6 +169,42 @@ READING_WORDS = RewriteReading(
         *("e.g", "i.e", "U.S", "U.K"),
         *("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"),
     ),
+    definite_articles=("the",),
+    generic_heads=frozenset(
+        {"initiative", "project", "program", "programme", "effort", "product", "platform", "system", "tool"}
+    ),
+    kind_heads=frozenset(
+        {"client", "customer", "company", "account", "partner", "firm", "organization", "business"}
+    ),
+    size_words=frozenset({"major", "key", "large", "leading", "national", "global", "regional", "strategic"}),
+    bodies=(
+        *(
+            (f"{body} of", "public-sector")
+            for body in ("city", "state", "county", "government", "ministry", "department", "province")
+        ),
+        *((f"{body} of", "public-sector") for body in ("commonwealth", "town")),
+        ("university of", "education"),
+    ),
+    corporate_suffixes=(
+        *("&co", "& co", "and co", "and company", "and sons", "company", "co", "inc", "corp", "corporation"),
+        *("ltd", "limited", "llc", "llp", "plc", "gmbh", "ag", "sa", "group", "holdings", "international"),
+        *("intl", "pvt", "private"),
+    ),
+    in_house=("internal", "in-house", "proprietary", "homegrown", "home-grown"),
+    software_nouns=(
+        "software",
+        *(
+            f"{noun}{end}"
+            for noun in ("tool", "system", "platform", "engine", "application")
+            for end in ("", "s")
+        ),
+        *(
+            f"{noun}{end}"
+            for noun in ("app", "portal", "database", "framework", "dashboard")
+            for end in ("", "s")
+        ),
+    ),
+    codenamed=("codenamed", "code-named", "code named"),
 )
 
 # ---------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from discreet.rewrite.figure_lists import joins_list
 from discreet.rewrite.figures import parse_figure
 from discreet.rewrite.ladders import plain_phrase
 from discreet.rewrite.markers import marker_edits, unmarked
-from discreet.rewrite.names import NAME_GAP, name_edits, stand_in_for
+from discreet.rewrite.names import name_edits, name_gap, stand_in_for
 from discreet.rewrite.patterns import lazy
 from discreet.rewrite.removals import DROP_GAP, REFEREE_GAP, drop_edits, filled_stand_in
 from discreet.rewrite.seams import assemble
@@ -85,7 +85,7 @@ def _group(sentence: str, spans: Sequence[Span], index: int, words: RewriteWords
             continue
         if first.treatment is Treatment.NAME:
             stand_ins = {stand_in_for(sentence, span, words), stand_in_for(sentence, first, words)}
-            joins = NAME_GAP().fullmatch(gap) and len(stand_ins) == 1
+            joins = name_gap(words.reading).fullmatch(gap) and len(stand_ins) == 1
         else:
             gaps = REFEREE_GAP() if first.category is Category.REFERENCES else DROP_GAP()
             joins = gaps.fullmatch(gap) and (span.category, span.stand_in) == (first.category, first.stand_in)
