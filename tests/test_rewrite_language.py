@@ -34,6 +34,9 @@ GERMAN: RewriteWords = replace(
         abbreviations=("Dr", "Nr", "bzw", "z.B", "u.a", "ca", "Jan", "Feb"),
         bodies=(("stadt", "öffentlicher"), ("universität", "Bildungs")),
         corporate_suffixes=("gmbh", "ag", "kg", "& co"),
+        labels=("telefon", "handy", "geburtsdatum"),
+        prepositions=("unter", "bei", "per"),
+        kin_phrases=("vater von", "mutter von", "verheiratet mit"),
     ),
 )
 
@@ -113,3 +116,27 @@ def test_what_a_name_says_it_is_is_read_by_the_language_s_own_words() -> None:
     # A legal suffix the language knows comes off before the trade is read; English ends the name on "KG".
     assert trade_of("Müller Logistics KG", GERMAN) == "logistics"
     assert trade_of("Müller Logistics KG", ENGLISH.rewrite) == ""
+
+
+def dropped(sentence: str, value: str, words: RewriteWords) -> str:
+    """The sentence rewritten without a personal value, found by its text."""
+    start = sentence.index(value)
+    span = Span(start, start + len(value), Treatment.DROP, Category.PERSONAL)
+    return rewrite_sentence(sentence, [span], words)
+
+
+def test_what_only_led_to_a_value_is_read_by_the_language_s_own_words() -> None:
+    number = "0170 1234567"
+    assert dropped("Berlin | Telefon 0170 1234567 | Deutsch", number, GERMAN) == "Berlin | Deutsch"
+    assert dropped("Erreichbar unter 0170 1234567.", number, GERMAN) == "Erreichbar."
+    assert dropped("Sportlich, Vater von zwei Kindern.", "zwei Kindern", GERMAN) == "Sportlich."
+    # English reads neither the label, the preposition nor the kinship: each stays behind.
+    assert (
+        dropped("Berlin | Telefon 0170 1234567 | Deutsch", number, ENGLISH.rewrite)
+        == "Berlin | Telefon | Deutsch"
+    )
+    assert dropped("Erreichbar unter 0170 1234567.", number, ENGLISH.rewrite) == "Erreichbar unter."
+    assert (
+        dropped("Sportlich, Vater von zwei Kindern.", "zwei Kindern", ENGLISH.rewrite)
+        == "Sportlich, Vater von."
+    )

@@ -71,6 +71,38 @@ class RewriteReading:
     software_nouns: tuple[str, ...]
     # What introduces a code name in a clause of its own ("code-named").
     codenamed: tuple[str, ...]
+    # Labels of a personal value ("Date of Birth"), the words that qualify them ("home") and end them
+    # ("number"), and the words that join two labels of one field ("and").
+    labels: tuple[str, ...]
+    label_modifiers: tuple[str, ...]
+    label_suffixes: tuple[str, ...]
+    label_joiners: tuple[str, ...]
+    # Who a referee is as a label ("Supervisor's name"), a request to call them ("contact my manager"),
+    # leave to call them ("may contact"), why to call ("for verification"), and words that say nothing more.
+    referee_labels: tuple[str, ...]
+    referee_requests: tuple[str, ...]
+    leave_to_call: tuple[str, ...]
+    call_reasons: tuple[str, ...]
+    referee_filler: frozenset[str]
+    # A request to get in touch: its verb ("call"), whom ("me") and by what ("at").
+    contact_verbs: tuple[str, ...]
+    contact_objects: tuple[str, ...]
+    contact_ways: tuple[str, ...]
+    # Prepositions that only led to a value; one that follows it and goes with it ("from").
+    prepositions: tuple[str, ...]
+    source_leads: tuple[str, ...]
+    # The kind of a phone number in brackets after it ("mobile", "m").
+    phone_kinds: tuple[str, ...]
+    # Kinship that introduces family details ("father of", "married to").
+    kin_phrases: tuple[str, ...]
+    # Words that leave a clause saying nothing once its value is gone ("well", "kindly").
+    filler_words: tuple[str, ...]
+    # When something happened: the word that leads ("in"), part of a month ("early"), the month's first
+    # letters ("sept"), and what joins it to its year ("of").
+    time_leads: tuple[str, ...]
+    month_parts: tuple[str, ...]
+    month_stems: tuple[str, ...]
+    month_year_joiners: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -205,6 +205,141 @@ READING_WORDS = RewriteReading(
         ),
     ),
     codenamed=("codenamed", "code-named", "code named"),
+    labels=(
+        *("phone", "mobile", "cell", "cellphone", "tel", "telephone", "ph", "mob", "email", "e-mail", "mail"),
+        *("whatsapp", "fax", "address", "dob", "d.o.b", "date of birth", "birthdate", "birth date"),
+        *("place of birth", "birthplace", "birth place", "born", "age", "ssn", "sin", "passport", "aadhar"),
+        *("aadhaar", "pan", "visa", "id", "badge", "ext", "extension", "height", "weight", "nationality"),
+        *("citizenship", "religion", "caste", "community", "gender", "sex", "marital status", "children"),
+        *("kids", "dependents", "health", "salary", "ctc", "pay", "package", "compensation", "remuneration"),
+        *(
+            "wage",
+            "wages",
+            "stipend",
+            "rate",
+            "bonus",
+            "commission",
+            "comm",
+            "expected",
+            "clearance",
+            "permit",
+        ),
+        *("authorisation", "authorization", "licence", "license", "name", "social security"),
+        *("social insurance", "iban", "bank", "account", "a/c", "acct", "swift", "ifsc"),
+    ),
+    label_modifiers=(
+        *(
+            "personal",
+            "home",
+            "work",
+            "office",
+            "direct",
+            "mobile",
+            "cell",
+            "primary",
+            "current",
+            "permanent",
+        ),
+        *("present", "contact", "employee", "staff", "expected", "desired", "asking", "last", "previous"),
+        *(
+            "starting",
+            "ending",
+            "drawn",
+            "annual",
+            "monthly",
+            "hourly",
+            "daily",
+            "day",
+            "contract",
+            "billing",
+        ),
+        *("base", "gross", "net", "security", "immigration"),
+        *(
+            f"{kin}{end}"
+            for kin in ("father", "mother", "spouse", "husband", "wife", "guardian", "parent")
+            for end in ("", "'s", "’s", "s")
+        ),
+    ),
+    label_suffixes=("no", "number", "details", "status", "name", "level"),
+    label_joiners=("and",),
+    referee_labels=tuple(
+        f"{who}{own}{name}"
+        for who in (
+            *("reference", "references", "referee", "referees", "supervisor", "manager", "reporting manager"),
+            *("reporting to", "superior", "contact person"),
+        )
+        for own in ("", "'s", "’s")
+        for name in ("", " name")
+    ),
+    referee_requests=tuple(
+        f"{verb} my {when}{who}"
+        for verb in ("contact", "call", "reach")
+        for when in ("", "former ", "current ")
+        for who in ("manager", "supervisor", "reference", "referee")
+    ),
+    leave_to_call=tuple(
+        f"{it}{leave} {to}contact"
+        for it in ("", "it is ")
+        for leave in ("okay", "ok", "may", "can", "please")
+        for to in ("", "to ")
+    ),
+    call_reasons=("for verification", "for reference", "for references"),
+    referee_filler=frozenset({"of", "and", "the", "at", "for", "in", "to", "with"}),
+    contact_verbs=("call", "text", "phone", "email", "e-mail", "contact", "reach", "message", "whatsapp"),
+    contact_objects=("me", "us"),
+    contact_ways=("at", "on", "via"),
+    prepositions=("at", "on", "via", "in", "from", "to", "of", "for", "with", "by"),
+    source_leads=("from",),
+    phone_kinds=("mobile", "cell", "home", "work", "office", "personal", "m", "h", "w", "c"),
+    kin_phrases=(
+        *(
+            f"{lead}{parent} of"
+            for lead in ("", "a ", "proud ", "a proud ")
+            for parent in ("father", "mother", "parent", "mom", "dad")
+        ),
+        "married to",
+    ),
+    filler_words=(
+        *(
+            "a",
+            "an",
+            "the",
+            "and",
+            "or",
+            "of",
+            "at",
+            "for",
+            "with",
+            "per",
+            "to",
+            "in",
+            "on",
+            "is",
+            "was",
+            "am",
+        ),
+        *(
+            "are",
+            "my",
+            "our",
+            "me",
+            "us",
+            "i",
+            "also",
+            "well",
+            "so",
+            "more",
+            "please",
+            "find",
+            "kindly",
+            "see",
+        ),
+        *("below", "above", "attached", "enclosed", "herewith"),
+    ),
+    time_leads=("in", "on", "since", "by", "until", "during", "from"),
+    month_parts=("early", "late", "mid"),
+    month_stems=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    month_year_joiners=("of",),
 )
 
 # ---------------------------------------------------------------------------------------------------
