@@ -11,6 +11,7 @@ from discreet.parsers.text import document_from_text
 from discreet.rewrite import advise, rewrite_sentence
 from discreet.rewrite.boundaries import sentence_spans
 from discreet.rewrite.figures import Figure, FigureKind
+from discreet.rewrite.grammar import without_article
 from discreet.rewrite.ladders import count_phrase, money_noun, plain_phrase
 from discreet.rewrite.names import trade_of
 from discreet.rewrite.spans import Span, Treatment
@@ -31,6 +32,9 @@ GERMAN: RewriteWords = replace(
         list_joiners=("und", "oder"),
         approximators=("etwa", "rund"),
         secret_markers=("vertraulich", "vertraulichen"),
+        articles=("ein", "eine", "einen", "der", "die", "das"),
+        determiners=("ein", "eine", "einen", "der", "die", "das", "unser", "unsere", "jede", "jeder"),
+        function_words=("im", "in", "pro", "für", "mit", "und", "oder", "jährlich", "monatlich"),
         abbreviations=("Dr", "Nr", "bzw", "z.B", "u.a", "ca", "Jan", "Feb"),
         bodies=(("stadt", "öffentlicher"), ("universität", "Bildungs")),
         corporate_suffixes=("gmbh", "ag", "kg", "& co"),
@@ -48,19 +52,27 @@ def test_the_ladders_read_the_second_word_set() -> None:
     assert plain_phrase(Figure(FigureKind.MONEY, 4.2e6, "euro"), ENGLISH.rewrite) == "millions"
 
 
-def test_a_sentence_is_rewritten_and_advised_in_the_second_word_set() -> None:
-    sentence = "Generated €4.2M with Contoso Logistics."
-    findings = [
-        Finding("financial.money-amount", Category.FINANCIAL, Severity.HIGH, 10, 15, "€4.2M"),
+def findings(sentence: str) -> list[Finding]:
+    """A money amount and a client's name in the sentence, each found by its text."""
+    money, name = "€4.2M", "Contoso Logistics"
+    start, named = sentence.index(money), sentence.index(name)
+    return [
         Finding(
-            "confidential.client-name", Category.CONFIDENTIAL, Severity.HIGH, 21, 38, "Contoso Logistics"
+            "financial.money-amount", Category.FINANCIAL, Severity.HIGH, start, start + len(money), money
+        ),
+        Finding(
+            "confidential.client-name", Category.CONFIDENTIAL, Severity.HIGH, named, named + len(name), name
         ),
     ]
-    advice = advise(sentence, findings, {}, words=GERMAN)
-    assert {one.rewrite for one in advice} == {"Generated Millionen with ein Großkunde."}
+
+
+def test_a_sentence_is_rewritten_and_advised_in_the_second_word_set() -> None:
+    german = "Erzielte €4.2M mit Contoso Logistics."
+    advice = advise(german, findings(german), {}, words=GERMAN)
+    assert {one.rewrite for one in advice} == {"Erzielte Millionen mit ein Großkunde."}
     assert advice[0].reason == "Vertrauliches: öffentlich anpassen, im Lebenslauf behalten"
-    english = advise(sentence, findings, {})
-    assert english[0].rewrite == "Generated millions with a key client."
+    english = "Generated €4.2M with Contoso Logistics."
+    assert advise(english, findings(english), {})[0].rewrite == "Generated millions with a key client."
 
 
 def figures(sentence: str, *texts: str) -> list[Span]:
@@ -140,3 +152,13 @@ def test_what_only_led_to_a_value_is_read_by_the_language_s_own_words() -> None:
         dropped("Sportlich, Vater von zwei Kindern.", "zwei Kindern", ENGLISH.rewrite)
         == "Sportlich, Vater von."
     )
+
+
+def test_a_figure_s_noun_and_an_article_are_read_by_the_language_s_own_words() -> None:
+    sentence = "Erzielte $4M jährlich."
+    spans = figures(sentence, "$4M")
+    # "jährlich" is no noun to German: the figure stands alone, as a noun phrase.
+    assert rewrite_sentence(sentence, spans, GERMAN) == "Erzielte Millionen jährlich."
+    assert rewrite_sentence(sentence, spans, ENGLISH.rewrite) == "Erzielte multi-million-dollar jährlich."
+    assert without_article("das Projekt", GERMAN.reading) == "Projekt"
+    assert without_article("das Projekt", ENGLISH.rewrite.reading) == "das Projekt"

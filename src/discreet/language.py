@@ -55,6 +55,15 @@ class RewriteReading:
     comparatives: tuple[str, ...]
     # Abbreviations whose stop ends no sentence ("Dr.", "e.g."), as written, without their stop.
     abbreviations: tuple[str, ...]
+    # Articles ("a", "the"); determiners before a noun ("our", "each"); function words, which are no noun.
+    articles: tuple[str, ...]
+    determiners: tuple[str, ...]
+    function_words: tuple[str, ...]
+    # Words and starts whose vowel letter is a consonant's sound ("one", "uni"), and starts whose
+    # consonant is a vowel's sound ("hour", "8"): they choose between "a" and "an".
+    consonant_sound_words: tuple[str, ...]
+    consonant_sound_starts: tuple[str, ...]
+    vowel_sound_starts: tuple[str, ...]
     # The definite article, which a list of names may repeat before each ("A, the B").
     definite_articles: tuple[str, ...]
     # Last words of a stand-in that give way to the noun a name modified ("the ORCA engine").
@@ -84,7 +93,8 @@ class RewriteReading:
     leave_to_call: tuple[str, ...]
     call_reasons: tuple[str, ...]
     referee_filler: frozenset[str]
-    # A request to get in touch: its verb ("call"), whom ("me") and by what ("at").
+    # A request to get in touch: its verb ("call"), whom ("me") and by what ("at"; also between a
+    # referee's name and number).
     contact_verbs: tuple[str, ...]
     contact_objects: tuple[str, ...]
     contact_ways: tuple[str, ...]

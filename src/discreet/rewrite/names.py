@@ -10,15 +10,15 @@ import regex
 from discreet.language import RewriteReading, RewriteWords
 from discreet.model import Category
 from discreet.rewrite.grammar import (
-    ARTICLE,
     CHUNK_BREAK,
-    DETERMINER_BEFORE,
     GENERIC_LABEL,
     NEXT_WORD,
     article_for,
+    article_word,
     as_field,
     bounds,
     capitalize,
+    determiner_before,
     is_noun,
     is_plural,
     plural,
@@ -69,7 +69,9 @@ def _described(stand_in: str, names: Sequence[str], words: RewriteWords) -> str:
     head, _, last = core.rpartition(" ")
     kinds, reading = {trade_of(name, words) for name in names}, words.reading
     kind = kinds.pop() if len(kinds) == 1 else ""
-    article, _, middle = head.partition(" ") if ARTICLE().fullmatch(head.split(" ")[0]) else ("", "", head)
+    article, _, middle = (
+        head.partition(" ") if article_word(reading).fullmatch(head.split(" ")[0]) else ("", "", head)
+    )
     if (
         not kind
         or last.lower() not in reading.kind_heads
@@ -77,7 +79,7 @@ def _described(stand_in: str, names: Sequence[str], words: RewriteWords) -> str:
     ):
         return stand_in
     described = " ".join(word for word in (middle, kind, last) if word)
-    return f"{article_for(described) if article else ''}{described}{aside}"
+    return f"{article_for(described, reading) if article else ''}{described}{aside}"
 
 
 def trade_of(name: str, words: RewriteWords) -> str:
@@ -96,7 +98,7 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
         stand_in = _described(stand_in, [sentence[s.start : s.end] for s in group], words)
     after = MARKER_AFTER().match(sentence, end) or ALIAS_AFTER().match(sentence, end)
     following = NEXT_WORD().match(sentence, after.end() if after else end)
-    noun = following["word"] if following and is_noun(following["word"]) else ""
+    noun = following["word"] if following and is_noun(following["word"], words.reading) else ""
     edits = _aside_edits(sentence, start, end)
     if len(group) > 1:
         text = _names_phrase(len(group), stand_in, noun, words)
@@ -104,7 +106,9 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
             stop = etc.end() if (etc := _etc_after(words.reading).match(sentence, end)) else end
             said = sentence[max(0, examples.start() - 30) : examples.start()].lower().split()
             sizes = [
-                w for w in without_article(split_aside(stand_in)[0]).split()[:-1] if w.lower() not in said
+                w
+                for w in without_article(split_aside(stand_in)[0], words.reading).split()[:-1]
+                if w.lower() not in said
             ]
             edits.append(Edit(examples.start(), stop, " ".join([*sizes, examples["noun"]])))
         if not noun and (label := _own_label(sentence, start, stand_in)) is not None:
@@ -128,10 +132,14 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
         if name_words := NAME_WORDS_BEFORE().search(sentence, 0, wide_start):
             wide_start = name_words.start("words")
     if not noun and (deal := _deal_before(words.reading).search(sentence, 0, wide_start)):
-        edits.append(Edit(deal.start(), wide_end, article_for(deal["deal"]) + deal["deal"].lower()))
+        edits.append(
+            Edit(deal.start(), wide_end, article_for(deal["deal"], words.reading) + deal["deal"].lower())
+        )
     if not noun and (label := _own_label(sentence, wide_start, stand_in)) is not None:
-        edits.append(Edit(label, wide_end, as_field(text)))
-    if text != without_article(text) and (det := DETERMINER_BEFORE().search(sentence, 0, wide_start)):
+        edits.append(Edit(label, wide_end, as_field(text, words.reading)))
+    if text != without_article(text, words.reading) and (
+        det := determiner_before(words.reading).search(sentence, 0, wide_start)
+    ):
         wide_start = det.start()
     return [*edits, Edit(wide_start, wide_end, text), Edit(start, end, text)]
 
@@ -260,22 +268,22 @@ def _before_noun(stand_in: str, noun: str, reading: RewriteReading) -> str:
     """A stand-in where the name modified a noun: 'an internal' engine, 'a key client's' revenue."""
     head, _, last = stand_in.rpartition(" ")
     heads = reading.generic_heads
-    if last.lower() in heads and without_article(head):
+    if last.lower() in heads and without_article(head, reading):
         phrase = head
         inner, _, word = head.rpartition(" ")
-        if word.lower() in heads and noun.lower() in heads and without_article(inner):
+        if word.lower() in heads and noun.lower() in heads and without_article(inner, reading):
             phrase = inner
     elif not COMPOUNDS().fullmatch(noun):
         return f"{stand_in}'s"
     else:
         phrase = stand_in
-    return without_article(phrase) if is_plural(noun) else phrase
+    return without_article(phrase, reading) if is_plural(noun) else phrase
 
 
 def _names_phrase(count: int, stand_in: str, noun: str, words: RewriteWords) -> str:
     """Several names in a row: 'three major retail clients', 'two key client accounts'."""
     number = words.number_words.get(count, "several")
-    bare = without_article(stand_in)
+    bare = without_article(stand_in, words.reading)
     if not noun:
         return f"{number} {plural(bare)}"
     head, _, last = bare.rpartition(" ")

@@ -11,11 +11,11 @@ from discreet.language import RewriteReading, RewriteWords
 from discreet.model import Category
 from discreet.rewrite.figures import period_after
 from discreet.rewrite.grammar import (
-    ARTICLE_START,
     CHUNK_BREAK,
     CLAUSE_BREAK,
     GENERIC_LABEL,
     after_comma,
+    article_start,
     as_field,
     bounds,
     mid_sentence,
@@ -34,8 +34,6 @@ STREET_PART = lazy(
 )
 PLACE = lazy(r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]*){0,2}")
 POSTCODE = lazy(r"[\s,]*(?:\d{5}(?:-\d{4})?|\d{3}\s?\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\s*$")
-# A referee's name and number sit together, no words between but 'at': "Jane Roe (555) 010-0000".
-REFEREE_GAP = lazy(r"(?:[\s,;:()–-]|\b(?:at|on|via)\b)*", re.I)
 CLAUSE_END = lazy(r"\s*(?:[|;•·▪,]|[.!?]|\s[—–]\s|$)")
 # What only qualifies a value and goes with it: a rate's unit, an age's years, an expectation's floor.
 VALUE_TAIL = lazy(
@@ -75,6 +73,12 @@ def drop_gap(reading: RewriteReading) -> regex.Pattern[str]:
     """What stands between two values that go together: a comma, a dash, 'and'."""
     joiner = alternation(reading.list_joiners)
     return compiled(rf"\s*(?:,\s*(?:(?:{joiner}|&)\s+)?|[-–]\s*|(?:{joiner}|&|/)\s*)", re.I)
+
+
+@built
+def referee_gap(reading: RewriteReading) -> regex.Pattern[str]:
+    """A referee's name and number sit together, no words between but 'at': 'Jane Roe (555) 010-0000'."""
+    return compiled(rf"(?:[\s,;:()–-]|\b{alternation(reading.contact_ways)}\b)*", re.I)
 
 
 @built
@@ -151,15 +155,19 @@ def drop_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
     if label is not None:
         rest = FIELD_REST().match(sentence, stop)
         if rest and len(rest.group().split()) <= (0 if rest["label"] else FIELD_REST_WORDS):
-            edits.append(Edit(label, rest.end(), _fitted(sentence, label, rest.end(), stand_in)))
-        edits.append(Edit(label, stop, _fitted(sentence, label, stop, stand_in)))
+            edits.append(Edit(label, rest.end(), _fitted(sentence, label, rest.end(), stand_in, reading)))
+        edits.append(Edit(label, stop, _fitted(sentence, label, stop, stand_in, reading)))
     elif not stand_in and not edits and (bare := _bare_clause(sentence, start, stop, reading)):
         edits.append(Edit(*bare, ""))
     if not stand_in and (kin := _kin_before(reading).search(sentence, 0, start)):
         edits.append(Edit(kin.start(), stop, ""))
     # A statement ('Authorized to work in the US') may stand for its whole chunk; a thing or a place
     # ('a valid passport', '{city}') only for the value.
-    if stand_in and not ARTICLE_START().match(stand_in) and not PLACEHOLDER().fullmatch(group[0].stand_in):
+    if (
+        stand_in
+        and not article_start(reading).match(stand_in)
+        and not PLACEHOLDER().fullmatch(group[0].stand_in)
+    ):
         left, right = bounds(sentence, start, end, CHUNK_BREAK())
         if len((sentence[left:start] + sentence[end:right]).split()) <= 3:
             text = mid_sentence(stand_in) if after_comma(sentence, left) else stand_in
@@ -199,10 +207,10 @@ def _bare_clause(sentence: str, start: int, stop: int, reading: RewriteReading) 
     return None if said else (left, right)
 
 
-def _fitted(sentence: str, start: int, end: int, stand_in: str) -> str:
+def _fitted(sentence: str, start: int, end: int, stand_in: str, reading: RewriteReading) -> str:
     """A stand-in for a whole field reads as a field ('Valid passport'); within a sentence, as written."""
     left, right = bounds(sentence, start, end, CHUNK_BREAK())
-    return as_field(stand_in) if stand_in and (left, right) == (start, end) else stand_in
+    return as_field(stand_in, reading) if stand_in and (left, right) == (start, end) else stand_in
 
 
 def bracketed(sentence: str, start: int, end: int, words: int) -> tuple[int, int] | None:

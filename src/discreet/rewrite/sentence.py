@@ -14,7 +14,7 @@ from discreet.rewrite.ladders import plain_phrase
 from discreet.rewrite.markers import marker_edits, unmarked
 from discreet.rewrite.names import name_edits, name_gap, stand_in_for
 from discreet.rewrite.patterns import lazy
-from discreet.rewrite.removals import REFEREE_GAP, drop_edits, drop_gap, filled_stand_in
+from discreet.rewrite.removals import drop_edits, drop_gap, filled_stand_in, referee_gap
 from discreet.rewrite.seams import assemble
 from discreet.rewrite.spans import Edit, EditGroup, Span, Treatment
 
@@ -31,7 +31,7 @@ def rewrite_sentence(sentence: str, spans: Sequence[Span], words: RewriteWords =
     if not active:
         return sentence
     edits = choose_edits(sentence, _units(sentence, active, words), active, words)
-    return assemble(sentence, edits)
+    return assemble(sentence, edits, words.reading)
 
 
 def _merge(spans: Sequence[Span]) -> list[Span]:
@@ -87,7 +87,11 @@ def _group(sentence: str, spans: Sequence[Span], index: int, words: RewriteWords
             stand_ins = {stand_in_for(sentence, span, words), stand_in_for(sentence, first, words)}
             joins = name_gap(words.reading).fullmatch(gap) and len(stand_ins) == 1
         else:
-            gaps = REFEREE_GAP() if first.category is Category.REFERENCES else drop_gap(words.reading)
+            gaps = (
+                referee_gap(words.reading)
+                if first.category is Category.REFERENCES
+                else drop_gap(words.reading)
+            )
             joins = gaps.fullmatch(gap) and (span.category, span.stand_in) == (first.category, first.stand_in)
         if not joins:
             break
