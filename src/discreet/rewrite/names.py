@@ -83,6 +83,7 @@ def _described(stand_in: str, names: Sequence[str], words: RewriteWords) -> str:
 
 
 def trade_of(name: str, words: RewriteWords) -> str:
+    """What a name's own words say about the organisation: 'Northwind Logistics' is 'logistics'."""
     core = corporate_suffix(words.reading).sub("", " ".join(name.split()))
     if (of := _body(words.reading).match(core)) is not None:
         return dict(words.reading.bodies)[" ".join(of["head"].lower().split())]
