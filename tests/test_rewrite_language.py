@@ -6,10 +6,14 @@ from dataclasses import replace
 
 from discreet.language import RewriteWords
 from discreet.languages.en import ENGLISH
-from discreet.model import Action, Category, Finding, Severity
+from discreet.model import Action, Category, DocumentKind, Finding, Format, Severity
+from discreet.parsers.text import document_from_text
 from discreet.rewrite import advise, rewrite_sentence
+from discreet.rewrite.boundaries import sentence_spans
 from discreet.rewrite.figures import Figure, FigureKind
+from discreet.rewrite.grammar import without_article
 from discreet.rewrite.ladders import count_phrase, money_noun, plain_phrase
+from discreet.rewrite.names import trade_of
 from discreet.rewrite.spans import Span, Treatment
 
 # A tiny second word set: German ladder words, stand-ins and titles over the English set's grammar,
@@ -28,6 +32,15 @@ GERMAN: RewriteWords = replace(
         list_joiners=("und", "oder"),
         approximators=("etwa", "rund"),
         secret_markers=("vertraulich", "vertraulichen"),
+        articles=("ein", "eine", "einen", "der", "die", "das"),
+        determiners=("ein", "eine", "einen", "der", "die", "das", "unser", "unsere", "jede", "jeder"),
+        function_words=("im", "in", "pro", "für", "mit", "und", "oder", "jährlich", "monatlich"),
+        abbreviations=("Dr", "Nr", "bzw", "z.B", "u.a", "ca", "Jan", "Feb"),
+        bodies=(("stadt", "öffentlicher"), ("universität", "Bildungs")),
+        corporate_suffixes=("gmbh", "ag", "kg", "& co"),
+        labels=("telefon", "handy", "geburtsdatum"),
+        prepositions=("unter", "bei", "per"),
+        kin_phrases=("vater von", "mutter von", "verheiratet mit"),
     ),
 )
 
@@ -39,19 +52,27 @@ def test_the_ladders_read_the_second_word_set() -> None:
     assert plain_phrase(Figure(FigureKind.MONEY, 4.2e6, "euro"), ENGLISH.rewrite) == "millions"
 
 
-def test_a_sentence_is_rewritten_and_advised_in_the_second_word_set() -> None:
-    sentence = "Generated €4.2M with Contoso Logistics."
-    findings = [
-        Finding("financial.money-amount", Category.FINANCIAL, Severity.HIGH, 10, 15, "€4.2M"),
+def findings(sentence: str) -> list[Finding]:
+    """A money amount and a client's name in the sentence, each found by its text."""
+    money, name = "€4.2M", "Contoso Logistics"
+    start, named = sentence.index(money), sentence.index(name)
+    return [
         Finding(
-            "confidential.client-name", Category.CONFIDENTIAL, Severity.HIGH, 21, 38, "Contoso Logistics"
+            "financial.money-amount", Category.FINANCIAL, Severity.HIGH, start, start + len(money), money
+        ),
+        Finding(
+            "confidential.client-name", Category.CONFIDENTIAL, Severity.HIGH, named, named + len(name), name
         ),
     ]
-    advice = advise(sentence, findings, {}, words=GERMAN)
-    assert {one.rewrite for one in advice} == {"Generated Millionen with ein Großkunde."}
+
+
+def test_a_sentence_is_rewritten_and_advised_in_the_second_word_set() -> None:
+    german = "Erzielte €4.2M mit Contoso Logistics."
+    advice = advise(german, findings(german), {}, words=GERMAN)
+    assert {one.rewrite for one in advice} == {"Erzielte Millionen mit ein Großkunde."}
     assert advice[0].reason == "Vertrauliches: öffentlich anpassen, im Lebenslauf behalten"
-    english = advise(sentence, findings, {})
-    assert english[0].rewrite == "Generated millions with a key client."
+    english = "Generated €4.2M with Contoso Logistics."
+    assert advise(english, findings(english), {})[0].rewrite == "Generated millions with a key client."
 
 
 def figures(sentence: str, *texts: str) -> list[Span]:
@@ -84,3 +105,60 @@ def test_a_secret_marker_is_read_by_the_language_s_own_words() -> None:
     assert rewrite_sentence(sentence, [span], GERMAN) == "Betreute einen Kunden."
     # English reads no marker there, so nothing it marked can be kept.
     assert rewrite_sentence(sentence, [span], ENGLISH.rewrite) == "Betreute einen."
+
+
+def sentences(text: str, words: RewriteWords) -> list[str]:
+    """The sentences of a text, as a language's abbreviations split them."""
+    document = document_from_text(text, "<test>", Format.TEXT, DocumentKind.RESUME)
+    return [text[start:end] for start, end in sentence_spans(document, words)]
+
+
+def test_a_sentence_ends_by_the_language_s_own_abbreviations() -> None:
+    text = "Leitete Teams bzw. Projekte. Mit Dr. Roe."
+    assert sentences(text, GERMAN) == ["Leitete Teams bzw. Projekte.", "Mit Dr. Roe."]
+    # English knows "Dr." but not "bzw.": its stop ends a sentence there.
+    assert sentences(text, ENGLISH.rewrite) == ["Leitete Teams bzw.", "Projekte.", "Mit Dr. Roe."]
+
+
+def test_what_a_name_says_it_is_is_read_by_the_language_s_own_words() -> None:
+    assert trade_of("Universität Wien", GERMAN) == "Bildungs"
+    assert trade_of("University of Kentucky", GERMAN) == ""
+    assert trade_of("University of Kentucky", ENGLISH.rewrite) == "education"
+    assert trade_of("Universität Wien", ENGLISH.rewrite) == ""
+    # A legal suffix the language knows comes off before the trade is read; English ends the name on "KG".
+    assert trade_of("Müller Logistics KG", GERMAN) == "logistics"
+    assert trade_of("Müller Logistics KG", ENGLISH.rewrite) == ""
+
+
+def dropped(sentence: str, value: str, words: RewriteWords) -> str:
+    """The sentence rewritten without a personal value, found by its text."""
+    start = sentence.index(value)
+    span = Span(start, start + len(value), Treatment.DROP, Category.PERSONAL)
+    return rewrite_sentence(sentence, [span], words)
+
+
+def test_what_only_led_to_a_value_is_read_by_the_language_s_own_words() -> None:
+    number = "0170 1234567"
+    assert dropped("Berlin | Telefon 0170 1234567 | Deutsch", number, GERMAN) == "Berlin | Deutsch"
+    assert dropped("Erreichbar unter 0170 1234567.", number, GERMAN) == "Erreichbar."
+    assert dropped("Sportlich, Vater von zwei Kindern.", "zwei Kindern", GERMAN) == "Sportlich."
+    # English reads neither the label, the preposition nor the kinship: each stays behind.
+    assert (
+        dropped("Berlin | Telefon 0170 1234567 | Deutsch", number, ENGLISH.rewrite)
+        == "Berlin | Telefon | Deutsch"
+    )
+    assert dropped("Erreichbar unter 0170 1234567.", number, ENGLISH.rewrite) == "Erreichbar unter."
+    assert (
+        dropped("Sportlich, Vater von zwei Kindern.", "zwei Kindern", ENGLISH.rewrite)
+        == "Sportlich, Vater von."
+    )
+
+
+def test_a_figure_s_noun_and_an_article_are_read_by_the_language_s_own_words() -> None:
+    sentence = "Erzielte $4M jährlich."
+    spans = figures(sentence, "$4M")
+    # "jährlich" is no noun to German: the figure stands alone, as a noun phrase.
+    assert rewrite_sentence(sentence, spans, GERMAN) == "Erzielte Millionen jährlich."
+    assert rewrite_sentence(sentence, spans, ENGLISH.rewrite) == "Erzielte multi-million-dollar jährlich."
+    assert without_article("das Projekt", GERMAN.reading) == "Projekt"
+    assert without_article("das Projekt", ENGLISH.rewrite.reading) == "das Projekt"

@@ -53,6 +53,66 @@ class RewriteReading:
     # Nouns of change after a percentage ("growth"); comparatives after a multiple ("faster").
     change_nouns: tuple[str, ...]
     comparatives: tuple[str, ...]
+    # Abbreviations whose stop ends no sentence ("Dr.", "e.g."), as written, without their stop.
+    abbreviations: tuple[str, ...]
+    # Articles ("a", "the"); determiners before a noun ("our", "each"); function words, which are no noun.
+    articles: tuple[str, ...]
+    determiners: tuple[str, ...]
+    function_words: tuple[str, ...]
+    # Words and starts whose vowel letter is a consonant's sound ("one", "uni"), and starts whose
+    # consonant is a vowel's sound ("hour", "8"): they choose between "a" and "an".
+    consonant_sound_words: tuple[str, ...]
+    consonant_sound_starts: tuple[str, ...]
+    vowel_sound_starts: tuple[str, ...]
+    # The definite article, which a list of names may repeat before each ("A, the B").
+    definite_articles: tuple[str, ...]
+    # Last words of a stand-in that give way to the noun a name modified ("the ORCA engine").
+    generic_heads: frozenset[str]
+    # Stand-ins a trade can describe: a head noun, and no description but a size word before it.
+    kind_heads: frozenset[str]
+    size_words: frozenset[str]
+    # How a name that says what it is opens ("University of"), and the trade that shows.
+    bodies: tuple[tuple[str, str], ...]
+    # A company's legal suffix ("Inc", "& Co"), which names no trade.
+    corporate_suffixes: tuple[str, ...]
+    # A tool described as the company's own ("internal" ... "platform"), which a name beside it names.
+    in_house: tuple[str, ...]
+    software_nouns: tuple[str, ...]
+    # What introduces a code name in a clause of its own ("code-named").
+    codenamed: tuple[str, ...]
+    # Labels of a personal value ("Date of Birth"), the words that qualify them ("home") and end them
+    # ("number"), and the words that join two labels of one field ("and").
+    labels: tuple[str, ...]
+    label_modifiers: tuple[str, ...]
+    label_suffixes: tuple[str, ...]
+    label_joiners: tuple[str, ...]
+    # Who a referee is as a label ("Supervisor's name"), a request to call them ("contact my manager"),
+    # leave to call them ("may contact"), why to call ("for verification"), and words that say nothing more.
+    referee_labels: tuple[str, ...]
+    referee_requests: tuple[str, ...]
+    leave_to_call: tuple[str, ...]
+    call_reasons: tuple[str, ...]
+    referee_filler: frozenset[str]
+    # A request to get in touch: its verb ("call"), whom ("me") and by what ("at"; also between a
+    # referee's name and number).
+    contact_verbs: tuple[str, ...]
+    contact_objects: tuple[str, ...]
+    contact_ways: tuple[str, ...]
+    # Prepositions that only led to a value; one that follows it and goes with it ("from").
+    prepositions: tuple[str, ...]
+    source_leads: tuple[str, ...]
+    # The kind of a phone number in brackets after it ("mobile", "m").
+    phone_kinds: tuple[str, ...]
+    # Kinship that introduces family details ("father of", "married to").
+    kin_phrases: tuple[str, ...]
+    # Words that leave a clause saying nothing once its value is gone ("well", "kindly").
+    filler_words: tuple[str, ...]
+    # When something happened: the word that leads ("in"), part of a month ("early"), the month's first
+    # letters ("sept"), and what joins it to its year ("of").
+    time_leads: tuple[str, ...]
+    month_parts: tuple[str, ...]
+    month_stems: tuple[str, ...]
+    month_year_joiners: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

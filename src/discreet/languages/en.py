@@ -163,6 +163,229 @@ READING_WORDS = RewriteReading(
         "fewer",
         "smaller",
     ),
+    abbreviations=(
+        *("Mr", "Mrs", "Ms", "Dr", "Prof", "Jr", "Sr", "St", "Mt", "No", "Nos", "vs", "approx"),
+        *("Inc", "Co", "Corp", "Ltd", "Pvt", "Dept", "Govt", "Univ", "Ave", "Rd", "Blvd", "Ref", "Vol", "Rs"),
+        *("e.g", "i.e", "U.S", "U.K"),
+        *("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"),
+    ),
+    articles=("a", "an", "the"),
+    determiners=(
+        "a",
+        "an",
+        "the",
+        "our",
+        "their",
+        "its",
+        "his",
+        "her",
+        "my",
+        "your",
+        "this",
+        "that",
+        "each",
+        "every",
+    ),
+    function_words=(
+        *(
+            "in",
+            "of",
+            "for",
+            "from",
+            "to",
+            "with",
+            "across",
+            "at",
+            "by",
+            "on",
+            "over",
+            "per",
+            "and",
+            "or",
+            "but",
+        ),
+        *("than", "through", "within", "during", "into", "under", "via", "annually", "yearly", "monthly"),
+        *("weekly", "daily", "quarterly", "last", "this", "next", "each", "every", "a", "an", "the", "while"),
+        *("when", "after", "before", "since", "as", "using", "against", "vs", "versus", "yoy", "qoq", "mom"),
+        *("ahead", "above", "below", "up", "down", "total", "overall", "plus", "which", "that", "who", "is"),
+        *("was", "were", "are", "be", "been", "has", "had", "have", "it", "its", "their", "our", "my", "his"),
+        *("her", "so", "because", "including", "out", "year", "years", "quarter", "quarters", "month"),
+        *("months", "week", "weeks", "day", "days"),
+    ),
+    consonant_sound_words=("one", "once"),
+    consonant_sound_starts=("uni", "use", "usu", "uti", "eu", "ura", "ure", "uri", "uro", "uru"),
+    vowel_sound_starts=("hour", "honest", "heir", "8"),
+    definite_articles=("the",),
+    generic_heads=frozenset(
+        {"initiative", "project", "program", "programme", "effort", "product", "platform", "system", "tool"}
+    ),
+    kind_heads=frozenset(
+        {"client", "customer", "company", "account", "partner", "firm", "organization", "business"}
+    ),
+    size_words=frozenset({"major", "key", "large", "leading", "national", "global", "regional", "strategic"}),
+    bodies=(
+        *(
+            (f"{body} of", "public-sector")
+            for body in ("city", "state", "county", "government", "ministry", "department", "province")
+        ),
+        *((f"{body} of", "public-sector") for body in ("commonwealth", "town")),
+        ("university of", "education"),
+    ),
+    corporate_suffixes=(
+        *("&co", "& co", "and co", "and company", "and sons", "company", "co", "inc", "corp", "corporation"),
+        *("ltd", "limited", "llc", "llp", "plc", "gmbh", "ag", "sa", "group", "holdings", "international"),
+        *("intl", "pvt", "private"),
+    ),
+    in_house=("internal", "in-house", "proprietary", "homegrown", "home-grown"),
+    software_nouns=(
+        "software",
+        *(
+            f"{noun}{end}"
+            for noun in ("tool", "system", "platform", "engine", "application")
+            for end in ("", "s")
+        ),
+        *(
+            f"{noun}{end}"
+            for noun in ("app", "portal", "database", "framework", "dashboard")
+            for end in ("", "s")
+        ),
+    ),
+    codenamed=("codenamed", "code-named", "code named"),
+    labels=(
+        *("phone", "mobile", "cell", "cellphone", "tel", "telephone", "ph", "mob", "email", "e-mail", "mail"),
+        *("whatsapp", "fax", "address", "dob", "d.o.b", "date of birth", "birthdate", "birth date"),
+        *("place of birth", "birthplace", "birth place", "born", "age", "ssn", "sin", "passport", "aadhar"),
+        *("aadhaar", "pan", "visa", "id", "badge", "ext", "extension", "height", "weight", "nationality"),
+        *("citizenship", "religion", "caste", "community", "gender", "sex", "marital status", "children"),
+        *("kids", "dependents", "health", "salary", "ctc", "pay", "package", "compensation", "remuneration"),
+        *(
+            "wage",
+            "wages",
+            "stipend",
+            "rate",
+            "bonus",
+            "commission",
+            "comm",
+            "expected",
+            "clearance",
+            "permit",
+        ),
+        *("authorisation", "authorization", "licence", "license", "name", "social security"),
+        *("social insurance", "iban", "bank", "account", "a/c", "acct", "swift", "ifsc"),
+    ),
+    label_modifiers=(
+        *(
+            "personal",
+            "home",
+            "work",
+            "office",
+            "direct",
+            "mobile",
+            "cell",
+            "primary",
+            "current",
+            "permanent",
+        ),
+        *("present", "contact", "employee", "staff", "expected", "desired", "asking", "last", "previous"),
+        *(
+            "starting",
+            "ending",
+            "drawn",
+            "annual",
+            "monthly",
+            "hourly",
+            "daily",
+            "day",
+            "contract",
+            "billing",
+        ),
+        *("base", "gross", "net", "security", "immigration"),
+        *(
+            f"{kin}{end}"
+            for kin in ("father", "mother", "spouse", "husband", "wife", "guardian", "parent")
+            for end in ("", "'s", "’s", "s")
+        ),
+    ),
+    label_suffixes=("no", "number", "details", "status", "name", "level"),
+    label_joiners=("and",),
+    referee_labels=tuple(
+        f"{who}{own}{name}"
+        for who in (
+            *("reference", "references", "referee", "referees", "supervisor", "manager", "reporting manager"),
+            *("reporting to", "superior", "contact person"),
+        )
+        for own in ("", "'s", "’s")
+        for name in ("", " name")
+    ),
+    referee_requests=tuple(
+        f"{verb} my {when}{who}"
+        for verb in ("contact", "call", "reach")
+        for when in ("", "former ", "current ")
+        for who in ("manager", "supervisor", "reference", "referee")
+    ),
+    leave_to_call=tuple(
+        f"{it}{leave} {to}contact"
+        for it in ("", "it is ")
+        for leave in ("okay", "ok", "may", "can", "please")
+        for to in ("", "to ")
+    ),
+    call_reasons=("for verification", "for reference", "for references"),
+    referee_filler=frozenset({"of", "and", "the", "at", "for", "in", "to", "with"}),
+    contact_verbs=("call", "text", "phone", "email", "e-mail", "contact", "reach", "message", "whatsapp"),
+    contact_objects=("me", "us"),
+    contact_ways=("at", "on", "via"),
+    prepositions=("at", "on", "via", "in", "from", "to", "of", "for", "with", "by"),
+    source_leads=("from",),
+    phone_kinds=("mobile", "cell", "home", "work", "office", "personal", "m", "h", "w", "c"),
+    kin_phrases=(
+        *(
+            f"{lead}{parent} of"
+            for lead in ("", "a ", "proud ", "a proud ")
+            for parent in ("father", "mother", "parent", "mom", "dad")
+        ),
+        "married to",
+    ),
+    filler_words=(
+        *(
+            "a",
+            "an",
+            "the",
+            "and",
+            "or",
+            "of",
+            "at",
+            "for",
+            "with",
+            "per",
+            "to",
+            "in",
+            "on",
+            "is",
+            "was",
+            "am",
+        ),
+        *(
+            "are",
+            "my",
+            "our",
+            "me",
+            "us",
+            "i",
+            "also",
+            "well",
+            "so",
+            "more",
+            "please",
+            "find",
+            "kindly",
+            "see",
+        ),
+        *("below", "above", "attached", "enclosed", "herewith"),
+    ),
+    time_leads=("in", "on", "since", "by", "until", "during", "from"),
+    month_parts=("early", "late", "mid"),
+    month_stems=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    month_year_joiners=("of",),
 )
 
 # ---------------------------------------------------------------------------------------------------

@@ -5,10 +5,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from discreet.language import RewriteWords
+import regex
+
+from discreet.language import RewriteReading, RewriteWords
 from discreet.languages.en import ENGLISH
 from discreet.model import Document, Segment
-from discreet.rewrite.patterns import lazy
+from discreet.rewrite.patterns import alternation, built, compiled, lazy
 from discreet.sections import heading_section
 
 # A line that opens with a bullet or a number starts an item of its own.
@@ -17,18 +19,13 @@ BULLET_START = lazy(r"\s*(?:[•●▪◦■♦➢►✓§*\x95\x9f·–—-]|\(
 STOP_END = lazy(r"[.!?:;|]\s*$")
 # A sentence ends at a stop before a space and a capital or a bullet ("Rs. 60" and "No. 5" go on).
 SENTENCE_END = lazy(r"[.!?][\"”’)]?(?=\s+[\"“‘(]?[A-Z•●▪])")
-# A stop that ends one of these ends an abbreviation or an initial, not a sentence.
-ABBREVIATION = lazy(
-    r"(?<![\w.])(?:[A-Za-z]|Mr|Mrs|Ms|Dr|Prof|Inc|Co|Corp|Ltd|Jr|Sr|St|Mt|No|Nos|vs|approx|e\.g|i\.e|U\.S|U\.K"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Rs|Pvt|Dept|Govt|Univ|Ave|Rd|Blvd|Ref|Vol)\.$"
-)
 
 
 def sentence_spans(document: Document, words: RewriteWords = ENGLISH.rewrite) -> tuple[tuple[int, int], ...]:
     """Every sentence of the document as (start, end) offsets into its text, in reading order."""
     spans: list[tuple[int, int]] = []
     for first, last in _blocks(document.segments, words):
-        spans += _split(document.text, first.start, last.end)
+        spans += _split(document.text, first.start, last.end, words.reading)
     return tuple(spans)
 
 
@@ -59,12 +56,18 @@ def continues(previous: Segment, current: Segment, words: RewriteWords) -> bool:
     return (start.isascii() and start.islower()) or joined
 
 
-def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+@built
+def abbreviation(reading: RewriteReading) -> regex.Pattern[str]:
+    """A stop that ends an abbreviation or an initial, not a sentence."""
+    return compiled(rf"(?<![\w.])(?:[A-Za-z]|{alternation(reading.abbreviations)})\.$")
+
+
+def _split(text: str, start: int, end: int, reading: RewriteReading) -> list[tuple[int, int]]:
     """The sentences of one block: it breaks after a stop that ends no abbreviation."""
     spans: list[tuple[int, int]] = []
     cursor = start
     for stop in SENTENCE_END().finditer(text, start, end):
-        if ABBREVIATION().search(text, max(start, stop.start() - 6), stop.start() + 1):
+        if abbreviation(reading).search(text, max(start, stop.start() - 6), stop.start() + 1):
             continue
         spans.append((cursor, stop.end()))
         cursor = _skip_space(text, stop.end(), end)

@@ -19,9 +19,9 @@ from discreet.rewrite.figures import (
     period_after,
 )
 from discreet.rewrite.grammar import (
-    DETERMINER_BEFORE,
     NEXT_WORD,
     article_for,
+    determiner_before,
     is_noun,
     is_noun_after,
     is_plural,
@@ -172,7 +172,7 @@ def _after_range(
     period = period_after(words.reading).match(sentence, end)
     stop = period.end() if period else end
     noun = NEXT_WORD().match(sentence, stop) if first.kind is FigureKind.COUNT and not second.noun else None
-    named = noun["word"] if noun and is_noun(noun["word"]) else ""
+    named = noun["word"] if noun and is_noun(noun["word"], words.reading) else ""
     return (noun.end() if noun and named else stop), named
 
 
@@ -247,7 +247,7 @@ def _money_edits(sentence: str, start: int, end: int, figure: Figure, words: Rew
         period, end = (match["period"] or match["pa"]).lower(), match.end()
     adjective, noun = (f" {words.periods[period][0]}", f" {words.periods[period][1]}") if period else ("", "")
     before = sentence[:start]
-    described = _described_noun(sentence, end)
+    described = _described_noun(sentence, end, words.reading)
     if (
         described is None
         and (sized := SIZED_BEFORE().search(before))
@@ -266,7 +266,7 @@ def _money_edits(sentence: str, start: int, end: int, figure: Figure, words: Rew
                 _with_article(before, described, money_adjective(figure, words) + adjective, words),
             )
         ]
-    if DETERMINER_BEFORE().search(before):
+    if determiner_before(words.reading).search(before):
         return [Edit(start, end, f"{money_adjective(figure, words)}{adjective} sum")]
     if FIGURES_BEFORE().search(before):
         return [Edit(start, end, money_figures(figure, words) + noun)]
@@ -275,17 +275,21 @@ def _money_edits(sentence: str, start: int, end: int, figure: Figure, words: Rew
     return [Edit(start, end, money_noun(figure, words) + noun)]
 
 
-def _described_noun(sentence: str, end: int) -> str | None:
+def _described_noun(sentence: str, end: int, reading: RewriteReading) -> str | None:
     """The noun a figure describes, past a period word: 'goal' of '$50,000 monthly sales goal'."""
-    if not is_noun_after(sentence, end):
+    if not is_noun_after(sentence, end, reading):
         period = PERIOD_ADJECTIVE().match(sentence, end)
-        if not period or not is_noun_after(sentence, period.end()):
+        if not period or not is_noun_after(sentence, period.end(), reading):
             return None
         end = period.end()
     head = ""
     for word in NOUN_WORD().finditer(sentence, end):
         # A participle after the noun starts a clause of its own: "pipeline selling ads".
-        if word.start() != end or not is_noun(word["word"]) or (head and word["word"].endswith("ing")):
+        if (
+            word.start() != end
+            or not is_noun(word["word"], reading)
+            or (head and word["word"].endswith("ing"))
+        ):
             break
         head, end = word["word"], word.end()
     return head
@@ -296,8 +300,8 @@ def _with_article(before: str, noun: str, adjective: str, words: RewriteWords) -
     counted = (
         bool(noun) and not is_plural(noun) and not noun.isupper() and noun.lower() not in words.mass_nouns
     )
-    if counted and not DETERMINER_BEFORE().search(before) and ARTICLE_SLOT().search(before):
-        return article_for(adjective) + adjective
+    if counted and not determiner_before(words.reading).search(before) and ARTICLE_SLOT().search(before):
+        return article_for(adjective, words.reading) + adjective
     return adjective
 
 
@@ -314,7 +318,7 @@ def _amount_of(figure: Figure, words: RewriteWords) -> str | None:
 def _verb_edits(sentence: str, start: int, end: int, ratio: float, words: RewriteWords) -> list[Edit]:
     """'grew revenue 3x' -> 'tripled revenue', for ratios under 5 where a verb says it."""
     match = verb_object_before(words.reading).search(sentence, 0, start)
-    if not match or not 2 <= ratio < 5 or is_noun_after(sentence, end):
+    if not match or not 2 <= ratio < 5 or is_noun_after(sentence, end, words.reading):
         return []
     obj = match["object"].rstrip()
     copied = (match.start("object"), match.start("object") + len(obj))
@@ -327,7 +331,7 @@ def _multiple_edits(sentence: str, start: int, end: int, ratio: float, words: Re
         return [*edits, Edit(start, end, step(words.comparisons, ratio, words))]
     if by := BY_BEFORE().search(sentence, 0, start):
         return [*edits, Edit(by.start(), end, fold(ratio, words))]
-    if is_noun_after(sentence, end):
+    if is_noun_after(sentence, end, words.reading):
         ladder, value = (
             (words.folds, ratio) if ratio >= 2 else (words.percent_adjectives, abs(ratio - 1) * 100)
         )
@@ -338,8 +342,12 @@ def _multiple_edits(sentence: str, start: int, end: int, ratio: float, words: Re
 def _count_edits(sentence: str, start: int, end: int, figure: Figure, words: RewriteWords) -> list[Edit]:
     noun = NEXT_WORD().match(sentence, end)
     # "a 4 billion global organization": a bare scaled figure after an article describes a size in money.
-    if not figure.noun and figure.value >= 1e6 and DETERMINER_BEFORE().search(sentence, 0, start):
+    if (
+        not figure.noun
+        and figure.value >= 1e6
+        and determiner_before(words.reading).search(sentence, 0, start)
+    ):
         return [Edit(start, end, money_adjective(replace(figure, kind=FigureKind.MONEY), words))]
-    if not figure.noun and noun and is_noun(noun["word"]):
+    if not figure.noun and noun and is_noun(noun["word"], words.reading):
         return [Edit(start, noun.end(), count_phrase(figure.value, words, noun["word"]))]
     return [Edit(start, end, count_phrase(figure.value, words, figure.noun))]

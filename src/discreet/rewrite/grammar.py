@@ -6,40 +6,67 @@ import re
 
 import regex
 
-from discreet.rewrite.patterns import lazy
+from discreet.language import RewriteReading
+from discreet.rewrite.patterns import alternation, built, compiled, lazy
 
-# Words after a figure that show it is not modifying a noun ("$4M in revenue", "37% year over year").
-NOT_NOUN = lazy(
-    r"in|of|for|from|to|with|across|at|by|on|over|per|and|or|but|than|through|within|during|into|under|via"
-    r"|annually|yearly|monthly|weekly|daily|quarterly|last|this|next|each|every|an?|the|while|when|after"
-    r"|before|since|as|using|against|vs|versus|yoy|qoq|mom|ahead|above|below|up|down|total|overall|plus"
-    r"|which|that|who|is|was|were|are|be|been|has|had|have|its?|their|our|my|his|her|so|because|including"
-    r"|out|years?|quarters?|months?|weeks?|days?",
-    re.I,
-)
-ARTICLE = lazy(r"an?|the", re.I)
-ARTICLE_START = lazy(r"(?:an?|the)\s", re.I)
 WORD = r"[^\W\d_][\w&'’-]*"
-DETERMINER_BEFORE = lazy(r"\b(?:a|an|the|our|their|its|his|her|my|your|this|that|each|every)\s+$", re.I)
 NEXT_WORD = lazy(rf"\s+(?P<word>{WORD})")
 GENERIC_LABEL = lazy(r"\s*(?:[A-Za-z(][\w.'’()/&-]*\s+){0,3}[A-Za-z(][\w.'’()/&-]*\s*[:#–—-]\s*")
 CHUNK_BREAK = lazy(r"[|;•·▪●\t]|,(?!\d)|[.!?](?=\s|$)|\s[—–-]\s")
 CLAUSE_BREAK = lazy(r"[|;•·▪●\t]|(?<=[.!?])\s+|\s[—–]\s")
-VOWEL_SOUND = lazy(r"(?i)(?!one\b|once\b|uni|use|usu|uti|eu|ur[aeiou])[aeiou]|hour|honest|heir|8")
 
 
-def is_noun_after(sentence: str, end: int) -> bool:
+@built
+def article_word(reading: RewriteReading) -> regex.Pattern[str]:
+    """An article: 'a', 'the'."""
+    return compiled(alternation(reading.articles), re.I)
+
+
+@built
+def article_start(reading: RewriteReading) -> regex.Pattern[str]:
+    """An article that opens a phrase: 'a valid passport'."""
+    return compiled(rf"{alternation(reading.articles)}\s", re.I)
+
+
+@built
+def _leading_article(reading: RewriteReading) -> regex.Pattern[str]:
+    """A phrase's article with the spaces after it, to take it off."""
+    return compiled(rf"^{alternation(reading.articles)}\s+", re.I)
+
+
+@built
+def determiner_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """A determiner just before: 'our ', 'each '."""
+    return compiled(rf"\b{alternation(reading.determiners)}\s+$", re.I)
+
+
+@built
+def _function_word(reading: RewriteReading) -> regex.Pattern[str]:
+    """Words after a figure that show it is not modifying a noun ('$4M in revenue', '37% year over year')."""
+    return compiled(alternation(reading.function_words), re.I)
+
+
+@built
+def vowel_sound(reading: RewriteReading) -> regex.Pattern[str]:
+    """A phrase that opens with a vowel's sound, and so takes 'an': 'an hour', but 'a unit'."""
+    words, starts = alternation(reading.consonant_sound_words), alternation(reading.consonant_sound_starts)
+    return compiled(rf"(?!{words}\b|{starts})[aeiou]|{alternation(reading.vowel_sound_starts)}", re.I)
+
+
+def is_noun_after(sentence: str, end: int, reading: RewriteReading) -> bool:
     match = NEXT_WORD().match(sentence, end)
     # One letter after a figure is a stray character of a broken line, not a noun.
-    return match is not None and len(match["word"]) > 1 and is_noun(match["word"])
+    return match is not None and len(match["word"]) > 1 and is_noun(match["word"], reading)
 
 
-def is_noun(word: str) -> bool:
+def is_noun(word: str, reading: RewriteReading) -> bool:
     """Good enough for what follows a figure: an acronym, or not a function word nor a past participle."""
     if word.isupper() and len(word) > 1:
         return True
     lower = word.lower()
-    return not NOT_NOUN().fullmatch(lower) and not (lower.endswith("ed") and not lower.endswith("eed"))
+    return not _function_word(reading).fullmatch(lower) and not (
+        lower.endswith("ed") and not lower.endswith("eed")
+    )
 
 
 def split_aside(phrase: str) -> tuple[str, str]:
@@ -48,21 +75,21 @@ def split_aside(phrase: str) -> tuple[str, str]:
     return core, f"{paren}{aside}"
 
 
-def article_for(phrase: str) -> str:
-    return "an " if VOWEL_SOUND().match(phrase) else "a "
+def article_for(phrase: str, reading: RewriteReading) -> str:
+    return "an " if vowel_sound(reading).match(phrase) else "a "
 
 
-def as_field(phrase: str) -> str:
+def as_field(phrase: str, reading: RewriteReading) -> str:
     """A stand-in that makes up its whole field: no article, a capital ('Valid passport')."""
-    return capitalize(without_article(phrase))
+    return capitalize(without_article(phrase, reading))
 
 
 def is_plural(noun: str) -> bool:
     return noun.lower().endswith("s") and not noun.lower().endswith(("ss", "us", "is"))
 
 
-def without_article(phrase: str) -> str:
-    return re.sub(r"^(?:an?|the)\s+", "", phrase, flags=re.I)
+def without_article(phrase: str, reading: RewriteReading) -> str:
+    return str(_leading_article(reading).sub("", phrase))
 
 
 def plural(phrase: str) -> str:

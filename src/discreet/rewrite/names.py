@@ -10,15 +10,15 @@ import regex
 from discreet.language import RewriteReading, RewriteWords
 from discreet.model import Category
 from discreet.rewrite.grammar import (
-    ARTICLE,
     CHUNK_BREAK,
-    DETERMINER_BEFORE,
     GENERIC_LABEL,
     NEXT_WORD,
     article_for,
+    article_word,
     as_field,
     bounds,
     capitalize,
+    determiner_before,
     is_noun,
     is_plural,
     plural,
@@ -29,27 +29,6 @@ from discreet.rewrite.markers import secret_marker
 from discreet.rewrite.patterns import alternation, built, compiled, lazy
 from discreet.rewrite.spans import Edit, Span
 
-# Last words of a stand-in that give way to the noun a name was modifying ("the ORCA engine").
-GENERIC_HEADS = frozenset(
-    {"initiative", "project", "program", "programme", "effort", "product", "platform", "system", "tool"}
-)
-# What a name's own last words say about the organisation, to describe it: "Northwind Logistics" is
-# "a logistics client", "Crescent Real Estate Equities" "a real-estate client". The first match wins.
-# A name that opens with what it is: "City of Chicago", "University of Kentucky".
-KIND_OF = lazy(
-    r"(?P<head>city|state|county|government|ministry|department|province|commonwealth|town|university)\s+of\b",
-    re.I,
-)
-# Stand-ins a trade can describe: a head noun below, and no description but size before it.
-KIND_HEADS = frozenset(
-    {"client", "customer", "company", "account", "partner", "firm", "organization", "business"}
-)
-SIZE_WORDS = frozenset({"major", "key", "large", "leading", "national", "global", "regional", "strategic"})
-CORPORATE_SUFFIX = lazy(
-    r"(?:[\s,]+(?:&\s*co|and\s+(?:co|company|sons)|company|co|inc|corp|corporation|ltd|limited|llc|llp|plc"
-    r"|gmbh|ag|sa|group|holdings|international|intl|pvt|private)\.?)+$",
-    re.I,
-)
 # A name's ticker or abbreviation in brackets names it as well: "Churchill Ventures (CHV)".
 ALIAS_AFTER = lazy(r"\s*\((?:(?:NYSE|NASDAQ|LSE|NSE|BSE|TSX)\s*:\s*)?[A-Z][A-Z0-9.&-]{1,7}\)")
 # A name's own aside saying it is secret: "Project Falcon (confidential)".
@@ -58,29 +37,12 @@ MARKER_AFTER = lazy(
     r"|unreleased|unannounced|not\s+(?:yet\s+)?public|proprietary)\)",
     re.I,
 )
-# A name set beside its own description ("ORCA, our internal pricing engine") goes; the description stays.
-_DESCRIBED = (
-    r"(?:internal|in-house|proprietary|homegrown|home-grown)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:software|tools?|systems?|platforms?|engines?|applications?|apps?|portals?|databases?|frameworks?"
-    r"|dashboards?)"
-)
-DESCRIBED_BEFORE = lazy(rf"\b{_DESCRIBED}(?P<gap>[ \t]*(?:,[ \t]*)?(?:\([ \t]*)?[\"“']?)$", re.I)
-DESCRIBED_AFTER = lazy(
-    rf"[\"”']?[ \t]*,[ \t]*(?P<description>(?:our|the|its|their|an?|the\s+(?:company|firm|bank)['’]?s)\s+"
-    rf"{_DESCRIBED})",
-    re.I,
-)
 # Nouns a client's name can modify as it stands ("the Walmart account"); others take "'s" ("Walmart revenue").
 COMPOUNDS = lazy(
     r"(?:account|team|relationship|engagement|portfolio|project|program|partnership|contract|deal|rollout"
     r"|implementation|migration|site|office|work|base|business|service)s?",
     re.I,
 )
-# Names in a list may carry an aside each ("A (PBM), B (Health) C") or an article ("A, the B").
-_NAME_SEPARATOR = r"(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+|/\s*)(?:the\s+)?"
-NAME_GAP = lazy(rf"\s*(?:\([^()]{{1,40}}\)\s*(?:{_NAME_SEPARATOR})?|{_NAME_SEPARATOR})", re.I)
-# "Code-named Falcon, the product ships" says no more without the name than "The product ships".
-CODENAMED_BEFORE = lazy(r"(?:^|(?<=[\s(]))code[- ]?named\s+[\"'“‘]?$", re.I)
 QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
 # Capitalised words between a determiner and a code name belong to the name: "The BruCrew Project X".
 NAME_WORDS_BEFORE = lazy(r"\b(?i:the|our|their|its|his|her|my)\s+(?P<words>(?:[A-Z][\w&'’-]*\s+){1,3})$")
@@ -96,7 +58,7 @@ def stand_in_for(sentence: str, span: Span, words: RewriteWords) -> str:
     # beside "accounts", and "Northwind Logistics" a client even with no client word near.
     if _codename_before(words.reading).search(name.split(" ")[0] + " "):
         return words.initiative
-    if CORPORATE_SUFFIX().search(name) or trade_of(name, words):
+    if corporate_suffix(words.reading).search(name) or trade_of(name, words):
         return words.client
     return words.client if _client_context(words.reading).search(sentence) else words.initiative
 
@@ -105,19 +67,26 @@ def _described(stand_in: str, names: Sequence[str], words: RewriteWords) -> str:
     """'a major client' as 'a major logistics client' when every name says its trade."""
     core, aside = split_aside(stand_in)
     head, _, last = core.rpartition(" ")
-    kinds = {trade_of(name, words) for name in names}
+    kinds, reading = {trade_of(name, words) for name in names}, words.reading
     kind = kinds.pop() if len(kinds) == 1 else ""
-    article, _, middle = head.partition(" ") if ARTICLE().fullmatch(head.split(" ")[0]) else ("", "", head)
-    if not kind or last.lower() not in KIND_HEADS or not set(middle.lower().split()) <= SIZE_WORDS:
+    article, _, middle = (
+        head.partition(" ") if article_word(reading).fullmatch(head.split(" ")[0]) else ("", "", head)
+    )
+    if (
+        not kind
+        or last.lower() not in reading.kind_heads
+        or not set(middle.lower().split()) <= reading.size_words
+    ):
         return stand_in
     described = " ".join(word for word in (middle, kind, last) if word)
-    return f"{article_for(described) if article else ''}{described}{aside}"
+    return f"{article_for(described, reading) if article else ''}{described}{aside}"
 
 
 def trade_of(name: str, words: RewriteWords) -> str:
-    core = CORPORATE_SUFFIX().sub("", " ".join(name.split()))
-    if (of := KIND_OF().match(core)) is not None:
-        return "education" if of["head"].lower() == "university" else "public-sector"
+    """What a name's own words say about the organisation: 'Northwind Logistics' is 'logistics'."""
+    core = corporate_suffix(words.reading).sub("", " ".join(name.split()))
+    if (of := _body(words.reading).match(core)) is not None:
+        return dict(words.reading.bodies)[" ".join(of["head"].lower().split())]
     return next(
         (kind for trade, kind in words.trades if re.search(rf"(?:^|\s)(?:{trade})\.?$", core, re.I)), ""
     )
@@ -130,7 +99,7 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
         stand_in = _described(stand_in, [sentence[s.start : s.end] for s in group], words)
     after = MARKER_AFTER().match(sentence, end) or ALIAS_AFTER().match(sentence, end)
     following = NEXT_WORD().match(sentence, after.end() if after else end)
-    noun = following["word"] if following and is_noun(following["word"]) else ""
+    noun = following["word"] if following and is_noun(following["word"], words.reading) else ""
     edits = _aside_edits(sentence, start, end)
     if len(group) > 1:
         text = _names_phrase(len(group), stand_in, noun, words)
@@ -138,22 +107,24 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
             stop = etc.end() if (etc := _etc_after(words.reading).match(sentence, end)) else end
             said = sentence[max(0, examples.start() - 30) : examples.start()].lower().split()
             sizes = [
-                w for w in without_article(split_aside(stand_in)[0]).split()[:-1] if w.lower() not in said
+                w
+                for w in without_article(split_aside(stand_in)[0], words.reading).split()[:-1]
+                if w.lower() not in said
             ]
             edits.append(Edit(examples.start(), stop, " ".join([*sizes, examples["noun"]])))
         if not noun and (label := _own_label(sentence, start, stand_in)) is not None:
             edits.append(Edit(label, end, capitalize(text)))
-        the = re.search(r"\bthe\s+$", sentence[:start], re.I) if not noun else None
+        the = _the_before(words.reading).search(sentence, 0, start) if not noun else None
         return [*edits, Edit(the.start() if the else start, end, text)]
-    edits += _described_edits(sentence, start, end)
-    text = _before_noun(stand_in, noun) if noun else stand_in
+    edits += _described_edits(sentence, start, end, words.reading)
+    text = _before_noun(stand_in, noun, words.reading) if noun else stand_in
     wide_start, wide_end = start, end
     opening = sentence[start - 1 : start]
     if opening in QUOTES and sentence[end : end + 1] == QUOTES[opening]:
         wide_start, wide_end = start - 1, end + 1
     if aside := MARKER_AFTER().match(sentence, wide_end) or ALIAS_AFTER().match(sentence, wide_end):
         wide_end = aside.end()
-    if (named := CODENAMED_BEFORE().search(sentence, 0, wide_start)) and (
+    if (named := _codenamed_before(words.reading).search(sentence, 0, wide_start)) and (
         comma := re.match(r"\s*,\s*", sentence[wide_end:])
     ):
         edits.append(Edit(named.start(), wide_end + comma.end(), ""))
@@ -162,10 +133,14 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
         if name_words := NAME_WORDS_BEFORE().search(sentence, 0, wide_start):
             wide_start = name_words.start("words")
     if not noun and (deal := _deal_before(words.reading).search(sentence, 0, wide_start)):
-        edits.append(Edit(deal.start(), wide_end, article_for(deal["deal"]) + deal["deal"].lower()))
+        edits.append(
+            Edit(deal.start(), wide_end, article_for(deal["deal"], words.reading) + deal["deal"].lower())
+        )
     if not noun and (label := _own_label(sentence, wide_start, stand_in)) is not None:
-        edits.append(Edit(label, wide_end, as_field(text)))
-    if text != without_article(text) and (det := DETERMINER_BEFORE().search(sentence, 0, wide_start)):
+        edits.append(Edit(label, wide_end, as_field(text, words.reading)))
+    if text != without_article(text, words.reading) and (
+        det := determiner_before(words.reading).search(sentence, 0, wide_start)
+    ):
         wide_start = det.start()
     return [*edits, Edit(wide_start, wide_end, text), Edit(start, end, text)]
 
@@ -205,6 +180,58 @@ def _deal_before(reading: RewriteReading) -> regex.Pattern[str]:
     )
 
 
+@built
+def _body(reading: RewriteReading) -> regex.Pattern[str]:
+    """A name that opens with what it is: 'City of Chicago', 'University of Kentucky'."""
+    return compiled(rf"(?P<head>{alternation(word for word, _ in reading.bodies)})\b", re.I)
+
+
+@built
+def corporate_suffix(reading: RewriteReading) -> regex.Pattern[str]:
+    """A company's legal suffix at the end of its name: 'Northwind, Inc.'."""
+    return compiled(rf"(?:[\s,]+{alternation(reading.corporate_suffixes)}\.?)+$", re.I)
+
+
+def _described_tool(reading: RewriteReading) -> str:
+    """A tool described as the company's own: 'internal pricing engine'."""
+    return rf"{alternation(reading.in_house)}\s+(?:[\w-]+\s+){{0,3}}?{alternation(reading.software_nouns)}"
+
+
+@built
+def _described_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """A description before a name: 'our internal engine ORCA' (the name goes, the description stays)."""
+    gap = r"(?P<gap>[ \t]*(?:,[ \t]*)?(?:\([ \t]*)?[\"“']?)$"
+    return compiled(rf"\b{_described_tool(reading)}{gap}", re.I)
+
+
+@built
+def _described_after(reading: RewriteReading) -> regex.Pattern[str]:
+    """A description after a name: 'ORCA, our internal pricing engine'."""
+    lead = r"(?:our|the|its|their|an?|the\s+(?:company|firm|bank)['’]?s)"
+    return compiled(rf"[\"”']?[ \t]*,[ \t]*(?P<description>{lead}\s+{_described_tool(reading)})", re.I)
+
+
+@built
+def name_gap(reading: RewriteReading) -> regex.Pattern[str]:
+    """What joins names in a list: each may carry an aside ('A (PBM), B') or an article ('A, the B')."""
+    joiner = alternation(reading.list_joiners)
+    the = alternation(reading.definite_articles)
+    separator = rf"(?:,\s*(?:(?:{joiner}|&)\s+)?|(?:{joiner}|&)\s+|/\s*)(?:{the}\s+)?"
+    return compiled(rf"\s*(?:\([^()]{{1,40}}\)\s*(?:{separator})?|{separator})", re.I)
+
+
+@built
+def _the_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """The article before a list of names goes with them: "the A and B" reads "two key clients"."""
+    return compiled(rf"\b{alternation(reading.definite_articles)}\s+$", re.I)
+
+
+@built
+def _codenamed_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """'Code-named Falcon, the product ships' says no more without the name than 'The product ships'."""
+    return compiled(rf"(?:^|(?<=[\s(])){alternation(reading.codenamed)}\s+[\"'“‘]?$", re.I)
+
+
 def _aside_edits(sentence: str, start: int, end: int) -> list[Edit]:
     """A name in brackets is an aside ('internal software (CIDAR)', 'a retailer (Walmart)'): drop it."""
     before = re.search(r"\s*\(\s*$", sentence[:start])
@@ -215,14 +242,14 @@ def _aside_edits(sentence: str, start: int, end: int) -> list[Edit]:
     return [Edit(before.start(), end + after.end(), "")] if any(c.isalnum() for c in outside) else []
 
 
-def _described_edits(sentence: str, start: int, end: int) -> list[Edit]:
+def _described_edits(sentence: str, start: int, end: int, reading: RewriteReading) -> list[Edit]:
     """A name beside its own description goes: 'our internal engine ORCA', 'ORCA, our internal engine'."""
-    if before := DESCRIBED_BEFORE().search(sentence, 0, start):
+    if before := _described_before(reading).search(sentence, 0, start):
         gap = before["gap"]
         rest = sentence[end:]
         stop = end + len(rest) - len(rest.lstrip(" \t\"”')")) if gap.strip() else end
         return [Edit(before.start("gap"), stop, "")]
-    if after := DESCRIBED_AFTER().match(sentence, end):
+    if after := _described_after(reading).match(sentence, end):
         return [Edit(start, after.start("description"), "")]
     return []
 
@@ -238,28 +265,29 @@ def _own_label(sentence: str, start: int, stand_in: str) -> int | None:
     return chunk + len(text) - len(text.lstrip()) if head.rstrip("s") in words else None
 
 
-def _before_noun(stand_in: str, noun: str) -> str:
+def _before_noun(stand_in: str, noun: str, reading: RewriteReading) -> str:
     """A stand-in where the name modified a noun: 'an internal' engine, 'a key client's' revenue."""
     head, _, last = stand_in.rpartition(" ")
-    if last.lower() in GENERIC_HEADS and without_article(head):
+    heads = reading.generic_heads
+    if last.lower() in heads and without_article(head, reading):
         phrase = head
         inner, _, word = head.rpartition(" ")
-        if word.lower() in GENERIC_HEADS and noun.lower() in GENERIC_HEADS and without_article(inner):
+        if word.lower() in heads and noun.lower() in heads and without_article(inner, reading):
             phrase = inner
     elif not COMPOUNDS().fullmatch(noun):
         return f"{stand_in}'s"
     else:
         phrase = stand_in
-    return without_article(phrase) if is_plural(noun) else phrase
+    return without_article(phrase, reading) if is_plural(noun) else phrase
 
 
 def _names_phrase(count: int, stand_in: str, noun: str, words: RewriteWords) -> str:
     """Several names in a row: 'three major retail clients', 'two key client accounts'."""
     number = words.number_words.get(count, "several")
-    bare = without_article(stand_in)
+    bare = without_article(stand_in, words.reading)
     if not noun:
         return f"{number} {plural(bare)}"
     head, _, last = bare.rpartition(" ")
-    if last.lower() in GENERIC_HEADS and head:
+    if last.lower() in words.reading.generic_heads and head:
         return f"{number} {head}"
     return f"{number} {bare}" if COMPOUNDS().fullmatch(noun) else f"{number} {plural(bare)}'"

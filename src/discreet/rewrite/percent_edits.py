@@ -8,7 +8,7 @@ import re
 import regex
 
 from discreet.language import RewriteReading, RewriteWords
-from discreet.rewrite.grammar import DETERMINER_BEFORE, is_noun_after
+from discreet.rewrite.grammar import determiner_before, is_noun_after
 from discreet.rewrite.ladders import percent_amount, percent_level, step, times
 from discreet.rewrite.patterns import alternation, built, compiled, lazy
 from discreet.rewrite.spans import Edit
@@ -184,11 +184,11 @@ def _plain_edit(
         return Edit(start, end, "well" if percent >= 10 else "slightly")
     if percent < 100 and _saved_before(words.reading).search(before):
         return Edit(start, end, percent_amount(percent, words))
-    if is_noun_after(sentence, end) or change_noun(words.reading).match(sentence, end):
+    if is_noun_after(sentence, end, words.reading) or change_noun(words.reading).match(sentence, end):
         return Edit(start, end, _percent_adjective(sentence, end, percent, words))
     if _margin_before(words.reading).search(before):
         return Edit(start, end, step(words.margins, percent, words))
-    if DETERMINER_BEFORE().search(before):
+    if determiner_before(words.reading).search(before):
         return Edit(start, end, f"{step(words.percent_adjectives, percent, words)} percentage")
     if LEVEL_BEFORE().search(before):
         return Edit(start, end, percent_level(percent))

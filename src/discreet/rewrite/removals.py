@@ -7,20 +7,20 @@ from collections.abc import Sequence
 
 import regex
 
-from discreet.language import RewriteWords
+from discreet.language import RewriteReading, RewriteWords
 from discreet.model import Category
 from discreet.rewrite.figures import period_after
 from discreet.rewrite.grammar import (
-    ARTICLE_START,
     CHUNK_BREAK,
     CLAUSE_BREAK,
     GENERIC_LABEL,
     after_comma,
+    article_start,
     as_field,
     bounds,
     mid_sentence,
 )
-from discreet.rewrite.patterns import lazy
+from discreet.rewrite.patterns import alternation, built, compiled, lazy
 from discreet.rewrite.spans import Edit, Span
 
 # Stand-ins may name a place found in the flagged text: {city} of an address, {country} of a nationality.
@@ -34,48 +34,7 @@ STREET_PART = lazy(
 )
 PLACE = lazy(r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]*){0,2}")
 POSTCODE = lazy(r"[\s,]*(?:\d{5}(?:-\d{4})?|\d{3}\s?\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\s*$")
-_LABEL_WORD = (
-    r"(?:(?:personal|home|work|office|direct|mobile|cell|primary|current|permanent|present|contact|employee"
-    r"|staff|expected|desired|asking|last|previous|starting|ending|drawn|annual|monthly|hourly|daily|day"
-    r"|contract|billing|base|gross|net|security|immigration|(?:father|mother|spouse|husband|wife|guardian"
-    r"|parent)(?:'s|’s|s)?)\s+)*"
-    r"(?:phone|mobile|cell|cellphone|tel|telephone|ph|mob|e-?mail|mail|whatsapp|fax|address|dob|d\.o\.b"
-    r"|date\s+of\s+birth|birth\s*date|place\s+of\s+birth|birth\s*place|born|age|ssn|sin|passport"
-    r"|aadhaa?r|pan|visa|id|badge|ext|extension|height|weight|nationality|citizenship|religion|caste"
-    r"|community|gender|sex|marital\s+status|children|kids|dependents|health|salary|ctc|pay|package"
-    r"|compensation|remuneration|wages?|stipend|rate|bonus|commission|comm|expected|clearance|permit"
-    r"|authori[sz]ation|licen[cs]e|name|social\s+security|social\s+insurance|iban|bank|account|a/c|acct"
-    r"|swift|ifsc)(?:\s*(?:no|number|#|details|status|name|level))?\.?"
-)
-# Labels run together in one field: "Age & Date of Birth: 29, 03-04-1985", "Bank: IBAN".
-_LABEL_WORDS = rf"{_LABEL_WORD}(?:\s*(?:&|and|/|:)\s*{_LABEL_WORD})*"
-DROP_GAP = lazy(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|[-–]\s*|(?:or|and|&|/)\s*)", re.I)
-# A referee's name and number sit together, no words between but 'at': "Jane Roe (555) 010-0000".
-REFEREE_GAP = lazy(r"(?:[\s,;:()–-]|\b(?:at|on|via)\b)*", re.I)
-KNOWN_LABEL = lazy(rf"(?:^|(?<=[\s(|;,•·*]))(?:{_LABEL_WORDS})[\s:#–—-]*$", re.I)
-# Who a referee is to the writer, as a label or a request: "Supervisor: ", "Contact my manager ".
-REFEREE_BEFORE = lazy(
-    r"(?:\b(?:references?|referees?|supervisor|manager|reporting\s+manager|reporting\s+to|superior"
-    r"|contact\s+person)(?:'s|’s)?(?:\s+name)?\s*[:–-]\s*"
-    r"|\b(?:contact|call|reach)\s+my\s+(?:former\s+|current\s+)?(?:manager|supervisor|reference|referee)\s+)$",
-    re.I,
-)
-# What follows a referee's number: leave to call, or why to call.
-REFEREE_AFTER = lazy(
-    r"[\s)]*(?:[;,.]?\s*(?:(?:it\s+is\s+)?(?:okay|ok|may|can|please)\s+(?:to\s+)?contact\b[^.;|•]*(?:\.|$)"
-    r"|for\s+(?:verification|references?)\b))?",
-    re.I,
-)
-# Words that can stand beside a referee's name without saying anything else: titles and companies.
-REFEREE_FILLER = frozenset({"of", "and", "the", "at", "for", "in", "to", "with"})
-PREP_BEFORE = lazy(r"\b(?:at|on|via|in|from|to|of|for|with|by)\s+$", re.I)
-# A request to get in touch means nothing once the number or address it points to is gone.
-CONTACT_BEFORE = lazy(
-    r"\b(?:call|text|phone|e-?mail|contact|reach|message|whatsapp)(?:\s+(?:me|us))?(?:\s+(?:at|on|via))?\s+$",
-    re.I,
-)
 CLAUSE_END = lazy(r"\s*(?:[|;•·▪,]|[.!?]|\s[—–]\s|$)")
-KIND_AFTER = lazy(r"\s*\((?:mobile|cell|home|work|office|personal|[mhwc])\)", re.I)
 # What only qualifies a value and goes with it: a rate's unit, an age's years, an expectation's floor.
 VALUE_TAIL = lazy(
     r"\s*(?:/\s*|per\s+|an?\s+)(?:hour|hr|h|day|d)\b|\s*(?:hourly|p/?h)\b|\s*(?:years|yrs)(?:\s+old)?\b"
@@ -88,21 +47,6 @@ VALUE_LEAD = lazy(
     r"|paid|earning|drawing|charging|available\s+(?:at|for)|billed\s+at)\s+$",
     re.I,
 )
-# Kinship that introduces family details and goes with them: "father of two children".
-KIN_BEFORE = lazy(r"\b(?:(?:a\s+)?(?:proud\s+)?(?:father|mother|parent|mom|dad)\s+of|married\s+to)\s+$", re.I)
-# Words that leave a clause saying nothing once its value is gone: "Well, I am ... years old".
-FILLER = lazy(
-    r"a|an|the|and|or|of|at|for|with|per|to|in|on|is|was|am|are|my|our|me|us|i|also|well|so|more|please"
-    r"|find|kindly|see|below|above|attached|enclosed|herewith",
-    re.I,
-)
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-# When something happened says nothing once what happened is gone: "(having a baby) in April of 2019".
-WHEN = lazy(
-    rf"\b(?:in|on|since|by|until|during|from)\s+(?:(?:early|late|mid)\s+)?(?:{_MONTH}(?:\s+(?:of\s+)?\d{{4}})?|\d{{4}})",
-    re.I,
-)
-FROM_AFTER = lazy(r"\s+from\s+", re.I)
 # A labelled field runs to the next separator, the next label or a comma that starts something new.
 FIELD_REST = lazy(
     r"[^|;•·▪\n]*?(?=\s*(?:[|;•·▪\n]|,(?!\d)(?!\s*[a-z])|[.!?](?:\s|$)|\s[—–]\s|$)"
@@ -112,36 +56,131 @@ FIELD_REST = lazy(
 FIELD_REST_WORDS = 4
 
 
+@built
+def _known_label(reading: RewriteReading) -> regex.Pattern[str]:
+    """A label we know at the end of the text: 'Phone: ', 'Father's Name ', 'Age & Date of Birth: '."""
+    label = (
+        rf"(?:{alternation(reading.label_modifiers)}\s+)*{alternation(reading.labels)}"
+        rf"(?:\s*(?:\#|{alternation(reading.label_suffixes)}))?\.?"
+    )
+    # Labels run together in one field: "Age & Date of Birth: 29, 03-04-1985", "Bank: IBAN".
+    labels = rf"{label}(?:\s*(?:&|/|:|{alternation(reading.label_joiners)})\s*{label})*"
+    return compiled(rf"(?:^|(?<=[\s(|;,•·*])){labels}[\s:#–—-]*$", re.I)
+
+
+@built
+def drop_gap(reading: RewriteReading) -> regex.Pattern[str]:
+    """What stands between two values that go together: a comma, a dash, 'and'."""
+    joiner = alternation(reading.list_joiners)
+    return compiled(rf"\s*(?:,\s*(?:(?:{joiner}|&)\s+)?|[-–]\s*|(?:{joiner}|&|/)\s*)", re.I)
+
+
+@built
+def referee_gap(reading: RewriteReading) -> regex.Pattern[str]:
+    """A referee's name and number sit together, no words between but 'at': 'Jane Roe (555) 010-0000'."""
+    return compiled(rf"(?:[\s,;:()–-]|\b{alternation(reading.contact_ways)}\b)*", re.I)
+
+
+@built
+def _referee_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """Who a referee is to the writer, as a label or a request: 'Supervisor: ', 'Contact my manager '."""
+    labels, requests = alternation(reading.referee_labels), alternation(reading.referee_requests)
+    return compiled(rf"(?:\b{labels}\s*[:–-]\s*|\b{requests}\s+)$", re.I)
+
+
+@built
+def _referee_after(reading: RewriteReading) -> regex.Pattern[str]:
+    """What follows a referee's number: leave to call, or why to call."""
+    leave, reasons = alternation(reading.leave_to_call), alternation(reading.call_reasons)
+    return compiled(rf"[\s)]*(?:[;,.]?\s*(?:{leave}\b[^.;|•]*(?:\.|$)|{reasons}\b))?", re.I)
+
+
+@built
+def _prep_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """A preposition that only led to a value: 'at', 'via'."""
+    return compiled(rf"\b{alternation(reading.prepositions)}\s+$", re.I)
+
+
+@built
+def _contact_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """A request to get in touch, which means nothing once the number or address it points to is gone."""
+    verb, whom, way = (
+        alternation(w) for w in (reading.contact_verbs, reading.contact_objects, reading.contact_ways)
+    )
+    return compiled(rf"\b{verb}(?:\s+{whom})?(?:\s+{way})?\s+$", re.I)
+
+
+@built
+def _source_after(reading: RewriteReading) -> regex.Pattern[str]:
+    """A second preposition after a value: 'based on disability from service'."""
+    return compiled(rf"\s+{alternation(reading.source_leads)}\s+", re.I)
+
+
+@built
+def _kind_after(reading: RewriteReading) -> regex.Pattern[str]:
+    """The kind of a number in brackets after it: '(mobile)'."""
+    return compiled(rf"\s*\({alternation(reading.phone_kinds)}\)", re.I)
+
+
+@built
+def _kin_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """Kinship that introduces family details and goes with them: 'father of two children'."""
+    return compiled(rf"\b{alternation(reading.kin_phrases)}\s+$", re.I)
+
+
+@built
+def _filler(reading: RewriteReading) -> regex.Pattern[str]:
+    """Words that leave a clause saying nothing once its value is gone: 'Well, I am ... years old'."""
+    return compiled(alternation(reading.filler_words), re.I)
+
+
+@built
+def _when(reading: RewriteReading) -> regex.Pattern[str]:
+    """When something happened, which says nothing once what happened is gone: 'in April of 2019'."""
+    month = rf"{alternation(reading.month_stems)}[a-z]*\.?"
+    year = rf"(?:\s+(?:{alternation(reading.month_year_joiners)}\s+)?\d{{4}})?"
+    part = rf"(?:{alternation(reading.month_parts)}\s+)?"
+    return compiled(rf"\b{alternation(reading.time_leads)}\s+{part}(?:{month}{year}|\d{{4}})", re.I)
+
+
 def drop_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> list[Edit]:
     """Candidate removals of a value, widest first: its label, its clause, the words that led to it."""
     start, end = group[0].start, group[-1].end
     stand_in = filled_stand_in(group[0].stand_in, sentence[start:end], sentence, words)
-    stop = _value_end(sentence, end, words)
-    edits = _referee_edits(sentence, group, stop) if group[0].category is Category.REFERENCES else []
+    stop, reading = _value_end(sentence, end, words), words.reading
+    edits = _referee_edits(sentence, group, stop, reading) if group[0].category is Category.REFERENCES else []
     if aside := bracketed(sentence, start, stop, 3):
         edits.append(Edit(*aside, stand_in))
-    label = _label_start(sentence, start)
+    label = _label_start(sentence, start, reading)
     if label is not None:
         rest = FIELD_REST().match(sentence, stop)
         if rest and len(rest.group().split()) <= (0 if rest["label"] else FIELD_REST_WORDS):
-            edits.append(Edit(label, rest.end(), _fitted(sentence, label, rest.end(), stand_in)))
-        edits.append(Edit(label, stop, _fitted(sentence, label, stop, stand_in)))
-    elif not stand_in and not edits and (bare := _bare_clause(sentence, start, stop)):
+            edits.append(Edit(label, rest.end(), _fitted(sentence, label, rest.end(), stand_in, reading)))
+        edits.append(Edit(label, stop, _fitted(sentence, label, stop, stand_in, reading)))
+    elif not stand_in and not edits and (bare := _bare_clause(sentence, start, stop, reading)):
         edits.append(Edit(*bare, ""))
-    if not stand_in and (kin := KIN_BEFORE().search(sentence, 0, start)):
+    if not stand_in and (kin := _kin_before(reading).search(sentence, 0, start)):
         edits.append(Edit(kin.start(), stop, ""))
     # A statement ('Authorized to work in the US') may stand for its whole chunk; a thing or a place
     # ('a valid passport', '{city}') only for the value.
-    if stand_in and not ARTICLE_START().match(stand_in) and not PLACEHOLDER().fullmatch(group[0].stand_in):
+    if (
+        stand_in
+        and not article_start(reading).match(stand_in)
+        and not PLACEHOLDER().fullmatch(group[0].stand_in)
+    ):
         left, right = bounds(sentence, start, end, CHUNK_BREAK())
         if len((sentence[left:start] + sentence[end:right]).split()) <= 3:
             text = mid_sentence(stand_in) if after_comma(sentence, left) else stand_in
             edits.append(Edit(left, right, text))
     if not stand_in:
-        contact = CONTACT_BEFORE().search(sentence, 0, start) if CLAUSE_END().match(sentence, stop) else None
-        lead = contact or PREP_BEFORE().search(sentence, 0, start)
+        contact = (
+            _contact_before(reading).search(sentence, 0, start)
+            if CLAUSE_END().match(sentence, stop)
+            else None
+        )
+        lead = contact or _prep_before(reading).search(sentence, 0, start)
         # "based on disability from service" reads "based on service": the second preposition goes.
-        if lead and not contact and (source := FROM_AFTER().match(sentence, stop)):
+        if lead and not contact and (source := _source_after(reading).match(sentence, stop)):
             edits.append(Edit(start, source.end(), ""))
         if lead:
             edits.append(Edit(lead.start(), stop, ""))
@@ -151,27 +190,27 @@ def drop_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
 def _value_end(sentence: str, end: int, words: RewriteWords) -> int:
     """Where a value ends with what only qualifies it: '(mobile)' after a number, 'per annum' after pay."""
     after = (
-        KIND_AFTER().match(sentence, end)
+        _kind_after(words.reading).match(sentence, end)
         or period_after(words.reading).match(sentence, end)
         or VALUE_TAIL().match(sentence, end)
     )
     return after.end() if after else end
 
 
-def _bare_clause(sentence: str, start: int, stop: int) -> tuple[int, int] | None:
+def _bare_clause(sentence: str, start: int, stop: int, reading: RewriteReading) -> tuple[int, int] | None:
     """The clause around a value if nothing in it says more than the value: 'Looking for 12 LPA or more'."""
     lead = VALUE_LEAD().search(sentence, 0, start)
     first = lead.start() if lead else start
     left, right = bounds(sentence, first, stop, CLAUSE_BREAK())
-    rest = WHEN().sub(" ", sentence[left:first] + " " + sentence[stop:right])
-    said = [w for w in re.findall(r"[^\W_][\w'’-]*", rest) if not FILLER().fullmatch(w)]
+    rest = _when(reading).sub(" ", sentence[left:first] + " " + sentence[stop:right])
+    said = [w for w in re.findall(r"[^\W_][\w'’-]*", rest) if not _filler(reading).fullmatch(w)]
     return None if said else (left, right)
 
 
-def _fitted(sentence: str, start: int, end: int, stand_in: str) -> str:
+def _fitted(sentence: str, start: int, end: int, stand_in: str, reading: RewriteReading) -> str:
     """A stand-in for a whole field reads as a field ('Valid passport'); within a sentence, as written."""
     left, right = bounds(sentence, start, end, CHUNK_BREAK())
-    return as_field(stand_in) if stand_in and (left, right) == (start, end) else stand_in
+    return as_field(stand_in, reading) if stand_in and (left, right) == (start, end) else stand_in
 
 
 def bracketed(sentence: str, start: int, end: int, words: int) -> tuple[int, int] | None:
@@ -189,18 +228,18 @@ def bracketed(sentence: str, start: int, end: int, words: int) -> tuple[int, int
     return opening, closing + 1
 
 
-def _referee_edits(sentence: str, group: Sequence[Span], stop: int) -> list[Edit]:
+def _referee_edits(sentence: str, group: Sequence[Span], stop: int, reading: RewriteReading) -> list[Edit]:
     """A referee goes with the label or request that introduced them and the leave to call them."""
     if group[0].line:
         return [Edit(0, len(sentence), "")]
     start = group[0].start
-    lead = REFEREE_BEFORE().search(sentence, 0, start)
+    lead = _referee_before(reading).search(sentence, 0, start)
     first = lead.start() if lead else start
-    last = after.end() if (after := REFEREE_AFTER().match(sentence, stop)) else stop
+    last = after.end() if (after := _referee_after(reading).match(sentence, stop)) else stop
     left, right = bounds(sentence, first, last, CLAUSE_BREAK())
     left, right = min(left, first), max(right, last)
     rest = sentence[left:first] + " " + sentence[last:right]
-    said = [w for w in re.findall(r"\b[a-z][a-z'’-]+\b", rest) if w not in REFEREE_FILLER]
+    said = [w for w in re.findall(r"\b[a-z][a-z'’-]+\b", rest) if w not in reading.referee_filler]
     edits = [] if said else [Edit(left, right, "")]
     return [*edits, Edit(first, last, "")]
 
@@ -243,11 +282,11 @@ def _city(address: str) -> str:
     return ", ".join(places)
 
 
-def _label_start(sentence: str, start: int) -> int | None:
+def _label_start(sentence: str, start: int, reading: RewriteReading) -> int | None:
     """Where the label of a value starts ('Phone: ', 'Mobile ', 'Date of Birth: '), if it has one."""
     chunk = bounds(sentence, start, start, CHUNK_BREAK())[0]
     text = sentence[chunk:start]
-    known = KNOWN_LABEL().search(sentence, 0, start)
+    known = _known_label(reading).search(sentence, 0, start)
     # Four words before a colon in run-together text are more likely the end of the last field and a
     # label than one long label; a label we know is the better guess.
     if text.strip() and GENERIC_LABEL().fullmatch(text) and not (known and len(text.split()) > 4):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import reduce
+from functools import partial, reduce
 
-from discreet.rewrite.grammar import VOWEL_SOUND, capitalize
+from discreet.language import RewriteReading
+from discreet.rewrite.grammar import capitalize, vowel_sound
 from discreet.rewrite.patterns import lazy
 from discreet.rewrite.spans import Edit
 
@@ -19,7 +20,7 @@ BULLET = lazy(r"\s*[•●▪◦·*➢✓–-]\s+")
 SPACES = lazy(r"[ \t]{2,}")
 
 
-def assemble(sentence: str, edits: Sequence[Edit]) -> str:
+def assemble(sentence: str, edits: Sequence[Edit], reading: RewriteReading) -> str:
     """Splice the edits in, tidying each seam: spaces, separators, parentheses, articles, capitals."""
     pieces: list[str] = []
     cursor = 0
@@ -27,7 +28,7 @@ def assemble(sentence: str, edits: Sequence[Edit]) -> str:
         pieces += [sentence[cursor : edit.start], edit.text]
         cursor = edit.end
     pieces.append(sentence[cursor:])
-    text = reduce(_join, (piece for piece in pieces if piece), "")
+    text = reduce(partial(_join, reading=reading), (piece for piece in pieces if piece), "")
     if not sentence[edits[-1].end :].strip(" \t.!?"):
         text = TRAILING().sub(lambda m: m["end"], text)
     prefix = sentence[: edits[0].start]
@@ -40,7 +41,7 @@ def assemble(sentence: str, edits: Sequence[Edit]) -> str:
     return text if any(c.isalnum() for c in text) else ""
 
 
-def _join(left: str, right: str) -> str:
+def _join(left: str, right: str, reading: RewriteReading) -> str:
     """Join two pieces at an edit, as if the text between had never been there."""
     if not left:
         return right
@@ -50,12 +51,12 @@ def _join(left: str, right: str) -> str:
     spaced = head != left or tail != right
     space = " " if spaced else ""
     if head.endswith("(") and tail.startswith(")"):
-        return _join(head[:-1], tail[1:])
+        return _join(head[:-1], tail[1:], reading)
     if _ends_with_separator(head) and (tail[0] in ".!?)" or _starts_with_separator(tail)):
         if tail[0] in ".!?)":
-            return _join(head.rstrip(SEPARATORS + "-").rstrip(), tail)
-        return _join(head + space, tail[1:].lstrip())
-    head = _fix_article(head, tail)
+            return _join(head.rstrip(SEPARATORS + "-").rstrip(), tail, reading)
+        return _join(head + space, tail[1:].lstrip(), reading)
+    head = _fix_article(head, tail, reading)
     if head[-1] in ".!?" and tail[0].islower():
         tail = capitalize(tail)
     if tail[0] in ",.;:!?)%" or tail.startswith(("'s", "’s")) or head.endswith("("):
@@ -71,7 +72,7 @@ def _starts_with_separator(text: str) -> bool:
     return text[0] in SEPARATORS.replace(":", "") or text.startswith(("- ", "– "))
 
 
-def _fix_article(head: str, tail: str) -> str:
+def _fix_article(head: str, tail: str, reading: RewriteReading) -> str:
     """Make 'a'/'an' at the end of head agree with the word that now follows it."""
     match = ARTICLE_END().search(head)
     word = re.match(r"[\w'’-]+", tail)
@@ -80,6 +81,6 @@ def _fix_article(head: str, tail: str) -> str:
     article = match["article"]
     if article[0] == "A" and not re.search(r"(?:^|[.!?:]\s*)$", head[: match.start()]):
         return head
-    wanted = "an" if VOWEL_SOUND().match(word[0]) else "a"
+    wanted = "an" if vowel_sound(reading).match(word[0]) else "a"
     wanted = wanted.capitalize() if article[0] == "A" else wanted
     return head[: match.start()] + wanted

@@ -12,9 +12,9 @@ from discreet.rewrite.figure_lists import joins_list
 from discreet.rewrite.figures import parse_figure
 from discreet.rewrite.ladders import plain_phrase
 from discreet.rewrite.markers import marker_edits, unmarked
-from discreet.rewrite.names import NAME_GAP, name_edits, stand_in_for
+from discreet.rewrite.names import name_edits, name_gap, stand_in_for
 from discreet.rewrite.patterns import lazy
-from discreet.rewrite.removals import DROP_GAP, REFEREE_GAP, drop_edits, filled_stand_in
+from discreet.rewrite.removals import drop_edits, drop_gap, filled_stand_in, referee_gap
 from discreet.rewrite.seams import assemble
 from discreet.rewrite.spans import Edit, EditGroup, Span, Treatment
 
@@ -31,7 +31,7 @@ def rewrite_sentence(sentence: str, spans: Sequence[Span], words: RewriteWords =
     if not active:
         return sentence
     edits = choose_edits(sentence, _units(sentence, active, words), active, words)
-    return assemble(sentence, edits)
+    return assemble(sentence, edits, words.reading)
 
 
 def _merge(spans: Sequence[Span]) -> list[Span]:
@@ -85,9 +85,13 @@ def _group(sentence: str, spans: Sequence[Span], index: int, words: RewriteWords
             continue
         if first.treatment is Treatment.NAME:
             stand_ins = {stand_in_for(sentence, span, words), stand_in_for(sentence, first, words)}
-            joins = NAME_GAP().fullmatch(gap) and len(stand_ins) == 1
+            joins = name_gap(words.reading).fullmatch(gap) and len(stand_ins) == 1
         else:
-            gaps = REFEREE_GAP() if first.category is Category.REFERENCES else DROP_GAP()
+            gaps = (
+                referee_gap(words.reading)
+                if first.category is Category.REFERENCES
+                else drop_gap(words.reading)
+            )
             joins = gaps.fullmatch(gap) and (span.category, span.stand_in) == (first.category, first.stand_in)
         if not joins:
             break
