@@ -41,6 +41,13 @@ GERMAN: RewriteWords = replace(
         labels=("telefon", "handy", "geburtsdatum"),
         prepositions=("unter", "bei", "per"),
         kin_phrases=("vater von", "mutter von", "verheiratet mit"),
+        possessives=("unser", "unsere", "ihr", "ihre", "sein", "seine"),
+        owner_nouns=("firma",),
+        compound_nouns=("konto", "team", "projekt"),
+        secret_asides=("vertraulich", "intern"),
+        deal_qualifiers=("geplante", "mögliche"),
+        deal_joiners=("von", "mit"),
+        several="mehrere",
     ),
 )
 
@@ -162,3 +169,20 @@ def test_a_figure_s_noun_and_an_article_are_read_by_the_language_s_own_words() -
     assert rewrite_sentence(sentence, spans, ENGLISH.rewrite) == "Erzielte multi-million-dollar jährlich."
     assert without_article("das Projekt", GERMAN.reading) == "Projekt"
     assert without_article("das Projekt", ENGLISH.rewrite.reading) == "das Projekt"
+
+
+def named(sentence: str, name: str, words: RewriteWords) -> str:
+    """The sentence rewritten without a client's name, found by its text."""
+    start = sentence.index(name)
+    span = Span(start, start + len(name), Treatment.NAME, Category.CONFIDENTIAL)
+    return rewrite_sentence(sentence, [span], words)
+
+
+def test_a_name_s_secret_aside_is_read_by_the_language_s_own_words() -> None:
+    sentence = "Betreute Contoso (vertraulich) weltweit."
+    assert named(sentence, "Contoso", GERMAN) == "Betreute ein internes Projekt's weltweit."
+    # English reads no secret in "(vertraulich)": the aside stays behind.
+    assert (
+        named(sentence, "Contoso", ENGLISH.rewrite)
+        == "Betreute an internal initiative (vertraulich) weltweit."
+    )

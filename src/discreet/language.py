@@ -66,6 +66,20 @@ class RewriteReading:
     vowel_sound_starts: tuple[str, ...]
     # The definite article, which a list of names may repeat before each ("A, the B").
     definite_articles: tuple[str, ...]
+    # Possessive determiners ("our"): with the definite article they own the capitalised words before a
+    # code name ("The BruCrew Project X"); with any article they lead a name's description ("ORCA, our
+    # internal engine"), as does an owner noun's possessive ("the company's").
+    possessives: tuple[str, ...]
+    owner_nouns: tuple[str, ...]
+    # Nouns a client's name can modify as it stands ("the Walmart account"); others take "'s".
+    compound_nouns: tuple[str, ...]
+    # A name's own aside in brackets saying it is secret ("confidential", "code name").
+    secret_asides: tuple[str, ...]
+    # Words that qualify a deal ("proposed"), and that join a deal to its other party ("of").
+    deal_qualifiers: tuple[str, ...]
+    deal_joiners: tuple[str, ...]
+    # How many names, when the language has no word for their count ("several").
+    several: str
     # Last words of a stand-in that give way to the noun a name modified ("the ORCA engine").
     generic_heads: frozenset[str]
     # Stand-ins a trade can describe: a head noun, and no description but a size word before it.

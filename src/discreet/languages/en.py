@@ -216,6 +216,21 @@ READING_WORDS = RewriteReading(
     consonant_sound_starts=("uni", "use", "usu", "uti", "eu", "ura", "ure", "uri", "uro", "uru"),
     vowel_sound_starts=("hour", "honest", "heir", "8"),
     definite_articles=("the",),
+    possessives=("our", "their", "its", "his", "her", "my"),
+    owner_nouns=("company", "firm", "bank"),
+    compound_nouns=(
+        *("account", "team", "relationship", "engagement", "portfolio", "project", "program", "partnership"),
+        *("contract", "deal", "rollout", "implementation", "migration", "site", "office", "work", "base"),
+        *("business", "service"),
+    ),
+    secret_asides=(
+        *(f"{lead}code{gap}name" for lead in ("", "internal ") for gap in ("", "-", " ")),
+        *("internal", "confidential", "under an NDA", "under NDA", "NDA", "stealth", "unreleased"),
+        *("unannounced", "not yet public", "not public", "proprietary"),
+    ),
+    deal_qualifiers=("proposed", "potential", "strategic"),
+    deal_joiners=("of", "with"),
+    several="several",
     generic_heads=frozenset(
         {"initiative", "project", "program", "programme", "effort", "product", "platform", "system", "tool"}
     ),
