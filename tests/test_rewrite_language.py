@@ -48,6 +48,13 @@ GERMAN: RewriteWords = replace(
         deal_qualifiers=("geplante", "mögliche"),
         deal_joiners=("von", "mit"),
         several="mehrere",
+        place_leads=("in",),
+        street_words=("straße", "str", "weg", "platz"),
+        rate_units=("stunde", "std", "tag"),
+        rate_words=("stündlich",),
+        age_words=("jahre", "jahre alt"),
+        floor_tails=("oder mehr", "und mehr"),
+        value_leads=("geboren in", "ich bin", "suche", "erwarte"),
     ),
 )
 
@@ -186,3 +193,13 @@ def test_a_name_s_secret_aside_is_read_by_the_language_s_own_words() -> None:
         named(sentence, "Contoso", ENGLISH.rewrite)
         == "Betreute an internal initiative (vertraulich) weltweit."
     )
+
+
+def test_what_only_leads_or_qualifies_a_value_is_read_by_the_language_s_own_words() -> None:
+    assert dropped("Teamfähig. Ich bin 34 Jahre alt.", "34", GERMAN) == "Teamfähig."
+    assert dropped("Erwarte 90000 EUR oder mehr.", "90000 EUR", GERMAN) == ""
+    # English reads neither the lead nor the years nor the floor: they stay behind.
+    assert (
+        dropped("Teamfähig. Ich bin 34 Jahre alt.", "34", ENGLISH.rewrite) == "Teamfähig. Ich bin Jahre alt."
+    )
+    assert dropped("Erwarte 90000 EUR oder mehr.", "90000 EUR", ENGLISH.rewrite) == "Erwarte oder mehr."

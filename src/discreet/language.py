@@ -115,6 +115,17 @@ class RewriteReading:
     # Prepositions that only led to a value; one that follows it and goes with it ("from").
     prepositions: tuple[str, ...]
     source_leads: tuple[str, ...]
+    # What leads a place a stand-in names ("in" {city}), and the street words of an address ("road").
+    place_leads: tuple[str, ...]
+    street_words: tuple[str, ...]
+    # What only qualifies a value: a rate's unit after a period lead ("hour"), a rate word ("hourly"),
+    # an age's years ("yrs old"), an expectation's floor ("or more").
+    rate_units: tuple[str, ...]
+    rate_words: tuple[str, ...]
+    age_words: tuple[str, ...]
+    floor_tails: tuple[str, ...]
+    # Words that introduce a personal value or a pay figure and say nothing once it is gone ("aged").
+    value_leads: tuple[str, ...]
     # The kind of a phone number in brackets after it ("mobile", "m").
     phone_kinds: tuple[str, ...]
     # Kinship that introduces family details ("father of", "married to").
