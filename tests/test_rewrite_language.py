@@ -48,6 +48,7 @@ GERMAN: RewriteWords = replace(
         deal_qualifiers=("geplante", "mögliche"),
         deal_joiners=("von", "mit"),
         several="mehrere",
+        sound_articles=("ein", "ein"),
         place_leads=("in",),
         street_words=("straße", "str", "weg", "platz"),
         rate_units=("stunde", "std", "tag"),
@@ -203,3 +204,10 @@ def test_what_only_leads_or_qualifies_a_value_is_read_by_the_language_s_own_word
         dropped("Teamfähig. Ich bin 34 Jahre alt.", "34", ENGLISH.rewrite) == "Teamfähig. Ich bin Jahre alt."
     )
     assert dropped("Erwarte 90000 EUR oder mehr.", "90000 EUR", ENGLISH.rewrite) == "Erwarte oder mehr."
+
+
+def test_the_article_a_seam_agrees_with_is_read_by_the_language_s_own_words() -> None:
+    sentence = "Leitete a Contoso Rollout."
+    # English makes its "a" agree with the stand-in's vowel; German reads no article in "a" and leaves it.
+    assert named(sentence, "Contoso", ENGLISH.rewrite) == "Leitete an internal Rollout."
+    assert named(sentence, "Contoso", GERMAN) == "Leitete a ein internes Projekt's Rollout."

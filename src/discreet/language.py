@@ -64,6 +64,8 @@ class RewriteReading:
     consonant_sound_words: tuple[str, ...]
     consonant_sound_starts: tuple[str, ...]
     vowel_sound_starts: tuple[str, ...]
+    # The article before a consonant's sound and before a vowel's ("a", "an"), as the sounds choose it.
+    sound_articles: tuple[str, str]
     # The definite article, which a list of names may repeat before each ("A, the B").
     definite_articles: tuple[str, ...]
     # Possessive determiners ("our"): with the definite article they own the capitalised words before a

@@ -215,6 +215,7 @@ READING_WORDS = RewriteReading(
     consonant_sound_words=("one", "once"),
     consonant_sound_starts=("uni", "use", "usu", "uti", "eu", "ura", "ure", "uri", "uro", "uru"),
     vowel_sound_starts=("hour", "honest", "heir", "8"),
+    sound_articles=("a", "an"),
     definite_articles=("the",),
     possessives=("our", "their", "its", "his", "her", "my"),
     owner_nouns=("company", "firm", "bank"),
