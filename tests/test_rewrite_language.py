@@ -49,6 +49,12 @@ GERMAN: RewriteWords = replace(
         deal_joiners=("von", "mit"),
         several="mehrere",
         sound_articles=("ein", "ein"),
+        nda_leads=("unter",),
+        ndas=("NDA", "Geheimhaltungsvereinbarung"),
+        copulas=("ist", "sind", "war", "waren"),
+        secret_adjective="vertraulich",
+        reorganizations=("Stellenabbau", "Umstrukturierung"),
+        reorganization="Umbau",
         place_leads=("in",),
         street_words=("straße", "str", "weg", "platz"),
         rate_units=("stunde", "std", "tag"),
@@ -211,3 +217,21 @@ def test_the_article_a_seam_agrees_with_is_read_by_the_language_s_own_words() ->
     # English makes its "a" agree with the stand-in's vowel; German reads no article in "a" and leaves it.
     assert named(sentence, "Contoso", ENGLISH.rewrite) == "Leitete an internal Rollout."
     assert named(sentence, "Contoso", GERMAN) == "Leitete a ein internes Projekt's Rollout."
+
+
+def unmarked_sentence(sentence: str, marked: str, words: RewriteWords) -> str:
+    """The sentence rewritten without a secret marker, found by its text."""
+    start = sentence.index(marked)
+    span = Span(start, start + len(marked), Treatment.MARKER, Category.CONFIDENTIAL)
+    return rewrite_sentence(sentence, [span], words)
+
+
+def test_an_nda_and_a_reorganisation_are_read_by_the_language_s_own_words() -> None:
+    layoffs = "Leitete einen vertraulichen Stellenabbau."
+    assert unmarked_sentence(layoffs, "vertraulichen Stellenabbau", GERMAN) == "Leitete einen Umbau."
+    assert (
+        unmarked_sentence("Das Projekt ist unter NDA.", "unter NDA", GERMAN) == "Das Projekt ist vertraulich."
+    )
+    # English reads neither the marker, the copula nor the lead: nothing it marked is kept.
+    assert unmarked_sentence(layoffs, "vertraulichen Stellenabbau", ENGLISH.rewrite) == "Leitete einen."
+    assert unmarked_sentence("Das Projekt ist unter NDA.", "unter NDA", ENGLISH.rewrite) == "Das Projekt ist."

@@ -50,6 +50,15 @@ class RewriteReading:
     # Words that mark work as secret ("confidential"), and deals a name may be the other party to.
     secret_markers: tuple[str, ...]
     deals: tuple[str, ...]
+    # Work under a non-disclosure agreement: the lead ("bound by") and the agreement ("NDA"); after a
+    # copula ("is") it reads as the secret adjective ("is confidential").
+    nda_leads: tuple[str, ...]
+    ndas: tuple[str, ...]
+    copulas: tuple[str, ...]
+    secret_adjective: str
+    # A pending reorganisation is the secret itself ("layoffs"): its noun reads as a description.
+    reorganizations: tuple[str, ...]
+    reorganization: str
     # Nouns of change after a percentage ("growth"); comparatives after a multiple ("faster").
     change_nouns: tuple[str, ...]
     comparatives: tuple[str, ...]

@@ -148,6 +148,16 @@ READING_WORDS = RewriteReading(
         "proprietary",
     ),
     deals=("acquisition", "merger", "takeover", "buyout", "divestiture", "divestment", "spin-off", "spinoff"),
+    nda_leads=("under", "covered by", "bound by", "subject to"),
+    ndas=("NDA", "non-disclosure", "non-disclosure agreement"),
+    copulas=("is", "are", "was", "were", "remain", "remains", "remained", "be", "been", "being"),
+    secret_adjective="confidential",
+    reorganizations=(
+        *("layoff", "layoffs", "lay-off", "lay-offs", "restructuring", "restructurings", "reorganisation"),
+        *("reorganisations", "reorganization", "reorganizations", "reduction in force"),
+        *("reductions in force", "RIF"),
+    ),
+    reorganization="organizational redesign",
     comparatives=(
         "faster",
         "quicker",
