@@ -55,6 +55,21 @@ GERMAN: RewriteWords = replace(
         secret_adjective="vertraulich",
         reorganizations=("Stellenabbau", "Umstrukturierung"),
         reorganization="Umbau",
+        range_starts=("von",),
+        range_ends=("auf", "bis"),
+        zero_words=("null",),
+        spread_verbs=("reichte", "reichten"),
+        at_least_words=("über", "mehr als"),
+        amount_leads=("auf", "über"),
+        amount_joiners=("an",),
+        part_of=("an",),
+        scale_counts=("Millionen", "Tausende"),
+        demonstratives=("dieser", "diese", "dieses"),
+        period_adjectives=("monatliche", "jährliche"),
+        verb_endings=("te", "ten"),
+        article_slot_words=("in", "für", "mit"),
+        sized_things=("Aufträge", "Projekte"),
+        size_joiners=("über", "im Wert von"),
         place_leads=("in",),
         street_words=("straße", "str", "weg", "platz"),
         rate_units=("stunde", "std", "tag"),
@@ -235,3 +250,17 @@ def test_an_nda_and_a_reorganisation_are_read_by_the_language_s_own_words() -> N
     # English reads neither the marker, the copula nor the lead: nothing it marked is kept.
     assert unmarked_sentence(layoffs, "vertraulichen Stellenabbau", ENGLISH.rewrite) == "Leitete einen."
     assert unmarked_sentence("Das Projekt ist unter NDA.", "unter NDA", ENGLISH.rewrite) == "Das Projekt ist."
+
+
+def test_a_change_from_nothing_and_sized_things_are_read_by_the_language_s_own_words() -> None:
+    grown, won = "Steigerte den Umsatz von null auf $4M.", "Gewann Aufträge über $100K."
+    # German reads a change from nothing (its written words are the English ladder's) and the deals sized.
+    assert rewrite_sentence(grown, figures(grown, "$4M"), GERMAN) == "Steigerte den Umsatz to seven figures."
+    assert rewrite_sentence(won, figures(won, "$100K"), GERMAN) == "Gewann six-figure Aufträge."
+    assert (
+        rewrite_sentence(grown, figures(grown, "$4M"), ENGLISH.rewrite)
+        == "Steigerte den Umsatz von null auf millions."
+    )
+    assert (
+        rewrite_sentence(won, figures(won, "$100K"), ENGLISH.rewrite) == "Gewann Aufträge über six figures."
+    )

@@ -62,6 +62,29 @@ class RewriteReading:
     # Nouns of change after a percentage ("growth"); comparatives after a multiple ("faster").
     change_nouns: tuple[str, ...]
     comparatives: tuple[str, ...]
+    # What a range or a change opens and closes with ("from", "to"), and a start that is nothing ("scratch").
+    range_starts: tuple[str, ...]
+    range_ends: tuple[str, ...]
+    zero_words: tuple[str, ...]
+    # Verbs that give a spread rather than a change ("ranging"); words that say a figure is a floor ("over").
+    spread_verbs: tuple[str, ...]
+    at_least_words: tuple[str, ...]
+    # Words after which a figure is an amount reached ("exceeding"); words joining it to what it is
+    # in ("in"); "of" before things an amount is made of; plural scales that read as counts ("millions").
+    amount_leads: tuple[str, ...]
+    amount_joiners: tuple[str, ...]
+    part_of: tuple[str, ...]
+    scale_counts: tuple[str, ...]
+    # Demonstratives, which open a noun phrase as articles and possessives do ("this", "those").
+    demonstratives: tuple[str, ...]
+    # Periods as adjectives before a noun ("monthly").
+    period_adjectives: tuple[str, ...]
+    # Where an article the figure stood for may go: after a verb's ending ("-ed"), or these words ("led").
+    verb_endings: tuple[str, ...]
+    article_slot_words: tuple[str, ...]
+    # Things sized by the amount after them ("deals"), as written, and what joins them to it ("worth").
+    sized_things: tuple[str, ...]
+    size_joiners: tuple[str, ...]
     # Abbreviations whose stop ends no sentence ("Dr.", "e.g."), as written, without their stop.
     abbreviations: tuple[str, ...]
     # Articles ("a", "the"); determiners before a noun ("our", "each"); function words, which are no noun.

@@ -173,6 +173,33 @@ READING_WORDS = RewriteReading(
         "fewer",
         "smaller",
     ),
+    range_starts=("from",),
+    range_ends=("to",),
+    zero_words=("0", "zero", "nothing", "scratch"),
+    spread_verbs=(
+        *("range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "spanning"),
+    ),
+    at_least_words=("over", "above", "more than", "in excess of", "upwards of"),
+    amount_leads=(
+        *("to", "of", "at", "past", "exceeding", "surpassing", "topping", "reaching", "reached", "hit"),
+        *("hitting", "than", "under", "below"),
+    ),
+    amount_joiners=("in", "of"),
+    part_of=("of",),
+    scale_counts=("hundreds", "thousands", "millions", "billions", "trillions"),
+    demonstratives=("this", "that", "these", "those"),
+    period_adjectives=("monthly", "annual", "yearly", "quarterly", "weekly", "daily"),
+    verb_endings=("ed", "ing"),
+    article_slot_words=(
+        *("in", "on", "for", "with", "of", "over", "under", "across", "into", "through", "manage"),
+        *("managed", "manages", "won", "led", "ran", "built", "own", "owned", "oversaw", "grew", "drove"),
+        *("closed", "secured", "sold"),
+    ),
+    sized_things=(
+        *("deals", "contracts", "projects", "accounts", "opportunities", "transactions", "orders"),
+        *("grants", "loans", "budgets", "portfolios", "programs", "engagements"),
+    ),
+    size_joiners=("of", "worth", "valued at"),
     abbreviations=(
         *("Mr", "Mrs", "Ms", "Dr", "Prof", "Jr", "Sr", "St", "Mt", "No", "Nos", "vs", "approx"),
         *("Inc", "Co", "Corp", "Ltd", "Pvt", "Dept", "Govt", "Univ", "Ave", "Rd", "Blvd", "Ref", "Vol", "Rs"),
