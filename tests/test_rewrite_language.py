@@ -70,6 +70,16 @@ GERMAN: RewriteWords = replace(
         article_slot_words=("in", "für", "mit"),
         sized_things=("Aufträge", "Projekte"),
         size_joiners=("über", "im Wert von"),
+        by_words=("um",),
+        change_adverbs=("plus", "minus"),
+        against_words=("unter", "über"),
+        plans=("Budget", "Plan", "Ziel"),
+        all_words=("alle", "aller"),
+        level_leads=("von", "auf", "bei"),
+        at_words=("bei",),
+        attainment_goals=("Quote", "Ziel"),
+        attainment_words=("Erreichung",),
+        attainment_joiners=("von",),
         place_leads=("in",),
         street_words=("straße", "str", "weg", "platz"),
         rate_units=("stunde", "std", "tag"),
@@ -263,4 +273,18 @@ def test_a_change_from_nothing_and_sized_things_are_read_by_the_language_s_own_w
     )
     assert (
         rewrite_sentence(won, figures(won, "$100K"), ENGLISH.rewrite) == "Gewann Aufträge über six figures."
+    )
+
+
+def test_a_percentage_s_amount_and_plan_are_read_by_the_language_s_own_words() -> None:
+    cut, under = "Senkte die Kosten um 12%.", "Blieb 15% unter Budget."
+    # German reads "um" as the amount's "by" and "unter Budget" as a result against a plan.
+    assert rewrite_sentence(cut, figures(cut, "12%"), GERMAN) == "Senkte die Kosten by double digits."
+    assert rewrite_sentence(under, figures(under, "15%"), GERMAN) == "Blieb well unter Budget."
+    assert (
+        rewrite_sentence(cut, figures(cut, "12%"), ENGLISH.rewrite)
+        == "Senkte die Kosten um by double digits."
+    )
+    assert (
+        rewrite_sentence(under, figures(under, "15%"), ENGLISH.rewrite) == "Blieb double-digit unter Budget."
     )

@@ -85,6 +85,21 @@ class RewriteReading:
     # Things sized by the amount after them ("deals"), as written, and what joins them to it ("worth").
     sized_things: tuple[str, ...]
     size_joiners: tuple[str, ...]
+    # Around a percentage: the word of its amount ("by"), adverbs of change ("up"), words of a result
+    # against a plan ("under" ... "budget"), "all" after a share's "of", words after which it is a level
+    # ("retention of"), and where a result stands ("at").
+    by_words: tuple[str, ...]
+    change_adverbs: tuple[str, ...]
+    against_words: tuple[str, ...]
+    plans: tuple[str, ...]
+    all_words: tuple[str, ...]
+    level_leads: tuple[str, ...]
+    at_words: tuple[str, ...]
+    # An attainment named before its percentage: the goal ("quota"), the word ("attainment") and what
+    # joins it to the figure ("of").
+    attainment_goals: tuple[str, ...]
+    attainment_words: tuple[str, ...]
+    attainment_joiners: tuple[str, ...]
     # Abbreviations whose stop ends no sentence ("Dr.", "e.g."), as written, without their stop.
     abbreviations: tuple[str, ...]
     # Articles ("a", "the"); determiners before a noun ("our", "each"); function words, which are no noun.

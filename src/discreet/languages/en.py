@@ -200,6 +200,22 @@ READING_WORDS = RewriteReading(
         *("grants", "loans", "budgets", "portfolios", "programs", "engagements"),
     ),
     size_joiners=("of", "worth", "valued at"),
+    by_words=("by",),
+    change_adverbs=("up", "down"),
+    against_words=("under", "over", "below", "above", "ahead of", "behind"),
+    plans=(
+        *("budget", "plan", "target", "forecast", "goal", "quota", "schedule", "estimate", "estimates"),
+        *("projection", "projections", "benchmark", "average"),
+    ),
+    all_words=("all",),
+    level_leads=(
+        *("to", "of", "at", "from", "than", "under", "reaching", "reached", "hit", "hitting", "is", "was"),
+        *("were", "are"),
+    ),
+    at_words=("at",),
+    attainment_goals=("quota", "target"),
+    attainment_words=("attainment",),
+    attainment_joiners=("of", "at", "was", "is"),
     abbreviations=(
         *("Mr", "Mrs", "Ms", "Dr", "Prof", "Jr", "Sr", "St", "Mt", "No", "Nos", "vs", "approx"),
         *("Inc", "Co", "Corp", "Ltd", "Pvt", "Dept", "Govt", "Univ", "Ave", "Rd", "Blvd", "Ref", "Vol", "Rs"),

@@ -38,7 +38,7 @@ from discreet.rewrite.ladders import (
     step,
 )
 from discreet.rewrite.patterns import alternation, built, compiled, lazy
-from discreet.rewrite.percent_edits import BY_BEFORE, percent_edits
+from discreet.rewrite.percent_edits import at_least, by_before, percent_edits
 from discreet.rewrite.spans import Edit, Span
 
 NOUN_WORD = lazy(r"\s+(?P<word>[A-Za-z][\w&'’-]*)")
@@ -88,12 +88,6 @@ def _sized_before(reading: RewriteReading) -> regex.Pattern[str]:
 def _in_after(reading: RewriteReading) -> regex.Pattern[str]:
     """What an amount is in or of, after it: '$2M in revenue'."""
     return compiled(rf"\s+{alternation(reading.amount_joiners)}\b", re.I)
-
-
-@built
-def at_least(reading: RewriteReading) -> regex.Pattern[str]:
-    """What says a figure is a floor: 'over', 'in excess of', '>'."""
-    return compiled(rf"(?:{alternation(reading.at_least_words)}|>)", re.I)
 
 
 @built
@@ -389,7 +383,7 @@ def _multiple_edits(sentence: str, start: int, end: int, ratio: float, words: Re
     edits = _verb_edits(sentence, start, end, ratio, words)
     if comparative_after(words.reading).match(sentence, end):
         return [*edits, Edit(start, end, step(words.comparisons, ratio, words))]
-    if by := BY_BEFORE().search(sentence, 0, start):
+    if by := by_before(words.reading).search(sentence, 0, start):
         return [*edits, Edit(by.start(), end, fold(ratio, words))]
     if is_noun_after(sentence, end, words.reading):
         ladder, value = (
