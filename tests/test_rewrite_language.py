@@ -80,6 +80,10 @@ GERMAN: RewriteWords = replace(
         attainment_goals=("Quote", "Ziel"),
         attainment_words=("Erreichung",),
         attainment_joiners=("von",),
+        goal_leads=("von", "gegen"),
+        goal_modifiers=("der", "die", "jährliche", "Vertriebs"),
+        not_goals_before=("Markt",),
+        quantifiers=("alle", "jede", "jeder"),
         place_leads=("in",),
         street_words=("straße", "str", "weg", "platz"),
         rate_units=("stunde", "std", "tag"),
@@ -287,4 +291,14 @@ def test_a_percentage_s_amount_and_plan_are_read_by_the_language_s_own_words() -
     )
     assert (
         rewrite_sentence(under, figures(under, "15%"), ENGLISH.rewrite) == "Blieb double-digit unter Budget."
+    )
+
+
+def test_a_goal_after_a_percentage_is_read_by_the_language_s_own_words() -> None:
+    # The test set keeps English goals and verbs: only the lead before the goal is German.
+    sentence = "Achieved 120% gegen quota."
+    assert rewrite_sentence(sentence, figures(sentence, "120%"), GERMAN) == "Exceeded quota."
+    assert (
+        rewrite_sentence(sentence, figures(sentence, "120%"), ENGLISH.rewrite)
+        == "Achieved triple-digit gegen quota."
     )

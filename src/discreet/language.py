@@ -100,6 +100,12 @@ class RewriteReading:
     attainment_goals: tuple[str, ...]
     attainment_words: tuple[str, ...]
     attainment_joiners: tuple[str, ...]
+    # A goal named after a percentage: what leads it ("against"), words before it ("annual", "sales"),
+    # words that make the goal word no goal ("target market"); a goal's own that is no goal ("all").
+    goal_leads: tuple[str, ...]
+    goal_modifiers: tuple[str, ...]
+    not_goals_before: tuple[str, ...]
+    quantifiers: tuple[str, ...]
     # Abbreviations whose stop ends no sentence ("Dr.", "e.g."), as written, without their stop.
     abbreviations: tuple[str, ...]
     # Articles ("a", "the"); determiners before a noun ("our", "each"); function words, which are no noun.

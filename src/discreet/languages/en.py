@@ -216,6 +216,13 @@ READING_WORDS = RewriteReading(
     attainment_goals=("quota", "target"),
     attainment_words=("attainment",),
     attainment_joiners=("of", "at", "was", "is"),
+    goal_leads=("of", "to", "against", "on"),
+    goal_modifiers=(
+        *("the", "my", "our", "annual", "quarterly", "yearly", "monthly", "team", "sales", "individual"),
+        *("assigned", "revenue", "bookings"),
+    ),
+    not_goals_before=("market", "audience"),
+    quantifiers=("all", "every", "each"),
     abbreviations=(
         *("Mr", "Mrs", "Ms", "Dr", "Prof", "Jr", "Sr", "St", "Mt", "No", "Nos", "vs", "approx"),
         *("Inc", "Co", "Corp", "Ltd", "Pvt", "Dept", "Govt", "Univ", "Ave", "Rd", "Blvd", "Ref", "Vol", "Rs"),

@@ -120,8 +120,9 @@ def _list_after_quota(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _quota_of(reading: RewriteReading) -> regex.Pattern[str]:
     """An attainment's own goal after it: 'achieved 100% of the FY15 goal'."""
+    of, the = alternation(reading.part_of), alternation(reading.definite_articles)
     return compiled(
-        r"\+?\s+of\s+(?:the\s+)?(?!all\b|every\b|each\b)(?P<words>(?:[\w&/'’-]+\s+){0,3}?)"
+        rf"\+?\s+{of}\s+(?:{the}\s+)?(?!{alternation(reading.quantifiers)}\b)(?P<words>(?:[\w&/'’-]+\s+){{0,3}}?)"
         rf"(?P<goal>{alternation(reading.goals)})s?\b",
         re.I,
     )
@@ -130,10 +131,11 @@ def _quota_of(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _quota_after(reading: RewriteReading) -> regex.Pattern[str]:
     """A goal named after a percentage: '120% of the annual sales quota'."""
+    lead, modifier = alternation(reading.goal_leads), alternation(reading.goal_modifiers)
+    other, attainment = alternation(reading.not_goals_before), alternation(reading.attainment_words)
     return compiled(
-        r"\s*(?:(?:of|to|against|on)\s+)?(?P<phrase>(?:(?:the|my|our|annual|quarterly|yearly|monthly|team|sales"
-        rf"|individual|assigned|revenue|bookings)\s+)*(?P<goal>{alternation(reading.goals)})s?)\b"
-        r"(?!\s+(?:market|audience))(?:\s+attainment)?",
+        rf"\s*(?:{lead}\s+)?(?P<phrase>(?:{modifier}\s+)*(?P<goal>{alternation(reading.goals)})s?)\b"
+        rf"(?!\s+{other})(?:\s+{attainment})?",
         re.I,
     )
 
@@ -141,7 +143,7 @@ def _quota_after(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _margin_before(reading: RewriteReading) -> regex.Pattern[str]:
     """A margin's value as a label's or a verb's: 'EBITDA margin: 18%'; 'a margin of 31%' stays a level."""
-    return compiled(rf"\b{alternation(reading.margins)}\s*(?::|was|is|were|are)\s*$", re.I)
+    return compiled(rf"\b{alternation(reading.margins)}\s*(?::|{alternation(reading.copulas)})\s*$", re.I)
 
 
 @built
