@@ -41,6 +41,56 @@ GERMAN: RewriteWords = replace(
         labels=("telefon", "handy", "geburtsdatum"),
         prepositions=("unter", "bei", "per"),
         kin_phrases=("vater von", "mutter von", "verheiratet mit"),
+        possessives=("unser", "unsere", "ihr", "ihre", "sein", "seine"),
+        owner_nouns=("firma",),
+        compound_nouns=("konto", "team", "projekt"),
+        secret_asides=("vertraulich", "intern"),
+        deal_qualifiers=("geplante", "mögliche"),
+        deal_joiners=("von", "mit"),
+        several="mehrere",
+        sound_articles=("ein", "ein"),
+        nda_leads=("unter",),
+        ndas=("NDA", "Geheimhaltungsvereinbarung"),
+        copulas=("ist", "sind", "war", "waren"),
+        secret_adjective="vertraulich",
+        reorganizations=("Stellenabbau", "Umstrukturierung"),
+        reorganization="Umbau",
+        range_starts=("von",),
+        range_ends=("auf", "bis"),
+        zero_words=("null",),
+        spread_verbs=("reichte", "reichten"),
+        at_least_words=("über", "mehr als"),
+        amount_leads=("auf", "über"),
+        amount_joiners=("an",),
+        part_of=("an",),
+        scale_counts=("Millionen", "Tausende"),
+        demonstratives=("dieser", "diese", "dieses"),
+        period_adjectives=("monatliche", "jährliche"),
+        verb_endings=("te", "ten"),
+        article_slot_words=("in", "für", "mit"),
+        sized_things=("Aufträge", "Projekte"),
+        size_joiners=("über", "im Wert von"),
+        by_words=("um",),
+        change_adverbs=("plus", "minus"),
+        against_words=("unter", "über"),
+        plans=("Budget", "Plan", "Ziel"),
+        all_words=("alle", "aller"),
+        level_leads=("von", "auf", "bei"),
+        at_words=("bei",),
+        attainment_goals=("Quote", "Ziel"),
+        attainment_words=("Erreichung",),
+        attainment_joiners=("von",),
+        goal_leads=("von", "gegen"),
+        goal_modifiers=("der", "die", "jährliche", "Vertriebs"),
+        not_goals_before=("Markt",),
+        quantifiers=("alle", "jede", "jeder"),
+        place_leads=("in",),
+        street_words=("straße", "str", "weg", "platz"),
+        rate_units=("stunde", "std", "tag"),
+        rate_words=("stündlich",),
+        age_words=("jahre", "jahre alt"),
+        floor_tails=("oder mehr", "und mehr"),
+        value_leads=("geboren in", "ich bin", "suche", "erwarte"),
     ),
 )
 
@@ -162,3 +212,93 @@ def test_a_figure_s_noun_and_an_article_are_read_by_the_language_s_own_words() -
     assert rewrite_sentence(sentence, spans, ENGLISH.rewrite) == "Erzielte multi-million-dollar jährlich."
     assert without_article("das Projekt", GERMAN.reading) == "Projekt"
     assert without_article("das Projekt", ENGLISH.rewrite.reading) == "das Projekt"
+
+
+def named(sentence: str, name: str, words: RewriteWords) -> str:
+    """The sentence rewritten without a client's name, found by its text."""
+    start = sentence.index(name)
+    span = Span(start, start + len(name), Treatment.NAME, Category.CONFIDENTIAL)
+    return rewrite_sentence(sentence, [span], words)
+
+
+def test_a_name_s_secret_aside_is_read_by_the_language_s_own_words() -> None:
+    sentence = "Betreute Contoso (vertraulich) weltweit."
+    assert named(sentence, "Contoso", GERMAN) == "Betreute ein internes Projekt's weltweit."
+    # English reads no secret in "(vertraulich)": the aside stays behind.
+    assert (
+        named(sentence, "Contoso", ENGLISH.rewrite)
+        == "Betreute an internal initiative (vertraulich) weltweit."
+    )
+
+
+def test_what_only_leads_or_qualifies_a_value_is_read_by_the_language_s_own_words() -> None:
+    assert dropped("Teamfähig. Ich bin 34 Jahre alt.", "34", GERMAN) == "Teamfähig."
+    assert dropped("Erwarte 90000 EUR oder mehr.", "90000 EUR", GERMAN) == ""
+    # English reads neither the lead nor the years nor the floor: they stay behind.
+    assert (
+        dropped("Teamfähig. Ich bin 34 Jahre alt.", "34", ENGLISH.rewrite) == "Teamfähig. Ich bin Jahre alt."
+    )
+    assert dropped("Erwarte 90000 EUR oder mehr.", "90000 EUR", ENGLISH.rewrite) == "Erwarte oder mehr."
+
+
+def test_the_article_a_seam_agrees_with_is_read_by_the_language_s_own_words() -> None:
+    sentence = "Leitete a Contoso Rollout."
+    # English makes its "a" agree with the stand-in's vowel; German reads no article in "a" and leaves it.
+    assert named(sentence, "Contoso", ENGLISH.rewrite) == "Leitete an internal Rollout."
+    assert named(sentence, "Contoso", GERMAN) == "Leitete a ein internes Projekt's Rollout."
+
+
+def unmarked_sentence(sentence: str, marked: str, words: RewriteWords) -> str:
+    """The sentence rewritten without a secret marker, found by its text."""
+    start = sentence.index(marked)
+    span = Span(start, start + len(marked), Treatment.MARKER, Category.CONFIDENTIAL)
+    return rewrite_sentence(sentence, [span], words)
+
+
+def test_an_nda_and_a_reorganisation_are_read_by_the_language_s_own_words() -> None:
+    layoffs = "Leitete einen vertraulichen Stellenabbau."
+    assert unmarked_sentence(layoffs, "vertraulichen Stellenabbau", GERMAN) == "Leitete einen Umbau."
+    assert (
+        unmarked_sentence("Das Projekt ist unter NDA.", "unter NDA", GERMAN) == "Das Projekt ist vertraulich."
+    )
+    # English reads neither the marker, the copula nor the lead: nothing it marked is kept.
+    assert unmarked_sentence(layoffs, "vertraulichen Stellenabbau", ENGLISH.rewrite) == "Leitete einen."
+    assert unmarked_sentence("Das Projekt ist unter NDA.", "unter NDA", ENGLISH.rewrite) == "Das Projekt ist."
+
+
+def test_a_change_from_nothing_and_sized_things_are_read_by_the_language_s_own_words() -> None:
+    grown, won = "Steigerte den Umsatz von null auf $4M.", "Gewann Aufträge über $100K."
+    # German reads a change from nothing (its written words are the English ladder's) and the deals sized.
+    assert rewrite_sentence(grown, figures(grown, "$4M"), GERMAN) == "Steigerte den Umsatz to seven figures."
+    assert rewrite_sentence(won, figures(won, "$100K"), GERMAN) == "Gewann six-figure Aufträge."
+    assert (
+        rewrite_sentence(grown, figures(grown, "$4M"), ENGLISH.rewrite)
+        == "Steigerte den Umsatz von null auf millions."
+    )
+    assert (
+        rewrite_sentence(won, figures(won, "$100K"), ENGLISH.rewrite) == "Gewann Aufträge über six figures."
+    )
+
+
+def test_a_percentage_s_amount_and_plan_are_read_by_the_language_s_own_words() -> None:
+    cut, under = "Senkte die Kosten um 12%.", "Blieb 15% unter Budget."
+    # German reads "um" as the amount's "by" and "unter Budget" as a result against a plan.
+    assert rewrite_sentence(cut, figures(cut, "12%"), GERMAN) == "Senkte die Kosten by double digits."
+    assert rewrite_sentence(under, figures(under, "15%"), GERMAN) == "Blieb well unter Budget."
+    assert (
+        rewrite_sentence(cut, figures(cut, "12%"), ENGLISH.rewrite)
+        == "Senkte die Kosten um by double digits."
+    )
+    assert (
+        rewrite_sentence(under, figures(under, "15%"), ENGLISH.rewrite) == "Blieb double-digit unter Budget."
+    )
+
+
+def test_a_goal_after_a_percentage_is_read_by_the_language_s_own_words() -> None:
+    # The test set keeps English goals and verbs: only the lead before the goal is German.
+    sentence = "Achieved 120% gegen quota."
+    assert rewrite_sentence(sentence, figures(sentence, "120%"), GERMAN) == "Exceeded quota."
+    assert (
+        rewrite_sentence(sentence, figures(sentence, "120%"), ENGLISH.rewrite)
+        == "Achieved triple-digit gegen quota."
+    )

@@ -50,9 +50,62 @@ class RewriteReading:
     # Words that mark work as secret ("confidential"), and deals a name may be the other party to.
     secret_markers: tuple[str, ...]
     deals: tuple[str, ...]
+    # Work under a non-disclosure agreement: the lead ("bound by") and the agreement ("NDA"); after a
+    # copula ("is") it reads as the secret adjective ("is confidential").
+    nda_leads: tuple[str, ...]
+    ndas: tuple[str, ...]
+    copulas: tuple[str, ...]
+    secret_adjective: str
+    # A pending reorganisation is the secret itself ("layoffs"): its noun reads as a description.
+    reorganizations: tuple[str, ...]
+    reorganization: str
     # Nouns of change after a percentage ("growth"); comparatives after a multiple ("faster").
     change_nouns: tuple[str, ...]
     comparatives: tuple[str, ...]
+    # What a range or a change opens and closes with ("from", "to"), and a start that is nothing ("scratch").
+    range_starts: tuple[str, ...]
+    range_ends: tuple[str, ...]
+    zero_words: tuple[str, ...]
+    # Verbs that give a spread rather than a change ("ranging"); words that say a figure is a floor ("over").
+    spread_verbs: tuple[str, ...]
+    at_least_words: tuple[str, ...]
+    # Words after which a figure is an amount reached ("exceeding"); words joining it to what it is
+    # in ("in"); "of" before things an amount is made of; plural scales that read as counts ("millions").
+    amount_leads: tuple[str, ...]
+    amount_joiners: tuple[str, ...]
+    part_of: tuple[str, ...]
+    scale_counts: tuple[str, ...]
+    # Demonstratives, which open a noun phrase as articles and possessives do ("this", "those").
+    demonstratives: tuple[str, ...]
+    # Periods as adjectives before a noun ("monthly").
+    period_adjectives: tuple[str, ...]
+    # Where an article the figure stood for may go: after a verb's ending ("-ed"), or these words ("led").
+    verb_endings: tuple[str, ...]
+    article_slot_words: tuple[str, ...]
+    # Things sized by the amount after them ("deals"), as written, and what joins them to it ("worth").
+    sized_things: tuple[str, ...]
+    size_joiners: tuple[str, ...]
+    # Around a percentage: the word of its amount ("by"), adverbs of change ("up"), words of a result
+    # against a plan ("under" ... "budget"), "all" after a share's "of", words after which it is a level
+    # ("retention of"), and where a result stands ("at").
+    by_words: tuple[str, ...]
+    change_adverbs: tuple[str, ...]
+    against_words: tuple[str, ...]
+    plans: tuple[str, ...]
+    all_words: tuple[str, ...]
+    level_leads: tuple[str, ...]
+    at_words: tuple[str, ...]
+    # An attainment named before its percentage: the goal ("quota"), the word ("attainment") and what
+    # joins it to the figure ("of").
+    attainment_goals: tuple[str, ...]
+    attainment_words: tuple[str, ...]
+    attainment_joiners: tuple[str, ...]
+    # A goal named after a percentage: what leads it ("against"), words before it ("annual", "sales"),
+    # words that make the goal word no goal ("target market"); a goal's own that is no goal ("all").
+    goal_leads: tuple[str, ...]
+    goal_modifiers: tuple[str, ...]
+    not_goals_before: tuple[str, ...]
+    quantifiers: tuple[str, ...]
     # Abbreviations whose stop ends no sentence ("Dr.", "e.g."), as written, without their stop.
     abbreviations: tuple[str, ...]
     # Articles ("a", "the"); determiners before a noun ("our", "each"); function words, which are no noun.
@@ -64,8 +117,24 @@ class RewriteReading:
     consonant_sound_words: tuple[str, ...]
     consonant_sound_starts: tuple[str, ...]
     vowel_sound_starts: tuple[str, ...]
+    # The article before a consonant's sound and before a vowel's ("a", "an"), as the sounds choose it.
+    sound_articles: tuple[str, str]
     # The definite article, which a list of names may repeat before each ("A, the B").
     definite_articles: tuple[str, ...]
+    # Possessive determiners ("our"): with the definite article they own the capitalised words before a
+    # code name ("The BruCrew Project X"); with any article they lead a name's description ("ORCA, our
+    # internal engine"), as does an owner noun's possessive ("the company's").
+    possessives: tuple[str, ...]
+    owner_nouns: tuple[str, ...]
+    # Nouns a client's name can modify as it stands ("the Walmart account"); others take "'s".
+    compound_nouns: tuple[str, ...]
+    # A name's own aside in brackets saying it is secret ("confidential", "code name").
+    secret_asides: tuple[str, ...]
+    # Words that qualify a deal ("proposed"), and that join a deal to its other party ("of").
+    deal_qualifiers: tuple[str, ...]
+    deal_joiners: tuple[str, ...]
+    # How many names, when the language has no word for their count ("several").
+    several: str
     # Last words of a stand-in that give way to the noun a name modified ("the ORCA engine").
     generic_heads: frozenset[str]
     # Stand-ins a trade can describe: a head noun, and no description but a size word before it.
@@ -101,6 +170,17 @@ class RewriteReading:
     # Prepositions that only led to a value; one that follows it and goes with it ("from").
     prepositions: tuple[str, ...]
     source_leads: tuple[str, ...]
+    # What leads a place a stand-in names ("in" {city}), and the street words of an address ("road").
+    place_leads: tuple[str, ...]
+    street_words: tuple[str, ...]
+    # What only qualifies a value: a rate's unit after a period lead ("hour"), a rate word ("hourly"),
+    # an age's years ("yrs old"), an expectation's floor ("or more").
+    rate_units: tuple[str, ...]
+    rate_words: tuple[str, ...]
+    age_words: tuple[str, ...]
+    floor_tails: tuple[str, ...]
+    # Words that introduce a personal value or a pay figure and say nothing once it is gone ("aged").
+    value_leads: tuple[str, ...]
     # The kind of a phone number in brackets after it ("mobile", "m").
     phone_kinds: tuple[str, ...]
     # Kinship that introduces family details ("father of", "married to").

@@ -10,7 +10,7 @@ from discreet.languages.en import ENGLISH
 from discreet.model import Action, Advice, Category, Finding, Section
 from discreet.packs import Rule, rule_actions
 from discreet.rewrite.figures import parse_figure
-from discreet.rewrite.markers import NDA, marked
+from discreet.rewrite.markers import marked, nda
 from discreet.rewrite.patterns import lazy
 from discreet.rewrite.sentence import rewrite_sentence
 from discreet.rewrite.spans import Span, Treatment
@@ -89,7 +89,7 @@ def _treatment(
     figure = category in (Category.FINANCIAL, Category.COMPENSATION)
     if public is Action.GENERALIZE and figure and parse_figure(text, reading) is not None:
         return Treatment.FIGURE
-    marker = marked(reading).fullmatch(text.strip()) or NDA().fullmatch(text.strip())
+    marker = marked(reading).fullmatch(text.strip()) or nda(reading).fullmatch(text.strip())
     if category is Category.CONFIDENTIAL and not stand_in and marker:
         return Treatment.MARKER
     # A rule that says what to write for a name ('a major client') knows its names may hold digits: 3M, VH1.

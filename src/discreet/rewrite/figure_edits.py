@@ -38,40 +38,83 @@ from discreet.rewrite.ladders import (
     step,
 )
 from discreet.rewrite.patterns import alternation, built, compiled, lazy
-from discreet.rewrite.percent_edits import BY_BEFORE, percent_edits
+from discreet.rewrite.percent_edits import at_least, by_before, percent_edits
 from discreet.rewrite.spans import Edit, Span
 
-FIGURES_BEFORE = lazy(
-    r"\b(?:to|of|at|past|exceeding|surpassing|topping|reaching|reached|hit|hitting|than|under|below)\s+$",
-    re.I,
-)
-# "$2,500 of grants" is an amount in grants, not a number of them.
-OF_THINGS = lazy(r"\s+of\s+(?!(?:the|a|an|this|that|our|their|its|my|his|her)\b)(?=[a-z])")
-# A period before the noun a figure describes: "$50,000 monthly sales goal".
-PERIOD_ADJECTIVE = lazy(r"\s+(?:monthly|annual|yearly|quarterly|weekly|daily)(?=\s+[A-Za-z])", re.I)
-# Where a sentence may take an article that the figure stood for: after a verb or a preposition.
-ARTICLE_SLOT = lazy(
-    r"(?:^|\b(?:\w+ed|\w+ing|in|on|for|with|of|over|under|across|into|through|manage[sd]?|won|led|ran|built"
-    r"|own(?:ed)?|oversaw|grew|drove|closed|secured|sold)\s+)$",
-    re.I,
-)
-# Things sized by the amount after them: "deals >$100K" are "deals of six figures or more".
-SIZED_BEFORE = lazy(
-    r"\b(?P<things>deals|contracts|projects|accounts|opportunities|transactions|orders|grants|loans|budgets"
-    r"|portfolios|programs|engagements)\s+(?:(?:of|worth|valued\s+at)\s+)?$"
-)
-IN_AFTER = lazy(r"\s+(?:in|of)\b", re.I)
-AT_LEAST = lazy(r"(?:over|above|more\s+than|in\s+excess\s+of|upwards\s+of|>)", re.I)
-# Plural amounts that read as counts before "of": "thousands of grants" is not "$2,500 of grants".
-SCALE_WORDS = ("hundreds", "thousands", "millions", "billions", "trillions")
 NOUN_WORD = lazy(r"\s+(?P<word>[A-Za-z][\w&'’-]*)")
-FROM_NUMBER_BEFORE = lazy(r"\bfrom\s+(?P<number>\d[\d,]*)\s+to\s+$", re.I)
-FROM_ZERO_BEFORE = lazy(r"\bfrom\s+(?:0|zero|nothing|scratch)\s+to\s+$", re.I)
-SPREAD_BEFORE = lazy(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|spanning)\s+$", re.I)
-# A change already given as a figure: "penetration 25% from 19 to 25 states" needs no second change.
-CHANGE_BEFORE = lazy(r"\d\s*(?:%|percent|[x×]|-?fold)\s*$", re.I)
 PAREN_BEFORE = lazy(r"\s*\(\s*(?:[A-Za-z/]+\s+){0,2}[+±-]?$")
 PAREN_AFTER = lazy(r"(?:\s+[A-Za-z/]+){0,2}\s*\)")
+
+
+@built
+def _figures_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """Words after which a figure is an amount reached, not a thing's size: 'to', 'exceeding'."""
+    return compiled(rf"\b{alternation(reading.amount_leads)}\s+$", re.I)
+
+
+def _determiner(reading: RewriteReading) -> str:
+    """A determiner that a noun phrase opens with: 'the', 'our', 'these'."""
+    return alternation((*reading.articles, *reading.possessives, *reading.demonstratives))
+
+
+@built
+def _of_things(reading: RewriteReading) -> regex.Pattern[str]:
+    """'$2,500 of grants' is an amount in grants, not a number of them."""
+    of = alternation(reading.part_of)
+    return compiled(rf"\s+{of}\s+(?!{_determiner(reading)}\b)(?=[a-z])")
+
+
+@built
+def _period_adjective(reading: RewriteReading) -> regex.Pattern[str]:
+    """A period before the noun a figure describes: '$50,000 monthly sales goal'."""
+    return compiled(rf"\s+{alternation(reading.period_adjectives)}(?=\s+[A-Za-z])", re.I)
+
+
+@built
+def _article_slot(reading: RewriteReading) -> regex.Pattern[str]:
+    """Where a sentence may take an article that the figure stood for: after a verb or a preposition."""
+    endings, words = alternation(reading.verb_endings), alternation(reading.article_slot_words)
+    return compiled(rf"(?:^|\b(?:\w+{endings}|{words})\s+)$", re.I)
+
+
+@built
+def _sized_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """Things sized by the amount after them: 'deals >$100K' are 'deals of six figures or more'."""
+    things, joiners = alternation(reading.sized_things), alternation(reading.size_joiners)
+    return compiled(rf"\b(?P<things>{things})\s+(?:{joiners}\s+)?$")
+
+
+@built
+def _in_after(reading: RewriteReading) -> regex.Pattern[str]:
+    """What an amount is in or of, after it: '$2M in revenue'."""
+    return compiled(rf"\s+{alternation(reading.amount_joiners)}\b", re.I)
+
+
+@built
+def _from_number_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """A count's change from a number: 'from 19 to'."""
+    start, end = alternation(reading.range_starts), alternation(reading.range_ends)
+    return compiled(rf"\b{start}\s+(?P<number>\d[\d,]*)\s+{end}\s+$", re.I)
+
+
+@built
+def _from_zero_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """A change from nothing: 'from scratch to'."""
+    start, end = alternation(reading.range_starts), alternation(reading.range_ends)
+    return compiled(rf"\b{start}\s+{alternation(reading.zero_words)}\s+{end}\s+$", re.I)
+
+
+@built
+def _spread_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """Verbs that give a spread, not a change: 'ranging from'."""
+    return compiled(rf"\b{alternation(reading.spread_verbs)}\s+$", re.I)
+
+
+@built
+def _change_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """A change already given as a figure: 'penetration 25% from 19 to 25 states' needs no second change."""
+    percent, fold = alternation(reading.percent_words), alternation(reading.fold_words)
+    return compiled(rf"\d\s*(?:%|{percent}|[x×]|-?{fold})\s*$", re.I)
 
 
 @built
@@ -81,13 +124,14 @@ def approx_before(reading: RewriteReading) -> regex.Pattern[str]:
 
 @built
 def from_before(reading: RewriteReading) -> regex.Pattern[str]:
-    return compiled(rf"\bfrom\s+{approximately(reading)}?$", re.I)
+    return compiled(rf"\b{alternation(reading.range_starts)}\s+{approximately(reading)}?$", re.I)
 
 
 @built
 def range_gap(reading: RewriteReading) -> regex.Pattern[str]:
     """What joins the two ends of a range: '-', 'to', an approximation, a period after the first."""
-    return compiled(rf"(?:\s*{per_period(reading)})?\s*(?:-|–|—|to|→|->)\s*{approximately(reading)}?", re.I)
+    to = alternation(reading.range_ends)
+    return compiled(rf"(?:\s*{per_period(reading)})?\s*(?:-|–|—|{to}|→|->)\s*{approximately(reading)}?", re.I)
 
 
 @built
@@ -130,7 +174,7 @@ def figure_group_edits(sentence: str, group: Sequence[Span], words: RewriteWords
     assert second is not None  # _group pairs only figures that parse
     edits: list[Edit] = []
     came_from = from_before(words.reading).search(sentence, 0, start)
-    if came_from and SPREAD_BEFORE().search(sentence, 0, came_from.start()):
+    if came_from and _spread_before(words.reading).search(sentence, 0, came_from.start()):
         # "deals ranging from £10K to £100K" is a spread of sizes, not a change from one to the other.
         spread = Edit(start, end, _spread(first, second, words))
         return [spread, *_figure_edits(sentence, start, end, first, words)]
@@ -140,7 +184,7 @@ def figure_group_edits(sentence: str, group: Sequence[Span], words: RewriteWords
         edits.append(Edit(came_from.start(), stop, f"to {_level(second, named, words)}"))
     elif came_from and first.value > 0:
         stop, named = _after_range(sentence, end, first, second, words)
-        if CHANGE_BEFORE().search(sentence, 0, came_from.start()):
+        if _change_before(words.reading).search(sentence, 0, came_from.start()):
             edits.append(Edit(came_from.start(), stop, f"to {_level(second, named, words)}"))
         else:
             edits.append(Edit(came_from.start(), stop, change_phrase(first, second, words)))
@@ -227,13 +271,15 @@ def _figure_edits(sentence: str, start: int, end: int, figure: Figure, words: Re
             edits += _multiple_edits(sentence, wide_start, wide_end, figure.value, words)
         case FigureKind.COUNT:
             edits += _count_edits(sentence, wide_start, wide_end, figure, words)
-    if figure.kind is FigureKind.COUNT and (ranged := FROM_NUMBER_BEFORE().search(sentence, 0, wide_start)):
+    if figure.kind is FigureKind.COUNT and (
+        ranged := _from_number_before(words.reading).search(sentence, 0, wide_start)
+    ):
         # "from 4 to 22 accounts", only the second flagged, is still a change: "more than fivefold".
         first = Figure(FigureKind.COUNT, float(ranged["number"].replace(",", "")))
         stop = max(e.end for e in edits) if edits else end
         if first.value > 0:
             edits.insert(0, Edit(ranged.start(), stop, change_phrase(first, figure, words)))
-    if zero := FROM_ZERO_BEFORE().search(sentence, 0, wide_start):
+    if zero := _from_zero_before(words.reading).search(sentence, 0, wide_start):
         # "from 0 to over 500 members" is where it got: "to hundreds of members".
         edits[:0] = [Edit(zero.start(), e.end, f"to {e.text}") for e in edits if e.start == wide_start]
     return [*edits, Edit(start, end, plain_phrase(figure, words))]
@@ -250,12 +296,12 @@ def _money_edits(sentence: str, start: int, end: int, figure: Figure, words: Rew
     described = _described_noun(sentence, end, words.reading)
     if (
         described is None
-        and (sized := SIZED_BEFORE().search(before))
-        and not IN_AFTER().match(sentence, end)
+        and (sized := _sized_before(words.reading).search(before))
+        and not _in_after(words.reading).match(sentence, end)
         and not range_gap(words.reading).match(sentence, end)
         and not period
     ):
-        if AT_LEAST().match(sentence, start):
+        if at_least(words.reading).match(sentence, start):
             return [Edit(sized.start(), end, f"{sized['things']} of {money_figures(figure, words)} or more")]
         return [Edit(sized.start(), end, f"{money_adjective(figure, words)} {sized['things']}")]
     if described is not None:
@@ -268,9 +314,13 @@ def _money_edits(sentence: str, start: int, end: int, figure: Figure, words: Rew
         ]
     if determiner_before(words.reading).search(before):
         return [Edit(start, end, f"{money_adjective(figure, words)}{adjective} sum")]
-    if FIGURES_BEFORE().search(before):
+    if _figures_before(words.reading).search(before):
         return [Edit(start, end, money_figures(figure, words) + noun)]
-    if not noun and (things := OF_THINGS().match(sentence, end)) and (amount := _amount_of(figure, words)):
+    if (
+        not noun
+        and (things := _of_things(words.reading).match(sentence, end))
+        and (amount := _amount_of(figure, words))
+    ):
         return [Edit(start, things.end(), f"{amount} in ")]
     return [Edit(start, end, money_noun(figure, words) + noun)]
 
@@ -278,7 +328,7 @@ def _money_edits(sentence: str, start: int, end: int, figure: Figure, words: Rew
 def _described_noun(sentence: str, end: int, reading: RewriteReading) -> str | None:
     """The noun a figure describes, past a period word: 'goal' of '$50,000 monthly sales goal'."""
     if not is_noun_after(sentence, end, reading):
-        period = PERIOD_ADJECTIVE().match(sentence, end)
+        period = _period_adjective(reading).match(sentence, end)
         if not period or not is_noun_after(sentence, period.end(), reading):
             return None
         end = period.end()
@@ -300,7 +350,11 @@ def _with_article(before: str, noun: str, adjective: str, words: RewriteWords) -
     counted = (
         bool(noun) and not is_plural(noun) and not noun.isupper() and noun.lower() not in words.mass_nouns
     )
-    if counted and not determiner_before(words.reading).search(before) and ARTICLE_SLOT().search(before):
+    if (
+        counted
+        and not determiner_before(words.reading).search(before)
+        and _article_slot(words.reading).search(before)
+    ):
         return article_for(adjective, words.reading) + adjective
     return adjective
 
@@ -310,7 +364,7 @@ def _amount_of(figure: Figure, words: RewriteWords) -> str | None:
     amount = money_noun(figure, words)
     if amount.endswith(" figures"):
         return amount
-    if not figure.currency or not amount.endswith(SCALE_WORDS):
+    if not figure.currency or not amount.endswith(words.reading.scale_counts):
         return None
     return f"{amount} of {figure.currency}s" if figure.currency != "yen" else f"{amount} of yen"
 
@@ -329,7 +383,7 @@ def _multiple_edits(sentence: str, start: int, end: int, ratio: float, words: Re
     edits = _verb_edits(sentence, start, end, ratio, words)
     if comparative_after(words.reading).match(sentence, end):
         return [*edits, Edit(start, end, step(words.comparisons, ratio, words))]
-    if by := BY_BEFORE().search(sentence, 0, start):
+    if by := by_before(words.reading).search(sentence, 0, start):
         return [*edits, Edit(by.start(), end, fold(ratio, words))]
     if is_noun_after(sentence, end, words.reading):
         ladder, value = (

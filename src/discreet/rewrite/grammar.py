@@ -76,7 +76,8 @@ def split_aside(phrase: str) -> tuple[str, str]:
 
 
 def article_for(phrase: str, reading: RewriteReading) -> str:
-    return "an " if vowel_sound(reading).match(phrase) else "a "
+    consonant, vowel = reading.sound_articles
+    return f"{vowel} " if vowel_sound(reading).match(phrase) else f"{consonant} "
 
 
 def as_field(phrase: str, reading: RewriteReading) -> str:

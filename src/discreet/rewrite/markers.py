@@ -8,19 +8,9 @@ from collections.abc import Sequence
 import regex
 
 from discreet.language import RewriteReading
-from discreet.rewrite.patterns import alternation, built, compiled, lazy
+from discreet.rewrite.patterns import alternation, built, compiled
 from discreet.rewrite.removals import bracketed
 from discreet.rewrite.spans import Edit, Span
-
-NDA = lazy(
-    r"(?:under|covered\s+by|bound\s+by|subject\s+to)\s+(?:an?\s+)?(?:NDA|non-disclosure(?:\s+agreement)?)",
-    re.I,
-)
-# A pending reorganisation is the secret itself, so its noun is described rather than kept.
-REORGANIZATION = lazy(
-    r"(?:layoffs?|lay-offs?|restructurings?|reorgani[sz]ations?|reductions?\s+in\s+force|RIF)", re.I
-)
-COPULA_BEFORE = lazy(r"\b(?:is|are|was|were|remains?|remained|be|been|being)\s+$", re.I)
 
 
 def secret_marker(reading: RewriteReading) -> str:
@@ -35,6 +25,27 @@ def marked(reading: RewriteReading) -> regex.Pattern[str]:
     return compiled(rf"(?P<marker>{marker}(?:\s+{marker})*)\s+(?P<rest>\S.*)", re.I | re.S)
 
 
+@built
+def nda(reading: RewriteReading) -> regex.Pattern[str]:
+    """Work under a non-disclosure agreement: 'covered by an NDA'."""
+    lead, article, ndas = (
+        alternation(words) for words in (reading.nda_leads, reading.sound_articles, reading.ndas)
+    )
+    return compiled(rf"{lead}\s+(?:{article}\s+)?{ndas}", re.I)
+
+
+@built
+def _reorganization(reading: RewriteReading) -> regex.Pattern[str]:
+    """A pending reorganisation is the secret itself, so its noun is described rather than kept."""
+    return compiled(alternation(reading.reorganizations), re.I)
+
+
+@built
+def _copula_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """A copula before an NDA ('is under NDA') leaves a predicate to fill: 'is confidential'."""
+    return compiled(rf"\b{alternation(reading.copulas)}\s+$", re.I)
+
+
 def marker_edits(sentence: str, group: Sequence[Span], reading: RewriteReading) -> list[Edit]:
     """A marker goes and what it marked stays: 'a confidential client' reads 'a client'."""
     start, end = group[0].start, group[-1].end
@@ -42,8 +53,8 @@ def marker_edits(sentence: str, group: Sequence[Span], reading: RewriteReading) 
     edits: list[Edit] = []
     if aside := bracketed(sentence, start, end, 0):
         edits.append(Edit(*aside, ""))
-    if NDA().fullmatch(text.strip()) and COPULA_BEFORE().search(sentence, 0, start):
-        edits.append(Edit(start, end, "confidential"))
+    if nda(reading).fullmatch(text.strip()) and _copula_before(reading).search(sentence, 0, start):
+        edits.append(Edit(start, end, reading.secret_adjective))
     return [*edits, Edit(start, end, unmarked(text, reading))]
 
 
@@ -52,4 +63,4 @@ def unmarked(text: str, reading: RewriteReading) -> str:
     if not match:
         return ""
     rest = match["rest"]
-    return "organizational redesign" if REORGANIZATION().fullmatch(rest) else rest
+    return reading.reorganization if _reorganization(reading).fullmatch(rest) else rest

@@ -31,21 +31,7 @@ from discreet.rewrite.spans import Edit, Span
 
 # A name's ticker or abbreviation in brackets names it as well: "Churchill Ventures (CHV)".
 ALIAS_AFTER = lazy(r"\s*\((?:(?:NYSE|NASDAQ|LSE|NSE|BSE|TSX)\s*:\s*)?[A-Z][A-Z0-9.&-]{1,7}\)")
-# A name's own aside saying it is secret: "Project Falcon (confidential)".
-MARKER_AFTER = lazy(
-    r"\s*\((?:internal(?:\s+code[- ]?name)?|code[- ]?name|confidential|under\s+(?:an\s+)?NDA|NDA|stealth"
-    r"|unreleased|unannounced|not\s+(?:yet\s+)?public|proprietary)\)",
-    re.I,
-)
-# Nouns a client's name can modify as it stands ("the Walmart account"); others take "'s" ("Walmart revenue").
-COMPOUNDS = lazy(
-    r"(?:account|team|relationship|engagement|portfolio|project|program|partnership|contract|deal|rollout"
-    r"|implementation|migration|site|office|work|base|business|service)s?",
-    re.I,
-)
 QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
-# Capitalised words between a determiner and a code name belong to the name: "The BruCrew Project X".
-NAME_WORDS_BEFORE = lazy(r"\b(?i:the|our|their|its|his|her|my)\s+(?P<words>(?:[A-Z][\w&'’-]*\s+){1,3})$")
 
 
 def stand_in_for(sentence: str, span: Span, words: RewriteWords) -> str:
@@ -97,7 +83,7 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
     stand_in = stand_in_for(sentence, group[0], words)
     if group[0].stand_in:
         stand_in = _described(stand_in, [sentence[s.start : s.end] for s in group], words)
-    after = MARKER_AFTER().match(sentence, end) or ALIAS_AFTER().match(sentence, end)
+    after = _marker_after(words.reading).match(sentence, end) or ALIAS_AFTER().match(sentence, end)
     following = NEXT_WORD().match(sentence, after.end() if after else end)
     noun = following["word"] if following and is_noun(following["word"], words.reading) else ""
     edits = _aside_edits(sentence, start, end)
@@ -122,7 +108,9 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
     opening = sentence[start - 1 : start]
     if opening in QUOTES and sentence[end : end + 1] == QUOTES[opening]:
         wide_start, wide_end = start - 1, end + 1
-    if aside := MARKER_AFTER().match(sentence, wide_end) or ALIAS_AFTER().match(sentence, wide_end):
+    if aside := _marker_after(words.reading).match(sentence, wide_end) or ALIAS_AFTER().match(
+        sentence, wide_end
+    ):
         wide_end = aside.end()
     if (named := _codenamed_before(words.reading).search(sentence, 0, wide_start)) and (
         comma := re.match(r"\s*,\s*", sentence[wide_end:])
@@ -130,7 +118,7 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
         edits.append(Edit(named.start(), wide_end + comma.end(), ""))
     if codename := _codename_before(words.reading).search(sentence, 0, start):
         wide_start = codename.start()
-        if name_words := NAME_WORDS_BEFORE().search(sentence, 0, wide_start):
+        if name_words := _name_words_before(words.reading).search(sentence, 0, wide_start):
             wide_start = name_words.start("words")
     if not noun and (deal := _deal_before(words.reading).search(sentence, 0, wide_start)):
         edits.append(
@@ -173,11 +161,32 @@ def _etc_after(reading: RewriteReading) -> regex.Pattern[str]:
 def _deal_before(reading: RewriteReading) -> regex.Pattern[str]:
     """'the confidential acquisition of Pellmark' says no more than 'an acquisition' once the name goes."""
     marker, deal = secret_marker(reading), alternation(reading.deals)
+    determiner, qualifier = alternation(reading.determiners), alternation(reading.deal_qualifiers)
+    joiner, the = alternation(reading.deal_joiners), alternation(reading.definite_articles)
     return compiled(
-        rf"\b(?:(?:the|a|an|its|our|their|this|that)\s+(?:{marker}\s+|(?:proposed|potential|strategic)\s+)*"
-        rf"|(?:{marker}\s+)+)(?P<deal>{deal})\s+(?:of|with)\s+(?:the\s+)?$",
+        rf"\b(?:{determiner}\s+(?:{marker}\s+|{qualifier}\s+)*|(?:{marker}\s+)+)"
+        rf"(?P<deal>{deal})\s+{joiner}\s+(?:{the}\s+)?$",
         re.I,
     )
+
+
+@built
+def _marker_after(reading: RewriteReading) -> regex.Pattern[str]:
+    """A name's own aside saying it is secret: 'Project Falcon (confidential)'."""
+    return compiled(rf"\s*\({alternation(reading.secret_asides)}\)", re.I)
+
+
+@built
+def _compound(reading: RewriteReading) -> regex.Pattern[str]:
+    """Nouns a client's name can modify as it stands ('the Walmart account'); others take "'s"."""
+    return compiled(rf"{alternation(reading.compound_nouns)}s?", re.I)
+
+
+@built
+def _name_words_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """Capitalised words between a determiner and a code name belong to the name: 'The BruCrew Project X'."""
+    owner = alternation((*reading.definite_articles, *reading.possessives))
+    return compiled(rf"\b(?i:{owner})\s+(?P<words>(?:[A-Z][\w&'’-]*\s+){{1,3}})$")
 
 
 @built
@@ -207,7 +216,8 @@ def _described_before(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _described_after(reading: RewriteReading) -> regex.Pattern[str]:
     """A description after a name: 'ORCA, our internal pricing engine'."""
-    lead = r"(?:our|the|its|their|an?|the\s+(?:company|firm|bank)['’]?s)"
+    owner = rf"{alternation(reading.definite_articles)}\s+{alternation(reading.owner_nouns)}['’]?s"
+    lead = rf"(?:{alternation((*reading.articles, *reading.possessives))}|{owner})"
     return compiled(rf"[\"”']?[ \t]*,[ \t]*(?P<description>{lead}\s+{_described_tool(reading)})", re.I)
 
 
@@ -274,7 +284,7 @@ def _before_noun(stand_in: str, noun: str, reading: RewriteReading) -> str:
         inner, _, word = head.rpartition(" ")
         if word.lower() in heads and noun.lower() in heads and without_article(inner, reading):
             phrase = inner
-    elif not COMPOUNDS().fullmatch(noun):
+    elif not _compound(reading).fullmatch(noun):
         return f"{stand_in}'s"
     else:
         phrase = stand_in
@@ -283,11 +293,11 @@ def _before_noun(stand_in: str, noun: str, reading: RewriteReading) -> str:
 
 def _names_phrase(count: int, stand_in: str, noun: str, words: RewriteWords) -> str:
     """Several names in a row: 'three major retail clients', 'two key client accounts'."""
-    number = words.number_words.get(count, "several")
+    number = words.number_words.get(count, words.reading.several)
     bare = without_article(stand_in, words.reading)
     if not noun:
         return f"{number} {plural(bare)}"
     head, _, last = bare.rpartition(" ")
     if last.lower() in words.reading.generic_heads and head:
         return f"{number} {head}"
-    return f"{number} {bare}" if COMPOUNDS().fullmatch(noun) else f"{number} {plural(bare)}'"
+    return f"{number} {bare}" if _compound(words.reading).fullmatch(noun) else f"{number} {plural(bare)}'"

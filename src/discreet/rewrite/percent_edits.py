@@ -10,38 +10,92 @@ import regex
 from discreet.language import RewriteReading, RewriteWords
 from discreet.rewrite.grammar import determiner_before, is_noun_after
 from discreet.rewrite.ladders import percent_amount, percent_level, step, times
-from discreet.rewrite.patterns import alternation, built, compiled, lazy
+from discreet.rewrite.patterns import alternation, built, compiled
 from discreet.rewrite.spans import Edit
 
 # A rate this high reads 'near-perfect' (98% retention), unless the noun after it is a change (98% growth).
 NEAR_PERFECT = 95
 # From here up a rate before a noun reads as its tens: a "90%-plus retention rate".
 HIGH_RATE = 50
-# "by12%" from exports that drop spaces is still "by 12%".
-BY_BEFORE = lazy(r"\bby\s*$", re.I)
-# A percentage against a plan says only how far: "15% under budget" is "well under budget".
-AGAINST_AFTER = lazy(
-    r"\s+(?:under|over|below|above|ahead\s+of|behind)\s+(?:(?:the|our|its|their)\s+)?(?:[\w-]+\s+)?"
-    r"(?:budget|plan|target|forecast|goal|quota|schedule|estimates?|projections?|benchmark|average)\b",
-    re.I,
-)
-# "up 41%" takes its amount without "by".
-UP_BEFORE = lazy(r"\b(?:up|down)\s+$", re.I)
-# "by **18 %**" in Markdown keeps its "by" outside the emphasis.
-MARKED_BY_BEFORE = lazy(r"\bby\s*[*_]+\s*$", re.I)
-OF_AFTER = lazy(r"\s+of\b(?:\s+all\b)?", re.I)
-OVER = lazy(r"(?:over|more\s+than|above|in\s+excess\s+of|upwards\s+of|>)\s*", re.I)
-# A percentage after these is a level ("retention of 95%"), not a change.
-LEVEL_BEFORE = lazy(
-    r"(?:\b(?:to|of|at|from|than|under|reaching|reached|hit|hitting|is|was|were|are)\s+|:\s*)$", re.I
-)
-QUOTA_WORD = lazy(r"\b(?P<goal>quota|target)s?\b", re.I)
 # How far before an attainment its quota may be named: "carried a $1.4M quota; hit 113%".
 QUOTA_REACH = 40
-AT_BEFORE = lazy(r"\bat\s+$", re.I)
-# "100% of account goals" is "all account goals": "all of" wants a determiner after it.
-DETERMINER_AFTER = lazy(r"\s*(?:the|a|an|our|their|its|my|his|her|your|these|those|this|that)\b", re.I)
-QUOTA_BEFORE = lazy(r"\b(?P<goal>quota|target)\s+attainment(?:\s+(?:of|at|was|is)|\s*[:–-])?\s*$", re.I)
+
+
+@built
+def by_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """'by' before a change: 'by12%' from exports that drop spaces is still 'by 12%'."""
+    return compiled(rf"\b{alternation(reading.by_words)}\s*$", re.I)
+
+
+@built
+def _markedby_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """'by **18 %**' in Markdown keeps its 'by' outside the emphasis."""
+    return compiled(rf"\b{alternation(reading.by_words)}\s*[*_]+\s*$", re.I)
+
+
+@built
+def _up_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """'up 41%' takes its amount without 'by'."""
+    return compiled(rf"\b{alternation(reading.change_adverbs)}\s+$", re.I)
+
+
+@built
+def _against_after(reading: RewriteReading) -> regex.Pattern[str]:
+    """A percentage against a plan says only how far: '15% under budget' is 'well under budget'."""
+    against, plan = alternation(reading.against_words), alternation(reading.plans)
+    owner = alternation((*reading.definite_articles, *reading.possessives))
+    return compiled(rf"\s+{against}\s+(?:{owner}\s+)?(?:[\w-]+\s+)?{plan}\b", re.I)
+
+
+@built
+def _of_after(reading: RewriteReading) -> regex.Pattern[str]:
+    """A share of something: '73% of customers', '100% of all'."""
+    of, every = alternation(reading.part_of), alternation(reading.all_words)
+    return compiled(rf"\s+{of}\b(?:\s+(?P<all>{every})\b)?", re.I)
+
+
+@built
+def at_least(reading: RewriteReading) -> regex.Pattern[str]:
+    """What says a figure is a floor: 'over', 'in excess of', '>'."""
+    return compiled(rf"(?:{alternation(reading.at_least_words)}|>)", re.I)
+
+
+@built
+def _over(reading: RewriteReading) -> regex.Pattern[str]:
+    """What says a percentage is a floor, with the space after it: 'over 100%'."""
+    return compiled(rf"{at_least(reading).pattern}\s*", re.I)
+
+
+@built
+def _level_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """A percentage after these is a level ('retention of 95%'), not a change."""
+    return compiled(rf"(?:\b{alternation(reading.level_leads)}\s+|:\s*)$", re.I)
+
+
+@built
+def _quota_word(reading: RewriteReading) -> regex.Pattern[str]:
+    """A goal a result is measured against, named nearby: 'carried a $1.4M quota'."""
+    return compiled(rf"\b(?P<goal>{alternation(reading.attainment_goals)})s?\b", re.I)
+
+
+@built
+def _at_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """'at' before a result: 'finished the year at 121% of quota'."""
+    return compiled(rf"\b{alternation(reading.at_words)}\s+$", re.I)
+
+
+@built
+def _determiner_after(reading: RewriteReading) -> regex.Pattern[str]:
+    """'100% of account goals' is 'all account goals': 'all of' wants a determiner after it."""
+    return compiled(rf"\s*{alternation((*reading.determiners, *reading.demonstratives))}\b", re.I)
+
+
+@built
+def _quota_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """An attainment named before its percentage: 'quota attainment of 112%'."""
+    goal, attainment = alternation(reading.attainment_goals), alternation(reading.attainment_words)
+    joiner = alternation(reading.attainment_joiners)
+    return compiled(rf"\b(?P<goal>{goal})\s+{attainment}(?:\s+{joiner}|\s*[:–-])?\s*$", re.I)
 
 
 @built
@@ -66,8 +120,9 @@ def _list_after_quota(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _quota_of(reading: RewriteReading) -> regex.Pattern[str]:
     """An attainment's own goal after it: 'achieved 100% of the FY15 goal'."""
+    of, the = alternation(reading.part_of), alternation(reading.definite_articles)
     return compiled(
-        r"\+?\s+of\s+(?:the\s+)?(?!all\b|every\b|each\b)(?P<words>(?:[\w&/'’-]+\s+){0,3}?)"
+        rf"\+?\s+{of}\s+(?:{the}\s+)?(?!{alternation(reading.quantifiers)}\b)(?P<words>(?:[\w&/'’-]+\s+){{0,3}}?)"
         rf"(?P<goal>{alternation(reading.goals)})s?\b",
         re.I,
     )
@@ -76,10 +131,11 @@ def _quota_of(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _quota_after(reading: RewriteReading) -> regex.Pattern[str]:
     """A goal named after a percentage: '120% of the annual sales quota'."""
+    lead, modifier = alternation(reading.goal_leads), alternation(reading.goal_modifiers)
+    other, attainment = alternation(reading.not_goals_before), alternation(reading.attainment_words)
     return compiled(
-        r"\s*(?:(?:of|to|against|on)\s+)?(?P<phrase>(?:(?:the|my|our|annual|quarterly|yearly|monthly|team|sales"
-        rf"|individual|assigned|revenue|bookings)\s+)*(?P<goal>{alternation(reading.goals)})s?)\b"
-        r"(?!\s+(?:market|audience))(?:\s+attainment)?",
+        rf"\s*(?:{lead}\s+)?(?P<phrase>(?:{modifier}\s+)*(?P<goal>{alternation(reading.goals)})s?)\b"
+        rf"(?!\s+{other})(?:\s+{attainment})?",
         re.I,
     )
 
@@ -87,7 +143,7 @@ def _quota_after(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _margin_before(reading: RewriteReading) -> regex.Pattern[str]:
     """A margin's value as a label's or a verb's: 'EBITDA margin: 18%'; 'a margin of 31%' stays a level."""
-    return compiled(rf"\b{alternation(reading.margins)}\s*(?::|was|is|were|are)\s*$", re.I)
+    return compiled(rf"\b{alternation(reading.margins)}\s*(?::|{alternation(reading.copulas)})\s*$", re.I)
 
 
 @built
@@ -100,7 +156,7 @@ def _quota_verb_before(reading: RewriteReading) -> regex.Pattern[str]:
 
 def percent_edits(sentence: str, start: int, end: int, percent: float, words: RewriteWords) -> list[Edit]:
     """Candidate rewrites of a percentage, best first: against a quota, then as a change, share or level."""
-    over = OVER().match(sentence, start) is not None or sentence[start:end].endswith("+")
+    over = _over(words.reading).match(sentence, start) is not None or sentence[start:end].endswith("+")
     exceeded = percent > 100 or (percent == 100 and over)
     return [
         *_quota_edits(sentence, start, end, percent, exceeded, words.reading),
@@ -115,9 +171,13 @@ def _quota_edits(
     edits: list[Edit] = []
     if quota := _quota_after(reading).match(sentence, end):
         edits.append(_quota_edit(sentence, start, quota, percent, exceeded, reading))
-    if percent >= 100 and (quota_before := QUOTA_BEFORE().search(before)):
+    if percent >= 100 and (quota_before := _quota_before(reading).search(before)):
         edits.append(Edit(quota_before.start(), end, _against(quota_before["goal"].lower(), exceeded)))
-    if percent >= 100 and _list_after_quota(reading).search(before) and not OF_AFTER().match(sentence, end):
+    if (
+        percent >= 100
+        and _list_after_quota(reading).search(before)
+        and not _of_after(reading).match(sentence, end)
+    ):
         edits.append(Edit(start, end, ""))
     verb = _quota_verb_before(reading).search(before)
     if percent >= 100 and verb and (own := _quota_of(reading).match(sentence, end)):
@@ -126,7 +186,7 @@ def _quota_edits(
     elif (
         percent >= 100
         and verb
-        and (named := QUOTA_WORD().search(sentence, max(0, start - QUOTA_REACH), start))
+        and (named := _quota_word(reading).search(sentence, max(0, start - QUOTA_REACH), start))
     ):
         edits.append(Edit(verb.start(), end, _against(named["goal"].lower(), exceeded, verb)))
     return edits
@@ -145,7 +205,7 @@ def _quota_edit(
     goal = quota["goal"].lower()
     if percent < 100:
         return Edit(start, quota.end(), f"{'most' if percent >= 50 else 'part'} of {goal}")
-    if at := AT_BEFORE().search(sentence, 0, start):
+    if at := _at_before(reading).search(sentence, 0, start):
         # "finished the year at 121% of quota" reads "finished the year above quota".
         where = "above" if exceeded else "at" if percent >= 100 else "below"
         return Edit(at.start(), quota.end(), f"{where} {quota['phrase']}")
@@ -174,13 +234,13 @@ def _plain_edit(
 ) -> Edit:
     """The percentage alone, as the words around it read it."""
     before = sentence[:start]
-    if UP_BEFORE().search(before) or MARKED_BY_BEFORE().search(before):
+    if _up_before(words.reading).search(before) or _markedby_before(words.reading).search(before):
         return Edit(start, end, percent_amount(percent, words))
-    if by := BY_BEFORE().search(before):
+    if by := by_before(words.reading).search(before):
         return Edit(by.start(), end, ("" if percent >= 100 else "by ") + percent_amount(percent, words))
-    if of := OF_AFTER().match(sentence, end):
+    if of := _of_after(words.reading).match(sentence, end):
         return _share_edit(start, end, of, percent, words, exceeded)
-    if AGAINST_AFTER().match(sentence, end):
+    if _against_after(words.reading).match(sentence, end):
         return Edit(start, end, "well" if percent >= 10 else "slightly")
     if percent < 100 and _saved_before(words.reading).search(before):
         return Edit(start, end, percent_amount(percent, words))
@@ -190,7 +250,7 @@ def _plain_edit(
         return Edit(start, end, step(words.margins, percent, words))
     if determiner_before(words.reading).search(before):
         return Edit(start, end, f"{step(words.percent_adjectives, percent, words)} percentage")
-    if LEVEL_BEFORE().search(before):
+    if _level_before(words.reading).search(before):
         return Edit(start, end, percent_level(percent))
     return Edit(start, end, ("" if percent >= 100 else "by ") + percent_amount(percent, words))
 
@@ -202,7 +262,8 @@ def _share_edit(
     if exceeded:
         return Edit(start, of.end(), times(percent, words))
     share = step(words.percent_shares, percent, words)
-    if of.group().endswith("all") or (percent == 100 and not DETERMINER_AFTER().match(of.string, of.end())):
+    determined = _determiner_after(words.reading).match(of.string, of.end())
+    if of["all"] or (percent == 100 and not determined):
         return Edit(start, of.end(), share)
     return Edit(start, end, share)
 

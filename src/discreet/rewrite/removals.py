@@ -23,30 +23,9 @@ from discreet.rewrite.grammar import (
 from discreet.rewrite.patterns import alternation, built, compiled, lazy
 from discreet.rewrite.spans import Edit, Span
 
-# Stand-ins may name a place found in the flagged text: {city} of an address, {country} of a nationality.
-PLACEHOLDER = lazy(r"(?:\s+in)?\s*\{(?P<name>city|country)\}")
-# The parts of an address below the town: numbers, units and street names.
-STREET_PART = lazy(
-    r"\d|\b(?:apt|apartment|suite|ste|unit|flat|floor|no|#|street|st|avenue|ave|road|rd|lane|ln|drive|dr"
-    r"|boulevard|blvd|court|ct|way|place|pl|terrace|parkway|pkwy|circle|cir|highway|hwy|trail|square|sq"
-    r"|crescent|close|marg|building|bldg|block|tower|house|po\s+box)\b\.?",
-    re.I,
-)
 PLACE = lazy(r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]*){0,2}")
 POSTCODE = lazy(r"[\s,]*(?:\d{5}(?:-\d{4})?|\d{3}\s?\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\s*$")
 CLAUSE_END = lazy(r"\s*(?:[|;•·▪,]|[.!?]|\s[—–]\s|$)")
-# What only qualifies a value and goes with it: a rate's unit, an age's years, an expectation's floor.
-VALUE_TAIL = lazy(
-    r"\s*(?:/\s*|per\s+|an?\s+)(?:hour|hr|h|day|d)\b|\s*(?:hourly|p/?h)\b|\s*(?:years|yrs)(?:\s+old)?\b"
-    r"|\s+(?:or\s+(?:more|above|higher|so)|and\s+above)\b",
-    re.I,
-)
-# Words that introduce a personal value or a pay figure and say nothing once it is gone.
-VALUE_LEAD = lazy(
-    r"\b(?:born(?:\s+and\s+ra\w+)?\s+in|I\s+am|I'm|aged|looking\s+for|expecting|asking(?:\s+for)?|seeking"
-    r"|paid|earning|drawing|charging|available\s+(?:at|for)|billed\s+at)\s+$",
-    re.I,
-)
 # A labelled field runs to the next separator, the next label or a comma that starts something new.
 FIELD_REST = lazy(
     r"[^|;•·▪\n]*?(?=\s*(?:[|;•·▪\n]|,(?!\d)(?!\s*[a-z])|[.!?](?:\s|$)|\s[—–]\s|$)"
@@ -54,6 +33,35 @@ FIELD_REST = lazy(
 )
 # More than this many words after a value is the next item of run-together text, not the field's rest.
 FIELD_REST_WORDS = 4
+
+
+@built
+def _placeholder(reading: RewriteReading) -> regex.Pattern[str]:
+    """A place a stand-in names from the flagged text: {city} of an address, {country} of a nationality."""
+    return compiled(rf"(?:\s+{alternation(reading.place_leads)})?\s*\{{(?P<name>city|country)\}}")
+
+
+@built
+def _street_part(reading: RewriteReading) -> regex.Pattern[str]:
+    """The parts of an address below the town: numbers, units and street names."""
+    return compiled(rf"\d|\b{alternation((*reading.street_words, '#'))}\b\.?", re.I)
+
+
+@built
+def _value_tail(reading: RewriteReading) -> regex.Pattern[str]:
+    """What only qualifies a value and goes with it: a rate's unit, an age's years, an expectation's floor."""
+    rate = rf"\s*(?:/\s*|{alternation(reading.period_leads)}\s+){alternation(reading.rate_units)}\b"
+    return compiled(
+        rf"{rate}|\s*{alternation(reading.rate_words)}\b|\s*{alternation(reading.age_words)}\b"
+        rf"|\s+{alternation(reading.floor_tails)}\b",
+        re.I,
+    )
+
+
+@built
+def _value_lead(reading: RewriteReading) -> regex.Pattern[str]:
+    """Words that introduce a personal value or a pay figure and say nothing once it is gone."""
+    return compiled(rf"\b{alternation(reading.value_leads)}\s+$", re.I)
 
 
 @built
@@ -166,7 +174,7 @@ def drop_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
     if (
         stand_in
         and not article_start(reading).match(stand_in)
-        and not PLACEHOLDER().fullmatch(group[0].stand_in)
+        and not _placeholder(reading).fullmatch(group[0].stand_in)
     ):
         left, right = bounds(sentence, start, end, CHUNK_BREAK())
         if len((sentence[left:start] + sentence[end:right]).split()) <= 3:
@@ -192,14 +200,14 @@ def _value_end(sentence: str, end: int, words: RewriteWords) -> int:
     after = (
         _kind_after(words.reading).match(sentence, end)
         or period_after(words.reading).match(sentence, end)
-        or VALUE_TAIL().match(sentence, end)
+        or _value_tail(words.reading).match(sentence, end)
     )
     return after.end() if after else end
 
 
 def _bare_clause(sentence: str, start: int, stop: int, reading: RewriteReading) -> tuple[int, int] | None:
     """The clause around a value if nothing in it says more than the value: 'Looking for 12 LPA or more'."""
-    lead = VALUE_LEAD().search(sentence, 0, start)
+    lead = _value_lead(reading).search(sentence, 0, start)
     first = lead.start() if lead else start
     left, right = bounds(sentence, first, stop, CLAUSE_BREAK())
     rest = _when(reading).sub(" ", sentence[left:first] + " " + sentence[stop:right])
@@ -250,11 +258,11 @@ def filled_stand_in(stand_in: str, text: str, sentence: str, words: RewriteWords
     values: list[str] = []
 
     def fill(match: regex.Match[str]) -> str:
-        value = _city(text) if match["name"] == "city" else _country(text, sentence, words)
+        value = _city(text, words.reading) if match["name"] == "city" else _country(text, sentence, words)
         values.append(value)
         return str(match.group()).replace("{" + match["name"] + "}", value)
 
-    filled = PLACEHOLDER().sub(fill, stand_in).strip()
+    filled = _placeholder(words.reading).sub(fill, stand_in).strip()
     return filled if all(values) else ""
 
 
@@ -266,14 +274,14 @@ def _country(text: str, sentence: str, words: RewriteWords) -> str:
     return ""
 
 
-def _city(address: str) -> str:
+def _city(address: str, reading: RewriteReading) -> str:
     """The town and region of an address, from its end: 'Evanston, IL' of '4127 Quillfeather Lane, ...'."""
     places: list[str] = []
     for part in reversed([p.strip() for p in address.split(",")]):
         part = POSTCODE().sub("", part).strip(" .")
         if not part:
             continue
-        street = list(STREET_PART().finditer(part))
+        street = list(_street_part(reading).finditer(part))
         place = part[street[-1].end() :].strip(" .,#-") if street else part
         if PLACE().fullmatch(place):
             places.insert(0, place)

@@ -6,12 +6,13 @@ import re
 from collections.abc import Sequence
 from functools import partial, reduce
 
+import regex
+
 from discreet.language import RewriteReading
 from discreet.rewrite.grammar import capitalize, vowel_sound
-from discreet.rewrite.patterns import lazy
+from discreet.rewrite.patterns import alternation, built, compiled, lazy
 from discreet.rewrite.spans import Edit
 
-ARTICLE_END = lazy(r"(?:^|(?<=[\s(]))(?P<article>[Aa]n?)$")
 # Bullets decoded as other characters ("\x9f", "§") separate fields as well as "|" does.
 SEPARATORS = "|,;:•·▪●◦■♦➢►✓§*\x95\x9f—–/"
 LEADING = lazy(r"^[\s|,;:.!?•·▪●◦■♦➢►✓§*\x95\x9f—–-]+")
@@ -72,15 +73,23 @@ def _starts_with_separator(text: str) -> bool:
     return text[0] in SEPARATORS.replace(":", "") or text.startswith(("- ", "– "))
 
 
+@built
+def _article_end(reading: RewriteReading) -> regex.Pattern[str]:
+    """'a' or 'an' (or capitalised) at the end of a text, which the next word must agree with."""
+    articles = alternation(form for word in reading.sound_articles for form in (word, word.capitalize()))
+    return compiled(rf"(?:^|(?<=[\s(]))(?P<article>{articles})$")
+
+
 def _fix_article(head: str, tail: str, reading: RewriteReading) -> str:
     """Make 'a'/'an' at the end of head agree with the word that now follows it."""
-    match = ARTICLE_END().search(head)
+    match = _article_end(reading).search(head)
     word = re.match(r"[\w'’-]+", tail)
     if not match or not word:
         return head
     article = match["article"]
-    if article[0] == "A" and not re.search(r"(?:^|[.!?:]\s*)$", head[: match.start()]):
+    if article[0].isupper() and not re.search(r"(?:^|[.!?:]\s*)$", head[: match.start()]):
         return head
-    wanted = "an" if vowel_sound(reading).match(word[0]) else "a"
-    wanted = wanted.capitalize() if article[0] == "A" else wanted
+    consonant, vowel = reading.sound_articles
+    wanted = vowel if vowel_sound(reading).match(word[0]) else consonant
+    wanted = wanted.capitalize() if article[0].isupper() else wanted
     return head[: match.start()] + wanted
