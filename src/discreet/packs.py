@@ -517,7 +517,7 @@ def needles_key(source: str, lists: Mapping[str, Sequence[str]], verbose: bool) 
 
 def _needles(source: str, lists: Mapping[str, Sequence[str]], verbose: bool) -> Needles:
     shipped = precompiled.load_needles(needles_key(source, lists, verbose))
-    return shipped if shipped is not None else needles(source, lists, verbose=verbose)
+    return Needles(*shipped) if shipped is not None else needles(source, lists, verbose=verbose)
 
 
 def _example(where: str, value: object) -> Example:

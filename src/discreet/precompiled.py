@@ -9,12 +9,20 @@ import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import regex
 
-if TYPE_CHECKING:
-    from discreet.needles import Needles
+
+class Shipped(Protocol):
+    """What the store keeps of a pattern's needles (discreet.needles.Needles has them)."""
+
+    @property
+    def anywhere(self) -> tuple[str, ...]: ...
+
+    @property
+    def starts(self) -> tuple[str, ...]: ...
+
 
 # The regex module parses a pattern in Python: the packs' patterns take about a second to compile, more
 # than the rest of a one-page audit. A compiled pattern pickles as regex's own compiled code, which
@@ -54,12 +62,10 @@ def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
 ASKED: dict[str, tuple[str, int]] = {}
 
 
-def load_needles(key: str) -> Needles | None:
-    """The shipped needles of a pattern, or None when it is not a built-in one."""
-    from discreet.needles import Needles
-
+def load_needles(key: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The shipped needles of a pattern (anywhere, starts), or None when it is not a built-in one."""
     found = _store().get("needles", {}).get(key)
-    return None if found is None else Needles(*found)
+    return None if found is None else (tuple(found[0]), tuple(found[1]))
 
 
 def table_key(text: str) -> str:
@@ -81,7 +87,7 @@ def load_table(text: str) -> dict[str, Any] | None:
 
 def dump(
     patterns: Iterable[tuple[str, regex.Pattern[str]]],
-    needles: Iterable[tuple[str, Needles]],
+    needles: Iterable[tuple[str, Shipped]],
     tables: Iterable[tuple[str, Mapping[str, Any]]] = (),
 ) -> bytes:
     """The store's bytes: (key, pattern), (key, needles) and (key, table) pairs, for this regex release."""
