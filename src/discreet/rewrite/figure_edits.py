@@ -37,7 +37,7 @@ from discreet.rewrite.ladders import (
     plain_phrase,
     step,
 )
-from discreet.rewrite.patterns import alternation, built, compiled, lazy
+from discreet.rewrite.patterns import alternation, built, compiled, ends_with, lazy
 from discreet.rewrite.percent_edits import at_least, by_before, percent_edits
 from discreet.rewrite.spans import Edit, Span
 
@@ -49,7 +49,7 @@ PAREN_AFTER = lazy(r"(?:\s+[A-Za-z/]+){0,2}\s*\)")
 @built
 def _figures_before(reading: RewriteReading) -> regex.Pattern[str]:
     """Words after which a figure is an amount reached, not a thing's size: 'to', 'exceeding'."""
-    return compiled(rf"\b{alternation(reading.amount_leads)}\s+$", re.I)
+    return ends_with(reading.amount_leads)
 
 
 def _determiner(reading: RewriteReading) -> str:
@@ -107,7 +107,7 @@ def _from_zero_before(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _spread_before(reading: RewriteReading) -> regex.Pattern[str]:
     """Verbs that give a spread, not a change: 'ranging from'."""
-    return compiled(rf"\b{alternation(reading.spread_verbs)}\s+$", re.I)
+    return ends_with(reading.spread_verbs)
 
 
 @built
@@ -136,7 +136,7 @@ def range_gap(reading: RewriteReading) -> regex.Pattern[str]:
 
 @built
 def between_before(reading: RewriteReading) -> regex.Pattern[str]:
-    return compiled(rf"\b{alternation(reading.between)}\s+$", re.I)
+    return ends_with(reading.between)
 
 
 @built

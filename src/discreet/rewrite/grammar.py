@@ -7,7 +7,7 @@ import re
 import regex
 
 from discreet.language import RewriteReading
-from discreet.rewrite.patterns import alternation, built, compiled, lazy
+from discreet.rewrite.patterns import alternation, built, compiled, ends_with, lazy
 
 WORD = r"[^\W\d_][\w&'’-]*"
 NEXT_WORD = lazy(rf"\s+(?P<word>{WORD})")
@@ -37,7 +37,7 @@ def _leading_article(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def determiner_before(reading: RewriteReading) -> regex.Pattern[str]:
     """A determiner just before: 'our ', 'each '."""
-    return compiled(rf"\b{alternation(reading.determiners)}\s+$", re.I)
+    return ends_with(reading.determiners)
 
 
 @built

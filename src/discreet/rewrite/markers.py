@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import regex
 
 from discreet.language import RewriteReading
-from discreet.rewrite.patterns import alternation, built, compiled
+from discreet.rewrite.patterns import alternation, built, compiled, ends_with
 from discreet.rewrite.removals import bracketed
 from discreet.rewrite.spans import Edit, Span
 
@@ -43,7 +43,7 @@ def _reorganization(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _copula_before(reading: RewriteReading) -> regex.Pattern[str]:
     """A copula before an NDA ('is under NDA') leaves a predicate to fill: 'is confidential'."""
-    return compiled(rf"\b{alternation(reading.copulas)}\s+$", re.I)
+    return ends_with(reading.copulas)
 
 
 def marker_edits(sentence: str, group: Sequence[Span], reading: RewriteReading) -> list[Edit]:

@@ -26,7 +26,7 @@ from discreet.rewrite.grammar import (
     without_article,
 )
 from discreet.rewrite.markers import secret_marker
-from discreet.rewrite.patterns import alternation, built, compiled, lazy
+from discreet.rewrite.patterns import alternation, built, compiled, ends_with, lazy
 from discreet.rewrite.spans import Edit, Span
 
 # A name's ticker or abbreviation in brackets names it as well: "Churchill Ventures (CHV)".
@@ -233,7 +233,7 @@ def name_gap(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _the_before(reading: RewriteReading) -> regex.Pattern[str]:
     """The article before a list of names goes with them: "the A and B" reads "two key clients"."""
-    return compiled(rf"\b{alternation(reading.definite_articles)}\s+$", re.I)
+    return ends_with(reading.definite_articles)
 
 
 @built

@@ -42,6 +42,11 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return precompiled.compiled(pattern, flags)
 
 
+def ends_with(words: Iterable[str]) -> regex.Pattern[str]:
+    """One of the words, then spaces, at the very end of the text before a figure or a name: 'our '."""
+    return compiled(rf"\b{alternation(words)}\s+$", re.I)
+
+
 def every_pattern(reading: RewriteReading) -> None:
     """Make every pattern of the rewriter for a language, so that the store can ship them."""
     for thunk in _FIXED:

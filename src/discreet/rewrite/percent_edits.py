@@ -10,7 +10,7 @@ import regex
 from discreet.language import RewriteReading, RewriteWords
 from discreet.rewrite.grammar import determiner_before, is_noun_after
 from discreet.rewrite.ladders import percent_amount, percent_level, step, times
-from discreet.rewrite.patterns import alternation, built, compiled
+from discreet.rewrite.patterns import alternation, built, compiled, ends_with
 from discreet.rewrite.spans import Edit
 
 # A rate this high reads 'near-perfect' (98% retention), unless the noun after it is a change (98% growth).
@@ -36,7 +36,7 @@ def _markedby_before(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _up_before(reading: RewriteReading) -> regex.Pattern[str]:
     """'up 41%' takes its amount without 'by'."""
-    return compiled(rf"\b{alternation(reading.change_adverbs)}\s+$", re.I)
+    return ends_with(reading.change_adverbs)
 
 
 @built
@@ -81,7 +81,7 @@ def _quota_word(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _at_before(reading: RewriteReading) -> regex.Pattern[str]:
     """'at' before a result: 'finished the year at 121% of quota'."""
-    return compiled(rf"\b{alternation(reading.at_words)}\s+$", re.I)
+    return ends_with(reading.at_words)
 
 
 @built
@@ -107,7 +107,7 @@ def change_noun(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _saved_before(reading: RewriteReading) -> regex.Pattern[str]:
     """A saving takes its amount as an object: 'saved 8% on supplies', not 'saved by 8%'."""
-    return compiled(rf"\b{alternation(reading.savings_verbs)}\s+$", re.I)
+    return ends_with(reading.savings_verbs)
 
 
 @built

@@ -20,7 +20,7 @@ from discreet.rewrite.grammar import (
     bounds,
     mid_sentence,
 )
-from discreet.rewrite.patterns import alternation, built, compiled, lazy
+from discreet.rewrite.patterns import alternation, built, compiled, ends_with, lazy
 from discreet.rewrite.spans import Edit, Span
 
 PLACE = lazy(r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]*){0,2}")
@@ -61,7 +61,7 @@ def _value_tail(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _value_lead(reading: RewriteReading) -> regex.Pattern[str]:
     """Words that introduce a personal value or a pay figure and say nothing once it is gone."""
-    return compiled(rf"\b{alternation(reading.value_leads)}\s+$", re.I)
+    return ends_with(reading.value_leads)
 
 
 @built
@@ -106,7 +106,7 @@ def _referee_after(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _prep_before(reading: RewriteReading) -> regex.Pattern[str]:
     """A preposition that only led to a value: 'at', 'via'."""
-    return compiled(rf"\b{alternation(reading.prepositions)}\s+$", re.I)
+    return ends_with(reading.prepositions)
 
 
 @built
@@ -133,7 +133,7 @@ def _kind_after(reading: RewriteReading) -> regex.Pattern[str]:
 @built
 def _kin_before(reading: RewriteReading) -> regex.Pattern[str]:
     """Kinship that introduces family details and goes with them: 'father of two children'."""
-    return compiled(rf"\b{alternation(reading.kin_phrases)}\s+$", re.I)
+    return ends_with(reading.kin_phrases)
 
 
 @built
