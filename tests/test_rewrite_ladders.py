@@ -115,7 +115,7 @@ def test_money_ladder_by_currency(value: float, currency: str, adjective: str, n
     ],
 )
 def test_percent_ladder(percent: float, amount: str, level: str) -> None:
-    assert (percent_amount(percent, WORDS), percent_level(percent)) == (amount, level)
+    assert (percent_amount(percent, WORDS), percent_level(percent, WORDS)) == (amount, level)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from discreet.language import RewriteWords
+import pytest
+
+from discreet.language import RewriteWords, RewriteWriting
 from discreet.languages.en import ENGLISH
 from discreet.model import Action, Category, DocumentKind, Finding, Format, Severity
 from discreet.parsers.text import document_from_text
@@ -15,6 +17,48 @@ from discreet.rewrite.grammar import without_article
 from discreet.rewrite.ladders import count_phrase, money_noun, plain_phrase
 from discreet.rewrite.names import trade_of
 from discreet.rewrite.spans import Span, Treatment
+
+# The words a German rewrite writes around its ladders' phrases: templates, goals, possessives.
+GERMAN_WRITING = RewriteWriting(
+    figures="{} Stellen",
+    amount_in="{} an ",
+    sum="{} Summe",
+    reached="auf {}",
+    at_least_of="{} von {} oder mehr",
+    of="{} {}",
+    counts_of=frozenset({"Hunderte", "Dutzende"}),
+    currencies={
+        "dollar": ("Dollar", "Dollar"),
+        "euro": ("Euro", "Euro"),
+        "pound": ("Pfund", "Pfund"),
+        "rupee": ("Rupien", "Rupien"),
+        "yen": ("Yen", "Yen"),
+    },
+    without_currency={"multi-million-{}": "Millionen-"},
+    by="um {}",
+    level_over="über {} %",
+    level_tenth="rund ein Zehntel",
+    level_single_digit="ein einstelliger Anteil",
+    exceeded=("übertraf", "übertreffend"),
+    met=("erreichte", "erreichend"),
+    the_goal="das {}",
+    most_of="den Großteil {}",
+    part_of="einen Teil {}",
+    above="über {}",
+    at="bei {}",
+    below="unter {}",
+    above_results="Ergebnisse über {}",
+    on_results="Ergebnisse im {}",
+    well="deutlich",
+    slightly="knapp",
+    percentage="{} Prozentsatz",
+    perfect="vollständige",
+    near_perfect="nahezu vollständige",
+    tens_plus="über {} %",
+    possessive="{}s",
+    plural_possessive="{}",
+    everywhere=dict.fromkeys(Action, "überall entfernen"),
+)
 
 # A tiny second word set: German ladder words, stand-ins and titles over the English set's grammar,
 # and German words to read around what it rewrites: list joiners, approximations, secret markers.
@@ -91,7 +135,10 @@ GERMAN: RewriteWords = replace(
         age_words=("jahre", "jahre alt"),
         floor_tails=("oder mehr", "und mehr"),
         value_leads=("geboren in", "ich bin", "suche", "erwarte"),
+        progressive_endings=("end",),
+        possessive_endings=(),
     ),
+    writing=GERMAN_WRITING,
 )
 
 
@@ -223,7 +270,7 @@ def named(sentence: str, name: str, words: RewriteWords) -> str:
 
 def test_a_name_s_secret_aside_is_read_by_the_language_s_own_words() -> None:
     sentence = "Betreute Contoso (vertraulich) weltweit."
-    assert named(sentence, "Contoso", GERMAN) == "Betreute ein internes Projekt's weltweit."
+    assert named(sentence, "Contoso", GERMAN) == "Betreute ein internes Projekts weltweit."
     # English reads no secret in "(vertraulich)": the aside stays behind.
     assert (
         named(sentence, "Contoso", ENGLISH.rewrite)
@@ -245,7 +292,7 @@ def test_the_article_a_seam_agrees_with_is_read_by_the_language_s_own_words() ->
     sentence = "Leitete a Contoso Rollout."
     # English makes its "a" agree with the stand-in's vowel; German reads no article in "a" and leaves it.
     assert named(sentence, "Contoso", ENGLISH.rewrite) == "Leitete an internal Rollout."
-    assert named(sentence, "Contoso", GERMAN) == "Leitete a ein internes Projekt's Rollout."
+    assert named(sentence, "Contoso", GERMAN) == "Leitete a ein internes Projekts Rollout."
 
 
 def unmarked_sentence(sentence: str, marked: str, words: RewriteWords) -> str:
@@ -268,8 +315,8 @@ def test_an_nda_and_a_reorganisation_are_read_by_the_language_s_own_words() -> N
 
 def test_a_change_from_nothing_and_sized_things_are_read_by_the_language_s_own_words() -> None:
     grown, won = "Steigerte den Umsatz von null auf $4M.", "Gewann Aufträge über $100K."
-    # German reads a change from nothing (its written words are the English ladder's) and the deals sized.
-    assert rewrite_sentence(grown, figures(grown, "$4M"), GERMAN) == "Steigerte den Umsatz to seven figures."
+    # German reads a change from nothing and the deals sized (its number words are the English set's).
+    assert rewrite_sentence(grown, figures(grown, "$4M"), GERMAN) == "Steigerte den Umsatz auf seven Stellen."
     assert rewrite_sentence(won, figures(won, "$100K"), GERMAN) == "Gewann six-figure Aufträge."
     assert (
         rewrite_sentence(grown, figures(grown, "$4M"), ENGLISH.rewrite)
@@ -283,8 +330,8 @@ def test_a_change_from_nothing_and_sized_things_are_read_by_the_language_s_own_w
 def test_a_percentage_s_amount_and_plan_are_read_by_the_language_s_own_words() -> None:
     cut, under = "Senkte die Kosten um 12%.", "Blieb 15% unter Budget."
     # German reads "um" as the amount's "by" and "unter Budget" as a result against a plan.
-    assert rewrite_sentence(cut, figures(cut, "12%"), GERMAN) == "Senkte die Kosten by double digits."
-    assert rewrite_sentence(under, figures(under, "15%"), GERMAN) == "Blieb well unter Budget."
+    assert rewrite_sentence(cut, figures(cut, "12%"), GERMAN) == "Senkte die Kosten um double digits."
+    assert rewrite_sentence(under, figures(under, "15%"), GERMAN) == "Blieb deutlich unter Budget."
     assert (
         rewrite_sentence(cut, figures(cut, "12%"), ENGLISH.rewrite)
         == "Senkte die Kosten um by double digits."
@@ -297,8 +344,135 @@ def test_a_percentage_s_amount_and_plan_are_read_by_the_language_s_own_words() -
 def test_a_goal_after_a_percentage_is_read_by_the_language_s_own_words() -> None:
     # The test set keeps English goals and verbs: only the lead before the goal is German.
     sentence = "Achieved 120% gegen quota."
-    assert rewrite_sentence(sentence, figures(sentence, "120%"), GERMAN) == "Exceeded quota."
+    assert rewrite_sentence(sentence, figures(sentence, "120%"), GERMAN) == "Übertraf quota."
     assert (
         rewrite_sentence(sentence, figures(sentence, "120%"), ENGLISH.rewrite)
         == "Achieved triple-digit gegen quota."
     )
+
+
+# English reading with German writing: every word written around a ladder's phrase comes from the set.
+WRITTEN_IN_GERMAN: RewriteWords = replace(ENGLISH.rewrite, writing=GERMAN_WRITING)
+
+
+def figured(sentence: str, text: str, words: RewriteWords) -> str:
+    """The sentence rewritten without one money figure, found by its text."""
+    return rewrite_sentence(sentence, figures(sentence, text), words)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "english", "german"),
+    [
+        # ladders.py: digits, a count's "of", a currency's name, an amount's "by", a level's tens.
+        ("Raised funding from $0 to $4M.", "$4M", "to seven figures", "to seven Stellen"),
+        ("Reached 5.2 million users.", "5.2 million", "millions of users", "millions users"),
+        (
+            "Managed a $2.5M budget.",
+            "$2.5M",
+            "a multi-million-dollar budget",
+            "a multi-million-Dollar budget",
+        ),
+        ("Grew accounts 1.5x.", "1.5x", "by half", "um half"),
+        ("Retention of 95%.", "95%", "of over 90%", "of über 90 %"),
+        ("Retention of 10%.", "10%", "of around a tenth", "of rund ein Zehntel"),
+        ("Retention of 5%.", "5%", "of a single-digit percentage", "of ein einstelliger Anteil"),
+        # figure_edits.py: a floor of sized things, a sum, an amount in something, what was reached.
+        (
+            "Won deals of over $100,000.",
+            "$100,000",
+            "deals of six figures or more",
+            "deals von six Stellen oder mehr",
+        ),
+        ("Received a $50,000.", "$50,000", "a five-figure sum", "a five-figure Summe"),
+        (
+            "Raised $40 million of equity.",
+            "$40 million",
+            "millions of dollars in equity",
+            "millions Dollar an equity",
+        ),
+        ("Grew members from 0 to over 500 members.", "500", "to hundreds of members", "auf hundreds members"),
+        # percent_edits.py: a result against a goal, in the verb's own form, and where it finished.
+        ("Achieved 120% of quota.", "120%", "Exceeded quota", "Übertraf quota"),
+        ("Achieved 100% of quota.", "100%", "Met quota", "Erreichte quota"),
+        ("Consistently achieving 120% of quota.", "120%", "exceeding quota", "übertreffend quota"),
+        (
+            "Achieved 100% of the FY15 sales goal.",
+            "100%",
+            "Met the FY15 sales goal",
+            "Erreichte das FY15 sales goal",
+        ),
+        ("Reached 70% of quota.", "70%", "most of quota", "den Großteil quota"),
+        ("Reached 30% of quota.", "30%", "part of quota", "einen Teil quota"),
+        ("Finished the year at 121% of quota.", "121%", "above quota", "über quota"),
+        ("Finished the year at 100% of quota.", "100%", "at quota", "bei quota"),
+        ("Finished the year at 90% of quota.", "90%", "below quota", "unter quota"),
+        (
+            "Ranked second with 160% of sales quota in 2000.",
+            "160%",
+            "above-quota results",
+            "Ergebnisse über quota",
+        ),
+        ("Came in 15% under budget.", "15%", "well under budget", "deutlich under budget"),
+        ("Came in 5% under budget.", "5%", "slightly under budget", "knapp under budget"),
+        ("Cut costs by 12%.", "12%", "by double digits", "um double digits"),
+        ("Held 98% retention.", "98%", "near-perfect retention", "nahezu vollständige retention"),
+        ("Held 100% retention.", "100%", "perfect retention", "vollständige retention"),
+        ("Held 92% retention rate.", "92%", "90%-plus retention", "über 90 % retention"),
+    ],
+)
+def test_what_a_figure_s_rewrite_writes_comes_from_the_language(
+    sentence: str, figure: str, english: str, german: str
+) -> None:
+    assert english in figured(sentence, figure, ENGLISH.rewrite)
+    assert german in figured(sentence, figure, WRITTEN_IN_GERMAN)
+    assert english not in figured(sentence, figure, WRITTEN_IN_GERMAN)
+
+
+def clients(sentence: str, *names: str, words: RewriteWords) -> str:
+    """The sentence rewritten without clients' names, each found by its text."""
+    spans = [
+        Span(
+            sentence.index(n),
+            sentence.index(n) + len(n),
+            Treatment.NAME,
+            Category.CONFIDENTIAL,
+            "a key client",
+        )
+        for n in names
+    ]
+    return rewrite_sentence(sentence, spans, words)
+
+
+def test_a_stand_in_s_possessive_comes_from_the_language() -> None:
+    one, two = "Grew Contoso revenue.", "Managed Contoso and Fabrikam revenue."
+    assert clients(one, "Contoso", words=ENGLISH.rewrite) == "Grew a key client's revenue."
+    assert clients(one, "Contoso", words=WRITTEN_IN_GERMAN) == "Grew a key clients revenue."
+    assert clients(two, "Contoso", "Fabrikam", words=ENGLISH.rewrite) == "Managed two key clients' revenue."
+    assert clients(two, "Contoso", "Fabrikam", words=WRITTEN_IN_GERMAN) == "Managed two key clients revenue."
+
+
+def test_a_possessive_s_ending_is_read_by_the_language_s_own_words() -> None:
+    sentence = "Grew Contoso 's revenue."
+    # English joins its "'s" to the stand-in; German reads no such ending and leaves the space.
+    assert clients(sentence, "Contoso", words=ENGLISH.rewrite) == "Grew a key client's revenue."
+    assert clients(sentence, "Contoso", words=GERMAN) == "Grew a key client 's revenue."
+
+
+def test_a_clause_s_continuous_verb_is_read_by_the_language_s_own_ending() -> None:
+    sentence = "Secured $2M revenue streaming online."
+    # English ends the noun at "streaming", whose clause follows; German reads it as part of the noun.
+    assert (
+        figured(sentence, "$2M", ENGLISH.rewrite) == "Secured multi-million-dollar revenue streaming online."
+    )
+    ending = replace(ENGLISH.rewrite, reading=replace(ENGLISH.rewrite.reading, progressive_endings=("end",)))
+    assert figured(sentence, "$2M", ending) == "Secured a multi-million-dollar revenue streaming online."
+
+
+def test_an_action_the_same_everywhere_is_said_in_the_language() -> None:
+    sentence = "Call referee on 555-0100 today."
+    start = sentence.index("555-0100")
+    finding = Finding(
+        "references.referee-contact", Category.REFERENCES, Severity.HIGH, start, start + 8, "555-0100"
+    )
+    assert advise(sentence, [finding], {})[0].reason == "Referee detail: remove everywhere"
+    assert advise(sentence, [finding], {}, words=GERMAN)[0].reason == "Vertrauliches: überall entfernen"

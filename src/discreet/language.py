@@ -193,6 +193,63 @@ class RewriteReading:
     month_parts: tuple[str, ...]
     month_stems: tuple[str, ...]
     month_year_joiners: tuple[str, ...]
+    # The ending of a verb's continuous form ("achieving"), which starts a clause after a noun, and
+    # the endings of a possessive ("'s"), which join the word before them without a space.
+    progressive_endings: tuple[str, ...]
+    possessive_endings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RewriteWriting:
+    """The words a rewrite writes around its ladders' phrases; "{}" takes the phrase it wraps."""
+
+    # Money by its number of digits ("{} figures"), an amount in something ("{} in "), a figure as a
+    # sum ("a {} sum"), what a figure reached ("to {}"), and a floor of sized things ("{} of {} or more").
+    figures: str
+    amount_in: str
+    sum: str
+    reached: str
+    at_least_of: str
+    # A count or an amount of something ("{} of {}"): the count phrases that take it ("thousands").
+    of: str
+    counts_of: frozenset[str]
+    # A currency's name as written before a noun and as a plural: "dollar" -> ("dollar", "dollars").
+    currencies: Mapping[str, tuple[str, str]]
+    # A money adjective where no currency is known: "multi-million-{}" -> "multi-million".
+    without_currency: Mapping[str, str]
+    # A change by an amount ("by {}") and a level by the tens below it ("over {}%"), or under a tenth.
+    by: str
+    level_over: str
+    level_tenth: str
+    level_single_digit: str
+    # A result against a goal, past and continuous: ("exceeded", "exceeding"), ("met", "meeting").
+    exceeded: tuple[str, str]
+    met: tuple[str, str]
+    # A goal named with its own words ("the {}"); less than all of it ("most of {}", "part of {}").
+    the_goal: str
+    most_of: str
+    part_of: str
+    # Where a result finished against a goal ("above {}", "at {}", "below {}") and, again in a
+    # list, the results themselves ("above-{} results", "on-{} results").
+    above: str
+    at: str
+    below: str
+    above_results: str
+    on_results: str
+    # How far from a plan, by at least a tenth or less ("well", "slightly" under budget).
+    well: str
+    slightly: str
+    # A percentage after a determiner ("a double-digit {}"), and a high rate before a noun: all of
+    # it, nearly all of it, past the tens below it ("{}%-plus").
+    percentage: str
+    perfect: str
+    near_perfect: str
+    tens_plus: str
+    # A stand-in that owns what follows ("{}'s"); several stand-ins that do ("{}'").
+    possessive: str
+    plural_possessive: str
+    # An action the same for the public and the resume ("remove everywhere").
+    everywhere: Mapping[Action, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +309,8 @@ class RewriteWords:
     resume_phrases: Mapping[Action, str]
     # The words a rewrite reads in the sentence around what it rewrites.
     reading: RewriteReading
+    # The words it writes around the ladders' phrases.
+    writing: RewriteWriting
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from discreet.language import Language, RewriteReading, RewriteWords
+from discreet.language import Language, RewriteReading, RewriteWords, RewriteWriting
 from discreet.model import Action, Category, Section, Verdict
 
 # ---------------------------------------------------------------------------------------------------
@@ -492,6 +492,8 @@ READING_WORDS = RewriteReading(
     month_parts=("early", "late", "mid"),
     month_stems=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
     month_year_joiners=("of",),
+    progressive_endings=("ing",),
+    possessive_endings=("'s", "’s"),
 )
 
 # ---------------------------------------------------------------------------------------------------
@@ -777,6 +779,56 @@ _COUNTRIES = (
     (r"Singapore(?:an)?", "Singapore"),
 )
 
+WRITING_WORDS = RewriteWriting(
+    figures="{} figures",
+    amount_in="{} in ",
+    sum="{} sum",
+    reached="to {}",
+    at_least_of="{} of {} or more",
+    of="{} of {}",
+    counts_of=frozenset({"billions", "millions", "thousands", "hundreds", "dozens"}),
+    currencies={
+        "dollar": ("dollar", "dollars"),
+        "euro": ("euro", "euros"),
+        "pound": ("pound", "pounds"),
+        "rupee": ("rupee", "rupees"),
+        "yen": ("yen", "yen"),
+    },
+    without_currency={
+        "trillion-{}": "trillion-plus",
+        "multi-billion-{}": "multi-billion",
+        "billion-{}": "billion-plus",
+        "multi-million-{}": "multi-million",
+    },
+    by="by {}",
+    level_over="over {}%",
+    level_tenth="around a tenth",
+    level_single_digit="a single-digit percentage",
+    exceeded=("exceeded", "exceeding"),
+    met=("met", "meeting"),
+    the_goal="the {}",
+    most_of="most of {}",
+    part_of="part of {}",
+    above="above {}",
+    at="at {}",
+    below="below {}",
+    above_results="above-{} results",
+    on_results="on-{} results",
+    well="well",
+    slightly="slightly",
+    percentage="{} percentage",
+    perfect="perfect",
+    near_perfect="near-perfect",
+    tens_plus="{}%-plus",
+    possessive="{}'s",
+    plural_possessive="{}'",
+    everywhere={
+        Action.KEEP: "keep everywhere",
+        Action.GENERALIZE: "generalize everywhere",
+        Action.REMOVE: "remove everywhere",
+    },
+)
+
 REWRITE_WORDS = RewriteWords(
     money_adjectives=_MONEY_ADJECTIVES,
     money_nouns=_MONEY_NOUNS,
@@ -868,6 +920,7 @@ REWRITE_WORDS = RewriteWords(
         Action.REMOVE: "remove from the resume",
     },
     reading=READING_WORDS,
+    writing=WRITING_WORDS,
 )
 
 # ---------------------------------------------------------------------------------------------------

@@ -54,7 +54,7 @@ def _actions(finding: Finding, rule: Rule | None) -> tuple[Action, Action]:
 
 def _action_phrase(public: Action, resume: Action, words: RewriteWords) -> str:
     if public is resume and public is not Action.GENERALIZE:
-        return f"{public.value} everywhere"
+        return words.writing.everywhere[public]
     return f"{words.public_phrases[public]}, {words.resume_phrases[resume]}"
 
 

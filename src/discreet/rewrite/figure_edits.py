@@ -181,11 +181,15 @@ def figure_group_edits(sentence: str, group: Sequence[Span], words: RewriteWords
     if came_from and first.value == 0 and first.kind is second.kind:
         # "from 0 to over 500 members" is a level reached, not a change by a ratio.
         stop, named = _after_range(sentence, end, first, second, words)
-        edits.append(Edit(came_from.start(), stop, f"to {_level(second, named, words)}"))
+        edits.append(
+            Edit(came_from.start(), stop, words.writing.reached.format(_level(second, named, words)))
+        )
     elif came_from and first.value > 0:
         stop, named = _after_range(sentence, end, first, second, words)
         if _change_before(words.reading).search(sentence, 0, came_from.start()):
-            edits.append(Edit(came_from.start(), stop, f"to {_level(second, named, words)}"))
+            edits.append(
+                Edit(came_from.start(), stop, words.writing.reached.format(_level(second, named, words)))
+            )
         else:
             edits.append(Edit(came_from.start(), stop, change_phrase(first, second, words)))
     lower = first if first.value <= second.value else second
@@ -232,10 +236,10 @@ def _spread(first: Figure, second: Figure, words: RewriteWords) -> str:
     low, high = (_size(first, words), _size(second, words))
     if low == high:
         return low
-    shared = " figures"
+    shared = words.writing.figures.format("")
     if low.endswith(shared) and high.endswith(shared):
-        return f"{low.removesuffix(shared)} to {high}"
-    return f"{low} to {high}"
+        return words.spread.format(low.removesuffix(shared), high)
+    return words.spread.format(low, high)
 
 
 def _size(figure: Figure, words: RewriteWords) -> str:
@@ -243,7 +247,7 @@ def _size(figure: Figure, words: RewriteWords) -> str:
         case FigureKind.MONEY:
             return money_figures(figure, words)
         case FigureKind.PERCENT:
-            return percent_level(figure.value)
+            return percent_level(figure.value, words)
         case _:
             return plain_phrase(figure, words)
 
@@ -281,7 +285,10 @@ def _figure_edits(sentence: str, start: int, end: int, figure: Figure, words: Re
             edits.insert(0, Edit(ranged.start(), stop, change_phrase(first, figure, words)))
     if zero := _from_zero_before(words.reading).search(sentence, 0, wide_start):
         # "from 0 to over 500 members" is where it got: "to hundreds of members".
-        edits[:0] = [Edit(zero.start(), e.end, f"to {e.text}") for e in edits if e.start == wide_start]
+        reached = words.writing.reached
+        edits[:0] = [
+            Edit(zero.start(), e.end, reached.format(e.text)) for e in edits if e.start == wide_start
+        ]
     return [*edits, Edit(start, end, plain_phrase(figure, words))]
 
 
@@ -302,7 +309,8 @@ def _money_edits(sentence: str, start: int, end: int, figure: Figure, words: Rew
         and not period
     ):
         if at_least(words.reading).match(sentence, start):
-            return [Edit(sized.start(), end, f"{sized['things']} of {money_figures(figure, words)} or more")]
+            floor = words.writing.at_least_of.format(sized["things"], money_figures(figure, words))
+            return [Edit(sized.start(), end, floor)]
         return [Edit(sized.start(), end, f"{money_adjective(figure, words)} {sized['things']}")]
     if described is not None:
         return [
@@ -313,7 +321,7 @@ def _money_edits(sentence: str, start: int, end: int, figure: Figure, words: Rew
             )
         ]
     if determiner_before(words.reading).search(before):
-        return [Edit(start, end, f"{money_adjective(figure, words)}{adjective} sum")]
+        return [Edit(start, end, words.writing.sum.format(money_adjective(figure, words) + adjective))]
     if _figures_before(words.reading).search(before):
         return [Edit(start, end, money_figures(figure, words) + noun)]
     if (
@@ -321,7 +329,7 @@ def _money_edits(sentence: str, start: int, end: int, figure: Figure, words: Rew
         and (things := _of_things(words.reading).match(sentence, end))
         and (amount := _amount_of(figure, words))
     ):
-        return [Edit(start, things.end(), f"{amount} in ")]
+        return [Edit(start, things.end(), words.writing.amount_in.format(amount))]
     return [Edit(start, end, money_noun(figure, words) + noun)]
 
 
@@ -338,7 +346,7 @@ def _described_noun(sentence: str, end: int, reading: RewriteReading) -> str | N
         if (
             word.start() != end
             or not is_noun(word["word"], reading)
-            or (head and word["word"].endswith("ing"))
+            or (head and word["word"].endswith(reading.progressive_endings))
         ):
             break
         head, end = word["word"], word.end()
@@ -362,11 +370,11 @@ def _with_article(before: str, noun: str, adjective: str, words: RewriteWords) -
 def _amount_of(figure: Figure, words: RewriteWords) -> str | None:
     """An amount that was 'of' something: 'thousands of dollars', 'six figures in'; None if it reads so."""
     amount = money_noun(figure, words)
-    if amount.endswith(" figures"):
+    if amount.endswith(words.writing.figures.format("")):
         return amount
     if not figure.currency or not amount.endswith(words.reading.scale_counts):
         return None
-    return f"{amount} of {figure.currency}s" if figure.currency != "yen" else f"{amount} of yen"
+    return words.writing.of.format(amount, words.writing.currencies[figure.currency][1])
 
 
 def _verb_edits(sentence: str, start: int, end: int, ratio: float, words: RewriteWords) -> list[Edit]:

@@ -22,8 +22,8 @@ def money_adjective(figure: Figure, words: RewriteWords) -> str:
         return step(words.rupee_adjectives, figure.value, words)
     phrase = step(words.money_adjectives, figure.value, words)
     if figure.currency:
-        return phrase.format(figure.currency)
-    return phrase.replace("-{}", "") if phrase.startswith("multi") else phrase.replace("{}", "plus")
+        return phrase.format(words.writing.currencies[figure.currency][0])
+    return words.writing.without_currency.get(phrase, phrase)
 
 
 def money_noun(figure: Figure, words: RewriteWords) -> str:
@@ -38,14 +38,19 @@ def money_figures(figure: Figure, words: RewriteWords) -> str:
     digits = len(str(int(figure.value))) if 100 <= figure.value < 1e10 else 0
     if figure.currency == "rupee" or digits not in words.figure_words:
         return money_noun(figure, words)
-    return f"{words.figure_words[digits]} figures"
+    return words.writing.figures.format(words.figure_words[digits])
 
 
-def percent_level(percent: float) -> str:
+def percent_level(percent: float, words: RewriteWords) -> str:
     """A level as the ten below it: 95% and 100% read 'over 90%'; under 10%, 'a single-digit percentage'."""
     if percent <= 10:
-        return "a single-digit percentage" if percent < 10 else "around a tenth"
-    return f"over {min(math.ceil(percent / 10) * 10 - 10, 100)}%"
+        return words.writing.level_single_digit if percent < 10 else words.writing.level_tenth
+    return words.writing.level_over.format(min(tens_below(percent), 100))
+
+
+def tens_below(percent: float) -> int:
+    """The tens below a percentage, never the value itself: 92% and 100% are past 90%, 90% past 80%."""
+    return math.ceil(percent / 10) * 10 - 10
 
 
 def percent_amount(percent: float, words: RewriteWords) -> str:
@@ -64,7 +69,7 @@ def fold(ratio: float, words: RewriteWords) -> str:
     """'tripled' as an adverb: 'threefold', 'several-fold'; under 2, a 'by' phrase."""
     if ratio >= 2:
         return step(words.folds, ratio, words)
-    return "by " + step(words.percent_amounts, abs(ratio - 1) * 100, words)
+    return words.writing.by.format(step(words.percent_amounts, abs(ratio - 1) * 100, words))
 
 
 def count_phrase(value: float, words: RewriteWords, noun: str = "") -> str:
@@ -72,9 +77,7 @@ def count_phrase(value: float, words: RewriteWords, noun: str = "") -> str:
     amount = step(words.counts, value, words)
     if not noun:
         return amount
-    return (
-        f"{amount} of {noun}" if amount.endswith("s") and not amount.endswith("plus") else f"{amount} {noun}"
-    )
+    return words.writing.of.format(amount, noun) if amount in words.writing.counts_of else f"{amount} {noun}"
 
 
 def change_phrase(first: Figure, second: Figure, words: RewriteWords) -> str:

@@ -103,7 +103,7 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
         the = _the_before(words.reading).search(sentence, 0, start) if not noun else None
         return [*edits, Edit(the.start() if the else start, end, text)]
     edits += _described_edits(sentence, start, end, words.reading)
-    text = _before_noun(stand_in, noun, words.reading) if noun else stand_in
+    text = _before_noun(stand_in, noun, words) if noun else stand_in
     wide_start, wide_end = start, end
     opening = sentence[start - 1 : start]
     if opening in QUOTES and sentence[end : end + 1] == QUOTES[opening]:
@@ -275,8 +275,9 @@ def _own_label(sentence: str, start: int, stand_in: str) -> int | None:
     return chunk + len(text) - len(text.lstrip()) if head.rstrip("s") in words else None
 
 
-def _before_noun(stand_in: str, noun: str, reading: RewriteReading) -> str:
+def _before_noun(stand_in: str, noun: str, words: RewriteWords) -> str:
     """A stand-in where the name modified a noun: 'an internal' engine, 'a key client's' revenue."""
+    reading = words.reading
     head, _, last = stand_in.rpartition(" ")
     heads = reading.generic_heads
     if last.lower() in heads and without_article(head, reading):
@@ -285,7 +286,7 @@ def _before_noun(stand_in: str, noun: str, reading: RewriteReading) -> str:
         if word.lower() in heads and noun.lower() in heads and without_article(inner, reading):
             phrase = inner
     elif not _compound(reading).fullmatch(noun):
-        return f"{stand_in}'s"
+        return words.writing.possessive.format(stand_in)
     else:
         phrase = stand_in
     return without_article(phrase, reading) if is_plural(noun) else phrase
@@ -300,4 +301,6 @@ def _names_phrase(count: int, stand_in: str, noun: str, words: RewriteWords) -> 
     head, _, last = bare.rpartition(" ")
     if last.lower() in words.reading.generic_heads and head:
         return f"{number} {head}"
-    return f"{number} {bare}" if _compound(words.reading).fullmatch(noun) else f"{number} {plural(bare)}'"
+    if _compound(words.reading).fullmatch(noun):
+        return f"{number} {bare}"
+    return f"{number} {words.writing.plural_possessive.format(plural(bare))}"

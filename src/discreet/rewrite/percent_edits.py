@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import re
 
 import regex
 
 from discreet.language import RewriteReading, RewriteWords
 from discreet.rewrite.grammar import determiner_before, is_noun_after
-from discreet.rewrite.ladders import percent_amount, percent_level, step, times
+from discreet.rewrite.ladders import percent_amount, percent_level, step, tens_below, times
 from discreet.rewrite.patterns import alternation, built, compiled, ends_with
 from discreet.rewrite.spans import Edit
 
@@ -159,20 +158,21 @@ def percent_edits(sentence: str, start: int, end: int, percent: float, words: Re
     over = _over(words.reading).match(sentence, start) is not None or sentence[start:end].endswith("+")
     exceeded = percent > 100 or (percent == 100 and over)
     return [
-        *_quota_edits(sentence, start, end, percent, exceeded, words.reading),
+        *_quota_edits(sentence, start, end, percent, exceeded, words),
         _plain_edit(sentence, start, end, percent, words, exceeded),
     ]
 
 
 def _quota_edits(
-    sentence: str, start: int, end: int, percent: float, exceeded: bool, reading: RewriteReading
+    sentence: str, start: int, end: int, percent: float, exceeded: bool, words: RewriteWords
 ) -> list[Edit]:
+    reading, writing = words.reading, words.writing
     before = sentence[:start]
     edits: list[Edit] = []
     if quota := _quota_after(reading).match(sentence, end):
-        edits.append(_quota_edit(sentence, start, quota, percent, exceeded, reading))
+        edits.append(_quota_edit(sentence, start, quota, percent, exceeded, words))
     if percent >= 100 and (quota_before := _quota_before(reading).search(before)):
-        edits.append(Edit(quota_before.start(), end, _against(quota_before["goal"].lower(), exceeded)))
+        edits.append(Edit(quota_before.start(), end, _against(quota_before["goal"].lower(), exceeded, words)))
     if (
         percent >= 100
         and _list_after_quota(reading).search(before)
@@ -181,14 +181,15 @@ def _quota_edits(
         edits.append(Edit(start, end, ""))
     verb = _quota_verb_before(reading).search(before)
     if percent >= 100 and verb and (own := _quota_of(reading).match(sentence, end)):
-        goal = f"the {own['words'].strip()} {own['goal'].lower()}" if own["words"].strip() else own["goal"]
-        edits.append(Edit(verb.start(), own.end(), _against(goal, exceeded, verb)))
+        named_goal = f"{own['words'].strip()} {own['goal'].lower()}"
+        goal = writing.the_goal.format(named_goal) if own["words"].strip() else own["goal"]
+        edits.append(Edit(verb.start(), own.end(), _against(goal, exceeded, words, verb)))
     elif (
         percent >= 100
         and verb
         and (named := _quota_word(reading).search(sentence, max(0, start - QUOTA_REACH), start))
     ):
-        edits.append(Edit(verb.start(), end, _against(named["goal"].lower(), exceeded, verb)))
+        edits.append(Edit(verb.start(), end, _against(named["goal"].lower(), exceeded, words, verb)))
     return edits
 
 
@@ -198,29 +199,31 @@ def _quota_edit(
     quota: regex.Match[str],
     percent: float,
     exceeded: bool,
-    reading: RewriteReading,
+    words: RewriteWords,
 ) -> Edit:
     """'120% of sales quota': 'exceeded sales quota' after a verb; again in a list, what follows it."""
+    reading, writing = words.reading, words.writing
     verb = _quota_verb_before(reading).search(sentence, 0, start)
     goal = quota["goal"].lower()
-    if percent < 100:
-        return Edit(start, quota.end(), f"{'most' if percent >= 50 else 'part'} of {goal}")
     if at := _at_before(reading).search(sentence, 0, start):
-        # "finished the year at 121% of quota" reads "finished the year above quota".
-        where = "above" if exceeded else "at" if percent >= 100 else "below"
-        return Edit(at.start(), quota.end(), f"{where} {quota['phrase']}")
+        # "finished the year at 121% of quota" reads "finished the year above quota"; at 90%, "below".
+        where = writing.above if exceeded else writing.at if percent >= 100 else writing.below
+        return Edit(at.start(), quota.end(), where.format(quota["phrase"]))
+    if percent < 100:
+        return Edit(start, quota.end(), (writing.most_of if percent >= 50 else writing.part_of).format(goal))
     if verb or _clause_start(sentence, start):
-        return Edit(verb.start() if verb else start, quota.end(), _against(quota["phrase"], exceeded, verb))
+        against = _against(quota["phrase"], exceeded, words, verb)
+        return Edit(verb.start() if verb else start, quota.end(), against)
     if re.search(rf"\b{re.escape(quota['phrase'])}\b", sentence[:start], re.I):
         # "…quota in 1999, 160% of sales quota in 2000": the list already said it, once is enough.
         return Edit(start, quota.end(), "")
-    return Edit(start, quota.end(), f"above-{goal} results" if exceeded else f"on-{goal} results")
+    return Edit(start, quota.end(), (writing.above_results if exceeded else writing.on_results).format(goal))
 
 
-def _against(goal: str, exceeded: bool, verb: regex.Match[str] | None = None) -> str:
+def _against(goal: str, exceeded: bool, words: RewriteWords, verb: regex.Match[str] | None = None) -> str:
     """A result against a goal in the verb's own form: 'achieving 120%' is 'exceeding', 100% 'meeting'."""
-    ing = verb is not None and verb.group().rstrip().endswith("ing")
-    said = ("exceeding" if ing else "exceeded") if exceeded else ("meeting" if ing else "met")
+    continuous = verb is not None and verb.group().rstrip().endswith(words.reading.progressive_endings)
+    said = (words.writing.exceeded if exceeded else words.writing.met)[continuous]
     often = verb["often"] if verb is not None and verb["often"] else ""
     return f"{often.lower()}{said} {goal}"
 
@@ -237,11 +240,11 @@ def _plain_edit(
     if _up_before(words.reading).search(before) or _markedby_before(words.reading).search(before):
         return Edit(start, end, percent_amount(percent, words))
     if by := by_before(words.reading).search(before):
-        return Edit(by.start(), end, ("" if percent >= 100 else "by ") + percent_amount(percent, words))
+        return Edit(by.start(), end, _by(percent, words))
     if of := _of_after(words.reading).match(sentence, end):
         return _share_edit(start, end, of, percent, words, exceeded)
     if _against_after(words.reading).match(sentence, end):
-        return Edit(start, end, "well" if percent >= 10 else "slightly")
+        return Edit(start, end, words.writing.well if percent >= 10 else words.writing.slightly)
     if percent < 100 and _saved_before(words.reading).search(before):
         return Edit(start, end, percent_amount(percent, words))
     if is_noun_after(sentence, end, words.reading) or change_noun(words.reading).match(sentence, end):
@@ -249,10 +252,18 @@ def _plain_edit(
     if _margin_before(words.reading).search(before):
         return Edit(start, end, step(words.margins, percent, words))
     if determiner_before(words.reading).search(before):
-        return Edit(start, end, f"{step(words.percent_adjectives, percent, words)} percentage")
+        return Edit(
+            start, end, words.writing.percentage.format(step(words.percent_adjectives, percent, words))
+        )
     if _level_before(words.reading).search(before):
-        return Edit(start, end, percent_level(percent))
-    return Edit(start, end, ("" if percent >= 100 else "by ") + percent_amount(percent, words))
+        return Edit(start, end, percent_level(percent, words))
+    return Edit(start, end, _by(percent, words))
+
+
+def _by(percent: float, words: RewriteWords) -> str:
+    """A change's amount with its 'by'; from 100% up the amount is a fold, which needs none."""
+    amount = percent_amount(percent, words)
+    return amount if percent >= 100 else words.writing.by.format(amount)
 
 
 def _share_edit(
@@ -273,6 +284,5 @@ def _percent_adjective(sentence: str, end: int, percent: float, words: RewriteWo
     if change_noun(words.reading).match(sentence, end) or not HIGH_RATE <= percent <= 100:
         return step(words.percent_adjectives, percent, words)
     if percent >= NEAR_PERFECT:
-        return "perfect" if percent == 100 else "near-perfect"
-    # The tens below the value, never the value itself: 92% and 90% are both past 80%, 92% past 90%.
-    return f"{math.ceil(percent / 10) * 10 - 10}%-plus"
+        return words.writing.perfect if percent == 100 else words.writing.near_perfect
+    return words.writing.tens_plus.format(tens_below(percent))

@@ -60,7 +60,7 @@ def _join(left: str, right: str, reading: RewriteReading) -> str:
     head = _fix_article(head, tail, reading)
     if head[-1] in ".!?" and tail[0].islower():
         tail = capitalize(tail)
-    if tail[0] in ",.;:!?)%" or tail.startswith(("'s", "’s")) or head.endswith("("):
+    if tail[0] in ",.;:!?)%" or tail.startswith(reading.possessive_endings) or head.endswith("("):
         space = ""
     return head + space + tail
 
