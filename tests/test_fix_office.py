@@ -1,7 +1,8 @@
 """discreet fix's Word copies opened by LibreOffice: they open, read as discreet reads them, hide what went.
 
 LibreOffice is the independent reader. Every copy (the persona, the hidden-content fixture and each
-corpus .docx, in place and --tracked; the persona PDF --to docx) and every original is opened through
+corpus .docx --for public, the persona and the hidden-content fixture --for resume too, each in place
+and --tracked; the persona PDF --to docx) and every original is opened through
 LibreOffice's Word filter in a few soffice runs for the whole batch: one converts each to plain text,
 one to flat ODF (.fodt), and two run LibreOffice's own Accept All and Reject All on each copy before
 saving it as .fodt (a Basic macro in the session's throwaway profile; the text export would show a
@@ -58,6 +59,12 @@ if not CORPUS:
             ),
         )
     )
+# Every source is copied for a public profile; the two fixtures also for a resume, which keeps more.
+COPIES = [
+    *(pytest.param(*p.values, Destination.PUBLIC, id=p.id, marks=p.marks) for p in SOURCES),
+    pytest.param(PERSONA, None, Destination.RESUME, id="persona-for-resume"),
+    pytest.param(HIDDEN, PRIVATE_TERMS, Destination.RESUME, id="hidden-content-for-resume"),
+]
 MODES = pytest.mark.parametrize("tracked", [False, True], ids=["in-place", "tracked"])
 # Characters of a symbol font (Word's w:sym, bullets drawn as glyphs): LibreOffice shows them as
 # private-use characters; discreet does not read them as text.
@@ -97,7 +104,7 @@ class Opened:
 class Batch:
     """Every copy and original LibreOffice opened, and what soffice complained of."""
 
-    copies: dict[tuple[Path, bool], Opened]
+    copies: dict[tuple[Path, Destination, bool], Opened]
     originals: dict[Path, Opened]
     from_pdf: Opened
     trouble: tuple[str, ...]
@@ -105,17 +112,20 @@ class Batch:
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
-    """Fix each source in place and tracked, and the persona PDF --to docx; open all in four soffice runs."""
+    """Make COPIES in place and tracked, and the persona PDF --to docx; open them all in four soffice runs."""
     folder = tmp_path_factory.mktemp("office")
-    sources = [(PERSONA, None), (HIDDEN, PRIVATE_TERMS), *((path, None) for path in CORPUS)]
+    kinds = [param.values for param in COPIES if param.values[0] is not None]
+    sources = sorted({source for source, _, _ in kinds})
     copies = {
-        (source, tracked): _fix(source, terms, folder / f"{source.stem}-{_mode(tracked)}.docx", tracked)
-        for source, terms in sources
+        (source, destination, tracked): _fix(
+            source, terms, destination, folder / f"{source.stem}-{destination}-{_mode(tracked)}.docx", tracked
+        )
+        for source, terms, destination in kinds
         for tracked in (False, True)
     }
     from_pdf = folder / "resume-from-pdf.docx"
     assert main(["fix", str(PERSONA_PDF), "--to", "docx", "--output", str(from_pdf)]) == 0
-    files = [*copies.values(), from_pdf, *(source for source, _ in sources)]
+    files = [*copies.values(), from_pdf, *sources]
     profile = tmp_path_factory.mktemp("libreoffice-profile")
     fodt = convert(files, "fodt", folder / "fodt", profile)
     txt = convert(files, "txt:Text", folder / "txt", profile)
@@ -126,7 +136,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
             key: replace(_opened(path, fodt, txt), accepted=accepted[path], rejected=rejected[path])
             for key, path in copies.items()
         },
-        {source: _opened(source, fodt, txt) for source, _ in sources},
+        {source: _opened(source, fodt, txt) for source in sources},
         _opened(from_pdf, fodt, txt),
         fodt.trouble + txt.trouble,
     )
@@ -136,10 +146,10 @@ def _mode(tracked: bool) -> str:
     return "tracked" if tracked else "in-place"
 
 
-def _fix(source: Path, terms: Path | None, copy: Path, tracked: bool) -> Path:
-    """Run discreet fix on source for public use; the copy it wrote."""
+def _fix(source: Path, terms: Path | None, destination: Destination, copy: Path, tracked: bool) -> Path:
+    """Run discreet fix on source for the destination; the copy it wrote."""
     options = [*(["--tracked"] if tracked else []), *(["--private-terms", str(terms)] if terms else [])]
-    code = main(["fix", str(source), "--output", str(copy), *options])
+    code = main(["fix", str(source), "--output", str(copy), "--for", destination.value, *options])
     assert code in (0, 1), f"discreet fix {source} exited {code}"
     return copy
 
@@ -148,9 +158,9 @@ def _opened(path: Path, fodt: Conversion, txt: Conversion) -> Opened:
     return Opened(path, fodt.outputs[path], txt.outputs[path])
 
 
-def _copy(batch: Batch, source: Path | None, tracked: bool) -> Opened:
+def _copy(batch: Batch, source: Path | None, destination: Destination, tracked: bool) -> Opened:
     assert source is not None
-    return batch.copies[source, tracked]
+    return batch.copies[source, destination, tracked]
 
 
 def _odf(path: Path | None) -> Odf:
@@ -233,11 +243,11 @@ def test_soffice_complains_of_no_file(batch: Batch) -> None:
 
 
 @MODES
-@pytest.mark.parametrize(("source", "terms"), SOURCES)
+@pytest.mark.parametrize(("source", "terms", "destination"), COPIES)
 def test_libreoffice_opens_the_copy_as_word_and_saves_it_with_every_change_accepted_or_rejected(
-    batch: Batch, source: Path, terms: Path | None, tracked: bool
+    batch: Batch, source: Path, terms: Path | None, destination: Destination, tracked: bool
 ) -> None:
-    opened = _copy(batch, source, tracked)
+    opened = _copy(batch, source, destination, tracked)
     made = (opened.fodt, opened.txt, opened.accepted, opened.rejected)
     assert [path is not None for path in made] == [True] * 4
     with zipfile.ZipFile(opened.path) as archive:
@@ -250,44 +260,44 @@ def test_libreoffice_opens_the_copy_as_word_and_saves_it_with_every_change_accep
 
 
 @MODES
-@pytest.mark.parametrize(("source", "terms"), SOURCES)
+@pytest.mark.parametrize(("source", "terms", "destination"), COPIES)
 def test_libreoffice_reads_paragraph_for_paragraph_what_discreet_reads(
-    batch: Batch, source: Path, terms: Path | None, tracked: bool
+    batch: Batch, source: Path, terms: Path | None, destination: Destination, tracked: bool
 ) -> None:
-    opened = _copy(batch, source, tracked)
+    opened = _copy(batch, source, destination, tracked)
     ours, theirs = _discreet(opened.path, tracked), _odf(opened.accepted)
     assert _paragraphs(theirs.body()) == _paragraphs(_visible(ours, BODY))
     assert _lines(theirs.headers()) == _lines(_visible(ours, [DocxPart.HEADER]))
     assert _lines(theirs.footers()) == _lines(_visible(ours, [DocxPart.FOOTER]))
 
 
-@pytest.mark.parametrize(("source", "terms"), SOURCES)
+@pytest.mark.parametrize(("source", "terms", "destination"), COPIES)
 def test_libreoffice_exports_as_text_the_words_discreet_reads_in_the_body(
-    batch: Batch, source: Path, terms: Path | None
+    batch: Batch, source: Path, terms: Path | None, destination: Destination
 ) -> None:
     # The text export leaves out headers, footers and text boxes, and shows tracked deletions: in place only.
-    opened = _copy(batch, source, False)
+    opened = _copy(batch, source, destination, False)
     ours = _discreet(opened.path, False)
     expected = _words(_visible(ours, (DocxPart.BODY, DocxPart.TABLE)))
     assert _exported(opened, expected) == expected
 
 
-@pytest.mark.parametrize(("source", "terms"), SOURCES)
+@pytest.mark.parametrize(("source", "terms", "destination"), COPIES)
 def test_accepting_every_tracked_change_in_libreoffice_gives_the_in_place_copy(
-    batch: Batch, source: Path, terms: Path | None
+    batch: Batch, source: Path, terms: Path | None, destination: Destination
 ) -> None:
     # Paragraph for paragraph, empty ones included: an emptied paragraph goes with its deleted mark.
-    tracked, in_place = _copy(batch, source, True), _copy(batch, source, False)
+    tracked, in_place = _copy(batch, source, destination, True), _copy(batch, source, destination, False)
     assert _stories(_odf(tracked.accepted)) == _stories(_odf(in_place.fodt))
 
 
-@pytest.mark.parametrize(("source", "terms"), SOURCES)
+@pytest.mark.parametrize(("source", "terms", "destination"), COPIES)
 def test_rejecting_every_tracked_change_in_libreoffice_gives_back_the_scrubbed_original(
-    batch: Batch, source: Path, terms: Path | None
+    batch: Batch, source: Path, terms: Path | None, destination: Destination
 ) -> None:
     # The scrub accepted the earlier changes (joining paragraphs whose mark was deleted) before any edit.
     assert source is not None
-    theirs = _odf(_copy(batch, source, True).rejected)
+    theirs = _odf(_copy(batch, source, destination, True).rejected)
     original = _discreet(source, True)
     assert _paragraphs(theirs.body()) == _paragraphs(_visible(original, BODY))
     assert _lines(theirs.headers()) == _lines(_visible(original, [DocxPart.HEADER]))
@@ -297,17 +307,17 @@ def test_rejecting_every_tracked_change_in_libreoffice_gives_back_the_scrubbed_o
 # --- what went stays gone ---------------------------------------------------------------------------
 
 
-def removed_values(source: Path, terms: Path | None) -> list[str]:
-    """The text of each finding a public copy may not show and that the copy's kept text does not hold."""
+def removed_values(source: Path, terms: Path | None, destination: Destination) -> list[str]:
+    """The text of each finding a copy for the destination may not show and its kept text does not hold."""
     report = audit_document(read(source, Limits()), load_rules(), read_terms(terms, None, ()))
     document = report.document
     kept = list(document.text)
-    for edit in plan(report, Destination.PUBLIC):
+    for edit in plan(report, destination):
         kept[edit.start : edit.end] = " " * (edit.end - edit.start)
     shown = " ".join(
         " ".join("".join(kept[s.start : s.end]).split()) for s in document.segments if not s.hidden
     )
-    values = (" ".join(f.finding.text.split()) for f in report.findings if must_change(f, Destination.PUBLIC))
+    values = (" ".join(f.finding.text.split()) for f in report.findings if must_change(f, destination))
     return sorted({value for value in values if value not in shown})
 
 
@@ -321,27 +331,27 @@ def _found(values: Sequence[str], text: str) -> list[str]:
 
 
 @MODES
-@pytest.mark.parametrize(("source", "terms"), SOURCES)
+@pytest.mark.parametrize(("source", "terms", "destination"), COPIES)
 def test_libreoffice_reads_no_removed_value(
-    batch: Batch, source: Path, terms: Path | None, tracked: bool
+    batch: Batch, source: Path, terms: Path | None, destination: Destination, tracked: bool
 ) -> None:
     assert source is not None
-    values = removed_values(source, terms)
-    opened = _copy(batch, source, tracked)
+    values = removed_values(source, terms, destination)
+    opened = _copy(batch, source, destination, tracked)
     assert _found(values, _everything(_odf(opened.accepted))) == []
     if not tracked:
         exported = _exported(opened, _words(_visible(_discreet(opened.path, False), BODY)))
         assert _found(values, " ".join(exported)) == []
 
 
-@pytest.mark.parametrize(("source", "terms"), SOURCES)
+@pytest.mark.parametrize(("source", "terms", "destination"), COPIES)
 def test_libreoffice_reads_each_removed_value_in_the_original(
-    batch: Batch, source: Path, terms: Path | None
+    batch: Batch, source: Path, terms: Path | None, destination: Destination
 ) -> None:
     # The check above means something only if LibreOffice's reading would show the values when present
     # (the .fodt of a file with tracked changes holds the text of both insertions and deletions).
     assert source is not None
-    values = removed_values(source, terms)
+    values = removed_values(source, terms, destination)
     shown = _everything(_odf(batch.originals[source].fodt))
     assert [value for value in values if value not in shown] == []
 
@@ -350,11 +360,11 @@ def test_libreoffice_reads_each_removed_value_in_the_original(
 
 
 @MODES
-@pytest.mark.parametrize(("source", "terms"), SOURCES)
+@pytest.mark.parametrize(("source", "terms", "destination"), COPIES)
 def test_libreoffice_sees_only_the_tracked_changes_discreet_made(
-    batch: Batch, source: Path, terms: Path | None, tracked: bool
+    batch: Batch, source: Path, terms: Path | None, destination: Destination, tracked: bool
 ) -> None:
-    opened = _copy(batch, source, tracked)
+    opened = _copy(batch, source, destination, tracked)
     changes = _odf(opened.fodt).changes().values()
     # LibreOffice shows the fixed date's day; in place the earlier changes were accepted and none is left.
     assert {(c.author, c.date) for c in changes} <= ({("discreet", "2026-01-01")} if tracked else set())
@@ -381,7 +391,7 @@ def test_the_word_copy_written_from_a_pdf_opens_and_reads_as_discreet_reads_it(b
     assert _paragraphs(theirs.body()) == _paragraphs(_visible(ours, BODY))
     expected = _words(_visible(ours, BODY))
     assert _exported(opened, expected) == expected
-    values = removed_values(PERSONA_PDF, None)
+    values = removed_values(PERSONA_PDF, None, Destination.PUBLIC)
     assert len(values) > 0 and _found(values, _everything(theirs)) == []
 
 
@@ -389,12 +399,12 @@ def test_the_word_copy_written_from_a_pdf_opens_and_reads_as_discreet_reads_it(b
 
 
 @MODES
-@pytest.mark.parametrize(("source", "terms"), SOURCES)
+@pytest.mark.parametrize(("source", "terms", "destination"), COPIES)
 def test_libreoffice_reads_no_personal_property(
-    batch: Batch, source: Path, terms: Path | None, tracked: bool
+    batch: Batch, source: Path, terms: Path | None, destination: Destination, tracked: bool
 ) -> None:
     assert source is not None
-    copied = _odf(_copy(batch, source, tracked).fodt).properties()
+    copied = _odf(_copy(batch, source, destination, tracked).fodt).properties()
     original = _odf(batch.originals[source].fodt).properties()
     assert sorted(set(copied) - IMPERSONAL) == []
     personal = [value for name, value in original.items() if name not in IMPERSONAL and value.strip()]

@@ -10,70 +10,26 @@ import sys
 import tomllib
 import zlib
 from functools import cache
+from pathlib import Path
 
 import pytest
 import regex
 
-from discreet import packs, precompiled
-from discreet.needles import Needles, needles
-from discreet.packs import (
-    Rule,
-    all_rules,
-    builtin_rules_dir,
-    compile_arguments,
-    load_packs,
-    needles_key,
-    words_source,
-)
+from discreet import packs, precompiled, storebuild
+from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
 
-Arguments = tuple[str, int, dict[str, list[str]]]
+Arguments = storebuild.Arguments
 REGENERATE = "regenerate with DISCREET_REGEN_GOLDEN=1 pytest tests/test_precompiled.py"
+# The store is built in a fresh interpreter: this process may have made patterns for a test's own
+# language, which the store does not ship.
+BUILD = "import sys, pathlib, discreet.storebuild as b; pathlib.Path(sys.argv[1]).write_bytes(b.build())"
+ASKED_BY_MODULES = (
+    "import json, discreet.storebuild as b; print(json.dumps(list(b.module_patterns().values())))"
+)
 
 
 def builtin_rules() -> tuple[Rule, ...]:
     return tuple(all_rules(load_packs([builtin_rules_dir()])))
-
-
-def builtin_patterns() -> dict[str, Arguments]:
-    """Every built-in pattern and word list's compile arguments, by the key the store names them with."""
-    found: dict[str, Arguments] = {}
-    for rule in builtin_rules():
-        lists = {name: list(words) for name, words in rule.compiled.lists}
-        for source in rule.compiled.sources:
-            arguments = compile_arguments(source, rule.compiled.flags, lists)
-            found[precompiled.pattern_key(*arguments)] = arguments
-        for words in (rule.context, rule.exclude):
-            if words is not None:
-                arguments = (words_source(words.words), int(regex.VERSION1), {})
-                found[precompiled.pattern_key(*arguments)] = arguments
-    return found
-
-
-def builtin_needles() -> dict[str, Needles]:
-    """Every built-in pattern's needles, read afresh, by the key the store names them with."""
-    found = {}
-    for rule in builtin_rules():
-        used = dict(rule.compiled.lists)
-        verbose = bool(rule.compiled.flags & regex.VERBOSE)
-        for source in rule.compiled.sources:
-            found[needles_key(source, used, verbose)] = needles(source, used, verbose=verbose)
-    return found
-
-
-# In a fresh interpreter: this process may have made patterns for a test's own language, which the
-# store does not ship.
-ASKED_BY_MODULES = """
-import importlib, json, pkgutil
-import discreet
-from discreet import precompiled
-from discreet.languages.en import ENGLISH
-from discreet.rewrite.patterns import every_pattern
-for module in pkgutil.walk_packages(discreet.__path__, "discreet."):
-    if not module.name.endswith("__main__"):
-        importlib.import_module(module.name)
-every_pattern(ENGLISH.rewrite.reading)
-print(json.dumps(sorted(precompiled.ASKED.values())))
-"""
 
 
 @cache
@@ -84,14 +40,24 @@ def module_patterns() -> dict[str, Arguments]:
     )
     return {
         precompiled.pattern_key(source, flags, {}): (source, flags, {})
-        for source, flags in json.loads(done.stdout)
+        for source, flags, _lists in json.loads(done.stdout)
     }
 
 
-def builtin_tables() -> dict[str, dict[str, object]]:
-    """Every built-in pack's TOML parsed afresh, by the key the store names it with."""
-    texts = (path.read_text(encoding="utf-8") for path in sorted(builtin_rules_dir().glob("*.toml")))
-    return {precompiled.table_key(text): tomllib.loads(text) for text in texts}
+def build(path: Path, hash_seed: str) -> subprocess.Popen[bytes]:
+    """Start building the store into path in a fresh interpreter with the given string hash seed."""
+    return subprocess.Popen(
+        [sys.executable, "-c", BUILD, str(path)], env={**os.environ, "PYTHONHASHSEED": hash_seed}
+    )
+
+
+@pytest.fixture(scope="module")
+def fresh_stores(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
+    """The store built afresh twice, at once, under two string hash seeds."""
+    folder = tmp_path_factory.mktemp("stores")
+    builds = [build(folder / f"seed-{seed}", seed) for seed in ("1", "2")]
+    assert [process.wait() for process in builds] == [0, 0]
+    return (folder / "seed-1").read_bytes(), (folder / "seed-2").read_bytes()
 
 
 def stored() -> dict[str, object]:
@@ -102,13 +68,12 @@ def stored() -> dict[str, object]:
 
 def test_the_store_holds_every_builtin_pattern_and_needles() -> None:
     patterns, readings, tables = (
-        {**builtin_patterns(), **module_patterns()},
-        builtin_needles(),
-        builtin_tables(),
+        {**storebuild.pack_patterns(), **module_patterns()},
+        storebuild.pack_needles(),
+        storebuild.pack_tables(),
     )
     if os.environ.get("DISCREET_REGEN_GOLDEN"):
-        compiled = ((k, regex.compile(text, flags, **kept)) for k, (text, flags, kept) in patterns.items())
-        precompiled.STORE.write_bytes(precompiled.dump(compiled, readings.items(), tables.items()))
+        assert build(precompiled.STORE, "0").wait() == 0
         precompiled._store.cache_clear()
     loaded = {key: precompiled.load_needles(key) for key in readings}
     assert loaded == {key: (found.anywhere, found.starts) for key, found in readings.items()}, REGENERATE
@@ -122,12 +87,26 @@ def test_a_loaded_pattern_is_the_pattern_compiled_here() -> None:
     if stored()["regex"] != regex.__version__:
         pytest.skip(f"store made with regex {stored()['regex']}, this is {regex.__version__}")
     sample = "Closed $4.2M with Acme Corp (NDA); 135% of quota. Referee: Jane Roe, +1 415 555 0100, manager."
-    for key, (source, flags, lists) in {**builtin_patterns(), **module_patterns()}.items():
+    for key, (source, flags, lists) in {**storebuild.pack_patterns(), **module_patterns()}.items():
         loaded, fresh = precompiled.load(key), regex.compile(source, flags, **lists)
         assert loaded is not None
         assert (loaded.pattern, loaded.flags) == (fresh.pattern, fresh.flags)
         assert loaded.groupindex == fresh.groupindex
         assert [m.span() for m in loaded.finditer(sample)] == [m.span() for m in fresh.finditer(sample)]
+
+
+def test_building_the_store_gives_the_same_bytes_whatever_the_hash_seed(
+    fresh_stores: tuple[bytes, bytes],
+) -> None:
+    first, second = fresh_stores
+    assert first == second
+
+
+def test_the_committed_store_is_what_its_sources_build(fresh_stores: tuple[bytes, bytes]) -> None:
+    if stored()["regex"] != regex.__version__:
+        pytest.skip(f"store made with regex {stored()['regex']}, this is {regex.__version__}")
+    current = precompiled.STORE.read_bytes() == fresh_stores[0]
+    assert current, f"{precompiled.STORE.name} does not match what it is built from: {REGENERATE}"
 
 
 def test_a_shipped_table_is_the_toml_parsed_here_and_a_fresh_copy_each_time() -> None:

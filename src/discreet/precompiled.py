@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
 import io
 import pickle
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import regex
 
@@ -93,12 +95,57 @@ def dump(
     """The store's bytes: (key, pattern), (key, needles) and (key, table) pairs, for this regex release."""
     data = {
         "regex": regex.__version__,
-        "patterns": {key: pickle.dumps(pattern, protocol=5) for key, pattern in sorted(patterns, key=_first)},
+        "patterns": {key: _pattern_bytes(pattern) for key, pattern in sorted(patterns, key=_first)},
         "needles": {key: (found.anywhere, found.starts) for key, found in sorted(needles, key=_first)},
         # Each table is pickled on its own and read afresh, so no caller shares another's dictionaries.
         "tables": {key: pickle.dumps(dict(table), protocol=5) for key, table in sorted(tables, key=_first)},
     }
     return zlib.compress(pickle.dumps(data, protocol=5), 9)
+
+
+def _pattern_bytes(pattern: regex.Pattern[str]) -> bytes:
+    """A pattern pickled as regex pickles it, but with its named lists' words in sorted order."""
+    reduce = copyreg.dispatch_table[type(pattern)]
+    compile_function, arguments = cast(tuple[Any, tuple[Any, ...]], reduce(pattern))
+    return pickle.dumps(_Pickled(compile_function, _sorted_sets(arguments, {})), protocol=5)
+
+
+def _sorted_sets(value: Any, made: dict[int, _SortedSet]) -> Any:
+    """The value with each frozenset in it replaced by one that pickles sorted; a shared one stays shared."""
+    match value:
+        case frozenset():
+            return made.setdefault(id(value), _SortedSet(value))
+        case dict():
+            return {key: _sorted_sets(item, made) for key, item in value.items()}
+        case list():
+            return [_sorted_sets(item, made) for item in value]
+        case tuple():
+            return tuple(_sorted_sets(item, made) for item in value)
+        case _:
+            return value
+
+
+# pickle writes a frozenset in its iteration order, which follows the process's string hash seed: a
+# named list's words would be written in a different order by every process that makes the store.
+@dataclass(frozen=True, slots=True)
+class _SortedSet:
+    """A frozenset that pickles as frozenset(sorted words)."""
+
+    words: frozenset[str]
+
+    def __reduce__(self) -> tuple[type[frozenset[str]], tuple[tuple[str, ...]]]:
+        return frozenset, (tuple(sorted(self.words)),)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pickled:
+    """A pattern as regex reduces it: its compile function called with its compiled data."""
+
+    compile_function: Any
+    arguments: tuple[Any, ...]
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return self.compile_function, self.arguments
 
 
 def usable() -> bool:
@@ -133,9 +180,9 @@ class _DataUnpickler(pickle.Unpickler):
 
 
 class _PatternUnpickler(pickle.Unpickler):
-    """Reads one pickled pattern: regex's compile function and plain data, nothing else."""
+    """Reads one pickled pattern: regex's compile function, frozensets and plain data, nothing else."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) == ("regex._regex", "compile"):
+        if (module, name) in {("regex._regex", "compile"), ("builtins", "frozenset")}:
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{STORE.name} holds {module}.{name}, which is not a pattern")
