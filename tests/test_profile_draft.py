@@ -198,7 +198,7 @@ def test_what_the_draft_still_shows_is_listed_with_its_reason(
     code, out, _ = run(args, capsys)
     assert code == 1
     assert out.splitlines()[1:] == [
-        "  still flagged at /blocks/2/text: financial.money-amount; Money amount: generalize in public, "
+        "  still flagged at block 3, Experience: financial.money-amount; Money amount: generalize in public, "
         "keep in the resume"
     ]
 
@@ -244,12 +244,12 @@ def test_a_missing_export_is_an_input_error(tmp_path: Path, capsys: pytest.Captu
 
 def test_a_damaged_json_draft_is_one_clear_error(tmp_path: Path) -> None:
     broken = tmp_path / "draft.json"
-    broken.write_text('{"blocks": 3}', encoding="utf-8")
+    broken.write_text('{"version": 1, "blocks": 3}', encoding="utf-8")
     with pytest.raises(CorruptFileError) as raised:
         read_draft(str(broken), broken.read_bytes(), "json")
-    assert (
-        str(raised.value)
-        == f"{broken}: is not a profile draft discreet wrote; write it again with discreet fix"
+    assert str(raised.value) == (
+        f"{broken}: is a profile draft, but /blocks is not a list of blocks; fix it there, or write the "
+        "draft again with discreet fix"
     )
 
 
