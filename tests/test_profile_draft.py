@@ -25,6 +25,7 @@ from discreet.termsfile import read_terms
 from discreet.writers.profile import (
     EXPORT_FIELDS,
     Block,
+    Draft,
     Edit,
     plan,
     profile_draft,
@@ -252,6 +253,19 @@ def test_a_damaged_json_draft_is_one_clear_error(tmp_path: Path) -> None:
     assert str(raised.value) == (
         f"{broken}: is a profile draft, but /blocks is not a list of blocks; fix it there, or write the "
         "draft again with discreet fix"
+    )
+
+
+def test_a_written_draft_with_no_text_is_checked_again_without_an_error(tmp_path: Path) -> None:
+    # Audit refuses a draft file with no text (NoTextError); fix's own check of what it wrote must not.
+    empty = Draft(
+        "export.zip", Destination.PUBLIC, (Block("About", "Profile.csv row 1, Summary", "", "", False),)
+    )
+    document = read_draft(str(tmp_path / "draft.json"), render_json(empty).encode("utf-8"), "json")
+    assert (document.kind, document.format, document.segments) == (
+        DocumentKind.PROFILE,
+        Format.PROFILE_DRAFT,
+        (),
     )
 
 

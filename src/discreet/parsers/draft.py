@@ -8,7 +8,7 @@ its heading (when it has one) and one for its text, located by the block's numbe
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -98,14 +98,19 @@ def looks_like_draft(data: object) -> bool:
 
 def parse(path: Path, limits: Limits, data: bytes | None = None) -> Document:
     """Read a profile draft (or data, its bytes): a segment for each block's heading and one for its text."""
-    found = draft_blocks(path, read_json(path, limits, data))
-    segments = [
-        segment for number, block in enumerate(found, start=1) for segment in _segments(number, block)
-    ]
-    if not segments:
+    document = draft_document(path, draft_blocks(path, read_json(path, limits, data)))
+    if not document.segments:
         raise NoTextError(
             path, "is a profile draft whose blocks hold no text", "write it again with discreet fix"
         )
+    return document
+
+
+def draft_document(path: Path, blocks: Sequence[Block]) -> Document:
+    """A draft's blocks as the profile document they make, which may hold no text at all."""
+    segments = [
+        segment for number, block in enumerate(blocks, start=1) for segment in _segments(number, block)
+    ]
     return build_document(path, DocumentKind.PROFILE, Format.PROFILE_DRAFT, segments)
 
 

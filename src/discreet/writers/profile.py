@@ -10,9 +10,15 @@ from pathlib import Path
 
 from discreet.errors import UsageError
 from discreet.fixplan import Edit, plan
-from discreet.model import Destination, Document, DocumentKind, Format, Limits, Section, Segment
-from discreet.parsers.draft import DRAFT_FORMAT, DRAFT_VERSION, Block, DraftLocation, read_blocks
-from discreet.parsers.draft import parse as parse_draft
+from discreet.model import Destination, Document, DocumentKind, Format, Section, Segment
+from discreet.parsers.draft import (
+    DRAFT_FORMAT,
+    DRAFT_VERSION,
+    Block,
+    DraftLocation,
+    draft_document,
+    read_blocks,
+)
 from discreet.parsers.linkedin import ExportLocation
 from discreet.parsers.pdf import PdfLocation
 from discreet.parsers.text import (
@@ -508,7 +514,7 @@ def read_markdown_draft(path: Path, data: bytes) -> Document:
 
 def read_json_draft(path: Path, data: bytes) -> Document:
     """A JSON draft as a profile document, a segment per block's heading and text."""
-    return parse_draft(path, Limits(), data)
+    return draft_document(path, read_blocks(path, data))
 
 
 def read_draft(name: str, data: bytes, fmt: str) -> Document:
