@@ -1,4 +1,4 @@
-"""discreet fix for a LinkedIn export or PDF: a draft of every field to paste, rewritten and audited again."""
+"""discreet fix for a LinkedIn export, PDF or draft: a draft of every field to paste, audited again."""
 
 from __future__ import annotations
 
