@@ -29,11 +29,12 @@ from discreet.detect import Terms
 from discreet.errors import DiscreetError
 from discreet.formatters import ReportFormat, renderer
 from discreet.formatters.options import RenderOptions
-from discreet.model import Limits
+from discreet.model import Destination, Limits
 from discreet.packs import Rule, all_rules, builtin_rules_dir, load_packs
 from discreet.parsers import text
 from discreet.read import read
 from discreet.report import Report
+from discreet.safecopy import fix
 
 REPO = Path(__file__).resolve().parents[1]
 PERSONA = REPO / "fixtures" / "persona"
@@ -470,6 +471,12 @@ def _read(path: Path) -> None:
     read(path, LIMITS)
 
 
+def _redraft(path: Path) -> None:
+    """Read a profile draft, audit it and make its own draft, as discreet fix draft.json does."""
+    report = audit_document(read(path, LIMITS), _rules(), TERMS)
+    fix(report, path.read_bytes(), Destination.PUBLIC)
+
+
 @cache
 def _rules() -> tuple[Rule, ...]:
     return all_rules(load_packs([builtin_rules_dir()]))
@@ -527,6 +534,13 @@ def targets() -> dict[str, Target]:
             + _files((CORPUS / "resumes" / "other", "*.json")),
             mutate_json,
             _read,
+        ),
+        "draft": Target(
+            "draft",
+            ".json",
+            _files((REPO / "tests" / "golden" / "profile-draft", "*.json")),
+            mutate_json,
+            _redraft,
         ),
         "detect": Target("detect", ".txt", texts, mutate_excerpt, _audit_and_render),
     }

@@ -35,7 +35,15 @@ from fuzzing import (
 )
 
 SEED = 20261202
-INPUTS = {"pdf": 100, "docx": 240, "text": 400, "linkedin": 300, "jsonresume": 500, "detect": 100}
+INPUTS = {
+    "pdf": 100,
+    "docx": 240,
+    "text": 400,
+    "linkedin": 300,
+    "jsonresume": 500,
+    "draft": 300,
+    "detect": 100,
+}
 
 
 @pytest.mark.parametrize("name", sorted(INPUTS))

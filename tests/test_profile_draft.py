@@ -1,4 +1,4 @@
-"""discreet fix for a LinkedIn export or PDF: a draft of every field to paste, rewritten and audited again."""
+"""discreet fix for a LinkedIn export, PDF or draft: a draft of every field to paste, audited again."""
 
 from __future__ import annotations
 
@@ -7,14 +7,16 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import FIXTURES, REPO, run
 from discreet.audit import audit_document
+from discreet.cli import main
 from discreet.commands.options import chosen_rules
 from discreet.errors import CorruptFileError
-from discreet.model import Destination, Limits
+from discreet.model import Destination, DocumentKind, Format, Limits
 from discreet.parsers.linkedin import ExportLocation
 from discreet.read import read
 from discreet.report import DocumentReport, LocatedFinding
@@ -23,6 +25,7 @@ from discreet.termsfile import read_terms
 from discreet.writers.profile import (
     EXPORT_FIELDS,
     Block,
+    Draft,
     Edit,
     plan,
     profile_draft,
@@ -198,7 +201,7 @@ def test_what_the_draft_still_shows_is_listed_with_its_reason(
     code, out, _ = run(args, capsys)
     assert code == 1
     assert out.splitlines()[1:] == [
-        "  still flagged at /blocks/2/text: financial.money-amount; Money amount: generalize in public, "
+        "  still flagged at block 3, Experience: financial.money-amount; Money amount: generalize in public, "
         "keep in the resume"
     ]
 
@@ -244,12 +247,25 @@ def test_a_missing_export_is_an_input_error(tmp_path: Path, capsys: pytest.Captu
 
 def test_a_damaged_json_draft_is_one_clear_error(tmp_path: Path) -> None:
     broken = tmp_path / "draft.json"
-    broken.write_text('{"blocks": 3}', encoding="utf-8")
+    broken.write_text('{"version": 1, "blocks": 3}', encoding="utf-8")
     with pytest.raises(CorruptFileError) as raised:
         read_draft(str(broken), broken.read_bytes(), "json")
-    assert (
-        str(raised.value)
-        == f"{broken}: is not a profile draft discreet wrote; write it again with discreet fix"
+    assert str(raised.value) == (
+        f"{broken}: is a profile draft, but /blocks is not a list of blocks; fix it there, or write the "
+        "draft again with discreet fix"
+    )
+
+
+def test_a_written_draft_with_no_text_is_checked_again_without_an_error(tmp_path: Path) -> None:
+    # Audit refuses a draft file with no text (NoTextError); fix's own check of what it wrote must not.
+    empty = Draft(
+        "export.zip", Destination.PUBLIC, (Block("About", "Profile.csv row 1, Summary", "", "", False),)
+    )
+    document = read_draft(str(tmp_path / "draft.json"), render_json(empty).encode("utf-8"), "json")
+    assert (document.kind, document.format, document.segments) == (
+        DocumentKind.PROFILE,
+        Format.PROFILE_DRAFT,
+        (),
     )
 
 
@@ -310,3 +326,193 @@ def _still_flagged(report: DocumentReport, path: Path) -> tuple[LocatedFinding, 
     return still_flagged(
         audit_document(read_draft(str(path), path.read_bytes(), "markdown"), rules), Destination.PUBLIC
     )
+
+
+# --- a draft audited again, and fixed again ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def json_draft(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The persona export's public draft in JSON, as discreet fix writes it."""
+    draft = tmp_path_factory.mktemp("draft") / "draft.json"
+    args = ["fix", str(PERSONA / "linkedin-export.zip"), "--output", str(draft), "--format", "json"]
+    assert main([*args, "--private-terms", str(TERMS)]) == 0
+    return draft
+
+
+def edited(draft: Path, target: Path) -> Path:
+    """The draft with a figure and a private name put back, as a person editing it might."""
+    data = json.loads(draft.read_text(encoding="utf-8"))
+    blocks = data["blocks"]
+    blocks[2]["text"] = blocks[2]["text"].replace("generated millions in", "generated $4.2M in")
+    blocks[8]["text"] = blocks[8]["text"].replace("a key client", "Brightline Foods")
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    return target
+
+
+def audit_json(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, Any]]:
+    code, out, err = run(["audit", str(path), "--format", "json", "--private-terms", str(TERMS)], capsys)
+    assert err == ""
+    [document] = json.loads(out)["documents"]
+    return code, document
+
+
+def test_the_json_draft_audits_as_a_profile_with_nothing_left_to_flag(
+    json_draft: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, document = audit_json(json_draft, capsys)
+    assert (code, document["kind"], document["format"], document["findings"]) == (
+        0,
+        "profile",
+        "profile-draft",
+        [],
+    )
+
+
+def test_a_figure_put_back_in_the_json_draft_is_flagged_at_its_block(
+    json_draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = edited(json_draft, tmp_path / "edited.json")
+    code, document = audit_json(path, capsys)
+    assert code == 1
+    assert [(f["rule"], f["location"], f["section"], f["text"]) for f in document["findings"]] == [
+        ("financial.money-amount", {"type": "json", "pointer": "/blocks/2/text"}, "experience", "$4.2M"),
+        (
+            "confidential.private-term",
+            {"type": "json", "pointer": "/blocks/8/text"},
+            "other",
+            "Brightline Foods",
+        ),
+    ]
+    code, out, _ = run(["audit", str(path), "--private-terms", str(TERMS)], capsys)
+    assert [line.strip() for line in out.splitlines() if "block " in line] == [
+        "MEDIUM   block 3, Experience  financial.money-amount",
+        "HIGH     block 9, Recommendation received  confidential.private-term",
+    ]
+
+
+def test_the_markdown_draft_audits_as_a_profile_and_a_figure_put_back_is_flagged_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "draft.md"
+    args = [
+        "fix",
+        str(PERSONA / "linkedin-export.zip"),
+        "--output",
+        str(draft),
+        "--private-terms",
+        str(TERMS),
+    ]
+    assert run(args, capsys)[0] == 0
+    code, document = audit_json(draft, capsys)
+    assert (code, document["kind"], document["format"], document["findings"]) == (
+        0,
+        "profile",
+        "markdown",
+        [],
+    )
+    text = draft.read_text(encoding="utf-8").replace("generated millions in", "generated $4.2M in")
+    draft.write_text(text, encoding="utf-8")
+    code, document = audit_json(draft, capsys)
+    assert code == 1
+    assert [(f["rule"], f["location"]) for f in document["findings"]] == [
+        ("financial.money-amount", {"type": "text", "line": 23, "column": 24})
+    ]
+
+
+def test_fix_of_a_json_draft_is_a_json_draft_of_the_same_blocks(
+    json_draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The edited draft's figure and name are rewritten again: the blocks come back as the first draft's.
+    path = edited(json_draft, tmp_path / "edited.json")
+    again = tmp_path / "again.json"
+    code, out, err = run(["fix", str(path), "--output", str(again), "--private-terms", str(TERMS)], capsys)
+    assert (code, err) == (0, "")
+    assert out == (
+        f"{again}: a draft of 9 profile fields, 2 rewritten (fine for public); paste each block into the "
+        "field it names\n"
+    )
+    first = json.loads(json_draft.read_text(encoding="utf-8"))
+    assert json.loads(again.read_text(encoding="utf-8")) == first | {"source": "edited.json"}
+    # A draft with nothing to rewrite comes back as it is, block for block.
+    twice = tmp_path / "twice.json"
+    assert (
+        run(["fix", str(json_draft), "--output", str(twice), "--private-terms", str(TERMS)], capsys)[0] == 0
+    )
+    assert json.loads(twice.read_text(encoding="utf-8")) == first | {"source": "draft.json"}
+
+
+def test_fix_of_a_json_draft_writes_markdown_on_request(
+    json_draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "draft.md"
+    args = ["fix", str(json_draft), "--output", str(output), "--format", "markdown"]
+    assert run([*args, "--private-terms", str(TERMS)], capsys)[0] == 0
+    golden = (GOLDEN / "persona.md").read_text(encoding="utf-8")
+    assert output.read_text(encoding="utf-8") == golden.replace(
+        "From linkedin-export.zip,", "From draft.json,"
+    )
+
+
+def test_a_block_newly_rewritten_in_someone_elses_text_says_whom_to_ask(tmp_path: Path) -> None:
+    data = json.loads((GOLDEN / "persona.json").read_text(encoding="utf-8"))
+    data["blocks"] = [
+        data["blocks"][7] | {"text": "Dana grew revenue to $4.2M."},
+        data["blocks"][2] | {"changed": False, "text": "Grew revenue to $4.2M."},
+    ]
+    path = tmp_path / "draft.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    report = audit_document(read(path, Limits()), tuple(chosen_rules([], [])))
+    blocks = profile_draft(report, Destination.PUBLIC, path.read_bytes()).blocks
+    assert [(b.field, b.text, b.changed, b.note) for b in blocks] == [
+        (
+            "Recommendation received",
+            "Dana grew revenue to seven figures.",
+            True,
+            "written by someone else: LinkedIn lets only its author change it; ask them, or hide it",
+        ),
+        ("Experience", "Grew revenue to seven figures.", True, ""),
+    ]
+
+
+def test_the_library_audits_and_fixes_a_json_draft(json_draft: Path, tmp_path: Path) -> None:
+    import discreet
+
+    terms = TERMS.read_text(encoding="utf-8").splitlines()
+    path = edited(json_draft, tmp_path / "edited.json")
+    [report] = discreet.audit_path(path, private_terms=terms).documents
+    assert (report.document.kind, report.document.format) == (DocumentKind.PROFILE, Format.PROFILE_DRAFT)
+    assert [(f.finding.rule, f.location.describe()) for f in report.findings] == [
+        ("financial.money-amount", "block 3, Experience"),
+        ("confidential.private-term", "block 9, Recommendation received"),
+    ]
+    fixed = discreet.fix_path(path, private_terms=terms)
+    assert json.loads(fixed.data) == json.loads(json_draft.read_text(encoding="utf-8")) | {
+        "source": "edited.json"
+    }
+    assert fixed.remaining == ()
+
+
+def test_every_corpus_profiles_json_draft_reads_back_block_for_block(shared: Path, tmp_path: Path) -> None:
+    profiles = [
+        *exports(shared),
+        *sorted((shared / "corpus" / "profiles" / "linkedin-pdf").rglob("*.pdf")),
+    ]
+    rules = tuple(chosen_rules([], []))
+    for number, profile in enumerate(profiles):
+        report = audited(profile, None)
+        draft = profile_draft(report, Destination.PUBLIC)
+        path = tmp_path / f"{number}.json"
+        path.write_text(render_json(draft), encoding="utf-8")
+        document = read(path, Limits())
+        assert (document.kind, document.format) == (DocumentKind.PROFILE, Format.PROFILE_DRAFT), profile
+        expected = [
+            (f"block {index}, {block.field}", block.text.strip())
+            for index, block in enumerate(draft.blocks, start=1)
+            if block.text.strip()
+        ]
+        texts = [(s.location.describe(), s.text) for s in document.segments]
+        assert [found for found in texts if not found[0].endswith(" heading")] == expected, profile
+        remaining = still_flagged(audit_document(document, rules), Destination.PUBLIC)
+        assert all(located.location.describe().startswith("block ") for located in remaining), profile
+        assert len(remaining) <= len(still_flagged(report, Destination.PUBLIC)), profile

@@ -116,7 +116,7 @@ def test_json_is_a_resume_only_when_it_has_a_resume_shape(tmp_path: Path) -> Non
     [
         ('{"basics": ', "is not valid JSON (line 1, column 12: Expecting value); fix the JSON at that place"),
         ("Dana Whitfield", "is not valid JSON (line 1, column 1: Expecting value)"),
-        ("[1, 2]", "is JSON but not a JSON Resume: expected an object with sections such as basics"),
+        ("[1, 2]", "is JSON but neither a JSON Resume nor a profile draft discreet wrote: expected"),
         ('{"name": "Dana"}', "found name; give a resume.json that follows jsonresume.org"),
     ],
 )

@@ -501,6 +501,28 @@ def test_a_linkedin_export_downloads_as_its_draft_and_a_bad_destination_is_400(c
     )
 
 
+def test_a_json_draft_is_audited_as_a_profile_and_fixed_into_a_json_draft(
+    client: TestClient, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "draft.json"
+    args = ["fix", str(PERSONA / "linkedin-export.zip"), "--output", str(draft), "--format", "json"]
+    run([*args, "--private-terms", str(PERSONA / "private-terms.txt")], capsys)
+    text = draft.read_text(encoding="utf-8").replace("generated millions in", "generated $4.2M in")
+    upload = ("draft.json", text.encode("utf-8"))
+    audited = post(client, "/api/audit", resume=upload).json()["resume"]
+    assert (audited["kind"], audited["format"]) == ("profile", "profile-draft")
+    assert [(f["rule"], f["location"]) for f in audited["findings"]] == [
+        ("financial.money-amount", "block 3, Experience")
+    ]
+    response = post(client, "/api/fix", resume=upload)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["content-disposition"].startswith(
+        'attachment; filename="draft.public-draft.json"'
+    )
+    assert response.json() == json.loads(draft.read_text(encoding="utf-8")) | {"source": "draft.json"}
+
+
 def test_a_download_name_outside_ascii_survives(client: TestClient) -> None:
     response = post(client, "/api/fix", resume=("résumé.md", (PERSONA / "resume.md").read_bytes()))
     assert response.headers["content-disposition"] == (

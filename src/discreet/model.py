@@ -86,6 +86,8 @@ class Format(StrEnum):
     LINKEDIN_EXPORT = "linkedin-export"
     LINKEDIN_PDF = "linkedin-pdf"
     JSON_RESUME = "json-resume"
+    # A LinkedIn profile draft `discreet fix --format json` wrote (a Markdown draft is Markdown).
+    PROFILE_DRAFT = "profile-draft"
 
 
 class DraftFormat(StrEnum):

@@ -19,7 +19,7 @@ from discreet.errors import (
     UnsupportedFormatError,
 )
 from discreet.model import Document, Format, Limits
-from discreet.parsers import Parser, docx, jsonresume, linkedin, pdf, text
+from discreet.parsers import Parser, docx, draft, jsonresume, linkedin, pdf, text
 from discreet.report import Failure
 
 # Asked in this order: one line per format, and each format's knowledge lives in its module.
@@ -27,6 +27,8 @@ REGISTRY: tuple[Parser, ...] = (
     pdf.PARSER,
     docx.PARSER,
     linkedin.PARSER,
+    # Before JSON Resume, which claims every .json file so that it can say what is wrong with one.
+    draft.PARSER,
     jsonresume.PARSER,
     text.PARSER,
 )

@@ -15,8 +15,8 @@ from discreet.report import DocumentReport, LocatedFinding
 
 PDF_FORMATS = frozenset({Format.PDF, Format.LINKEDIN_PDF})
 # A LinkedIn profile leaves LinkedIn as an export or a PDF; LinkedIn imports neither, so its copy is a
-# draft to paste from, one block per field.
-DRAFTABLE = frozenset({Format.LINKEDIN_EXPORT, Format.LINKEDIN_PDF})
+# draft to paste from, one block per field; a draft's copy is a draft of the same blocks.
+DRAFTABLE = frozenset({Format.LINKEDIN_EXPORT, Format.LINKEDIN_PDF, Format.PROFILE_DRAFT})
 # The formats a copy is written for: the writers', the PDFs and the drafts (tests hold this to WRITERS).
 FIXABLE = frozenset({Format.TEXT, Format.MARKDOWN, Format.JSON_RESUME, Format.DOCX}) | PDF_FORMATS | DRAFTABLE
 # The file suffixes each kind of copy is written under.
@@ -48,11 +48,12 @@ def fix(
     """The copy of an audited document fit for the destination; original is the file's bytes.
 
     A LinkedIn export becomes a profile draft (draft: its format, Markdown by default), and so does a
-    LinkedIn PDF unless `to` asks for another copy; any other PDF is redacted, or with `to` converted.
+    LinkedIn PDF unless `to` asks for another copy; a JSON draft becomes a draft, in JSON by default.
+    Any other PDF is redacted, or with `to` converted.
     """
     document = report.document
     if document.format in DRAFTABLE and to is None:
-        return _draft(report, destination, draft or DraftFormat.MARKDOWN)
+        return _draft(report, original, destination, draft or _draft_format(document.format))
     if draft is not None:
         raise UsageError(
             f"{document.path}: --format chooses a LinkedIn profile draft's format; a "
@@ -91,11 +92,16 @@ def suffixes(report: DocumentReport, to: CopyFormat | None) -> tuple[str, ...]:
     return (".pdf",) if report.document.format in PDF_FORMATS else ()
 
 
-def _draft(report: DocumentReport, destination: Destination, form: DraftFormat) -> Fixed:
+def _draft_format(read: Format) -> DraftFormat:
+    """A draft keeps the format of the draft it is made from; a profile's is Markdown, to read and paste."""
+    return DraftFormat.JSON if read is Format.PROFILE_DRAFT else DraftFormat.MARKDOWN
+
+
+def _draft(report: DocumentReport, original: bytes, destination: Destination, form: DraftFormat) -> Fixed:
     """A LinkedIn profile's draft: one rewritten block per field to paste."""
     from discreet.writers.profile import DRAFT_RENDERERS, profile_draft
 
-    made = profile_draft(report, destination)
+    made = profile_draft(report, destination, original)
     summary = (
         f"a draft of {len(made.blocks)} profile fields, {made.changed} rewritten "
         f"(fine for {destination.value}); paste each block into the field it names"

@@ -123,9 +123,10 @@ def test_corpus_schema_is_not_a_resume(shared: Path) -> None:
     with pytest.raises(UnsupportedFormatError) as caught:
         jsonresume.parse(path, Limits())
     assert str(caught.value) == (
-        f"{path}: is JSON but not a JSON Resume: expected an object with sections such as basics, work, "
-        "education and skills, found $schema, $id, additionalProperties, definitions, properties, title; "
-        "give a resume.json that follows jsonresume.org"
+        f"{path}: is JSON but neither a JSON Resume nor a profile draft discreet wrote: expected an object "
+        "with sections such as basics, work, education and skills, or a draft's format, version and blocks, "
+        "found $schema, $id, additionalProperties, definitions, properties, title; "
+        "give a resume.json that follows jsonresume.org, or a draft written by discreet fix"
     )
 
 
@@ -225,7 +226,7 @@ def test_looks_like_resume(data: object, expected: bool) -> None:
     [
         ('{"basics": ', CorruptFileError, "is not valid JSON (line 1, column 12: Expecting value)"),
         ('{"basics": {"name": "Dana",}}', CorruptFileError, "(line 1, column 28: Expecting property name"),
-        ("[1, 2]", UnsupportedFormatError, "is JSON but not a JSON Resume: expected an object with sections"),
+        ("[1, 2]", UnsupportedFormatError, "is JSON but neither a JSON Resume nor a profile draft discreet"),
         ('{"author": "Dusty"}', UnsupportedFormatError, "found author; give a resume.json that follows"),
         ('{"basics": {"name": ""}, "meta": {"theme": "x"}}', NoTextError, "holds no text in its JSON Resume"),
         ("[" * 100_000 + "]" * 100_000, CorruptFileError, "nests JSON too deeply"),

@@ -26,7 +26,8 @@ def fix_command(
     path: Annotated[
         Path,
         typer.Argument(
-            help="A Word, PDF, text, Markdown or JSON Resume resume, or a LinkedIn export or PDF."
+            help="A Word, PDF, text, Markdown or JSON Resume resume, a LinkedIn export or PDF, "
+            "or a profile draft."
         ),
     ],
     output: Annotated[Path, typer.Option(help="Where to write the public-safe copy (never over the input).")],
@@ -47,7 +48,10 @@ def fix_command(
     ] = None,
     draft_format: Annotated[
         DraftFormat | None,
-        typer.Option("--format", help="A LinkedIn profile's draft: markdown (default) or json."),
+        typer.Option(
+            "--format",
+            help="A LinkedIn profile's draft: markdown (default; json for a JSON draft's) or json.",
+        ),
     ] = None,
 ) -> None:
     """Write a public-safe copy of a resume, audit it again, and say what still needs a decision."""

@@ -113,14 +113,15 @@ def looks_like_resume(data: object) -> bool:
 
 def parse(path: Path, limits: Limits, data: bytes | None = None) -> Document:
     """Read a JSON Resume file (or data, its bytes) into one segment per text value, located by pointer."""
-    loaded = _load(path, limits) if data is None else _decode(path, data, limits)
+    loaded = read_json(path, limits, data)
     if not isinstance(loaded, dict) or not looks_like_resume(loaded):
         found = ", ".join(list(loaded)[:6]) if isinstance(loaded, dict) else _kind(loaded)
         raise UnsupportedFormatError(
             path,
-            "is JSON but not a JSON Resume: expected an object with sections such as basics, work, "
-            f"education and skills, found {found or 'an empty object'}",
-            "give a resume.json that follows jsonresume.org",
+            "is JSON but neither a JSON Resume nor a profile draft discreet wrote: expected an object "
+            "with sections such as basics, work, education and skills, or a draft's format, version "
+            f"and blocks, found {found or 'an empty object'}",
+            "give a resume.json that follows jsonresume.org, or a draft written by discreet fix",
         )
     segments: list[Segment] = []
     notes: list[str] = []
@@ -143,6 +144,11 @@ def pointer(keys: list[str]) -> str:
 
 def _kind(data: object) -> str:
     return "an array" if isinstance(data, list) else "a single value"
+
+
+def read_json(path: Path, limits: Limits, data: bytes | None = None) -> object:
+    """The decoded JSON of a file (or data, its bytes) within the size limit; each failure names the file."""
+    return _load(path, limits) if data is None else _decode(path, data, limits)
 
 
 def _load(path: Path, limits: Limits) -> object:

@@ -22,6 +22,9 @@ from discreet.parsers import Parser
 from discreet.sections import sections_for
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+# A Markdown profile draft (writers/profile.py) opens with this title, and its first paragraph says this.
+DRAFT_TITLE = "# LinkedIn profile draft"
+DRAFT_INSTRUCTION = "LinkedIn imports no file: paste each block into the field its heading names."
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +98,14 @@ def parse(path: Path, limits: Limits, data: bytes | None = None) -> Document:
     text = normalise_newlines(decode(data))
     if not text.strip():
         raise NoTextError(path, "holds no text", "check that it is the right file")
-    return document_from_text(text, str(path), claim(path, b"", None))
+    return document_from_text(text, str(path), claim(path, b"", None), kind_of(text))
+
+
+def kind_of(text: str) -> DocumentKind:
+    """A profile draft discreet wrote is what goes public, so a profile; any other text is a resume."""
+    title, *opening = text.lstrip().split("\n", 3)[:3]
+    is_draft = title.rstrip() == DRAFT_TITLE and any(DRAFT_INSTRUCTION in line for line in opening)
+    return DocumentKind.PROFILE if is_draft else DocumentKind.RESUME
 
 
 def document_from_text(

@@ -18,7 +18,7 @@ from discreet.audit import Settings
 from discreet.errors import DiscreetError
 from discreet.formatters import ReportFormat, renderer
 from discreet.formatters.options import RenderOptions
-from discreet.model import Destination, Format
+from discreet.model import Destination, DraftFormat, Format
 from discreet.safecopy import unfixable
 from discreet.termsfile import parse_terms
 from discreet.web.form import Form, FormError, UploadTooLargeError, read_form
@@ -42,6 +42,11 @@ FIXED_MEDIA = {
     Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     Format.PDF: "application/pdf",
     Format.LINKEDIN_PDF: "application/pdf",
+}
+# A LinkedIn profile's copy is a draft to paste from: its file suffix and media type.
+DRAFT_FILES = {
+    DraftFormat.MARKDOWN: ("md", "text/markdown; charset=utf-8"),
+    DraftFormat.JSON: ("json", "application/json"),
 }
 
 
@@ -134,9 +139,8 @@ class _Pages:
         )
         name = PurePath(resume.name)
         if copy.draft is not None:
-            # A LinkedIn profile's copy is a draft to paste from, in Markdown.
-            draft = f"{name.stem}.{destination.value}-draft.md"
-            return _download(copy.data, draft, FIXED_MEDIA[Format.MARKDOWN])
+            suffix, media = DRAFT_FILES[copy.draft]
+            return _download(copy.data, f"{name.stem}.{destination.value}-draft.{suffix}", media)
         fixed = f"{name.stem}.{destination.value}{name.suffix}"
         return _download(copy.data, fixed, FIXED_MEDIA[audited.resume.document.format])
 

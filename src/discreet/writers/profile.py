@@ -4,33 +4,31 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-from discreet.errors import CorruptFileError, UsageError
+from discreet.errors import UsageError
 from discreet.fixplan import Edit, plan
-from discreet.model import Destination, Document, DocumentKind, Format, Section, Segment, build_document
-from discreet.parsers.jsonresume import JsonLocation
+from discreet.model import Destination, Document, DocumentKind, Format, Section, Segment
+from discreet.parsers.draft import (
+    DRAFT_FORMAT,
+    DRAFT_VERSION,
+    Block,
+    DraftLocation,
+    draft_document,
+    read_blocks,
+)
 from discreet.parsers.linkedin import ExportLocation
 from discreet.parsers.pdf import PdfLocation
-from discreet.parsers.text import decode, document_from_text, normalise_newlines
+from discreet.parsers.text import (
+    DRAFT_INSTRUCTION,
+    DRAFT_TITLE,
+    decode,
+    document_from_text,
+    normalise_newlines,
+)
 from discreet.report import DocumentReport
-
-DRAFT_VERSION = 1
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One field to paste: LinkedIn's name for it, where it came from, what names it, its new text."""
-
-    field: str
-    source: str
-    heading: str
-    text: str
-    changed: bool
-    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +45,11 @@ class Draft:
         return sum(1 for block in self.blocks if block.changed)
 
 
-def profile_draft(report: DocumentReport, destination: Destination) -> Draft:
-    """The draft of an audited LinkedIn export or LinkedIn PDF, each finding's rewrite applied."""
+def profile_draft(report: DocumentReport, destination: Destination, original: bytes = b"") -> Draft:
+    """The draft of an audited LinkedIn export, LinkedIn PDF or draft, each finding's rewrite applied.
+
+    original is the file's bytes, which a draft's own draft needs for its blocks that hold no text.
+    """
     document = report.document
     texts = segment_texts(document, plan(report, destination))
     match document.format:
@@ -56,10 +57,12 @@ def profile_draft(report: DocumentReport, destination: Destination) -> Draft:
             blocks = export_blocks(document, texts)
         case Format.LINKEDIN_PDF:
             blocks = pdf_blocks(document, texts)
+        case Format.PROFILE_DRAFT:
+            blocks = redrafted_blocks(document, texts, read_blocks(Path(document.path), original))
         case _:
             raise UsageError(
-                f"{document.path}: a profile draft is made from a LinkedIn export or a LinkedIn PDF, "
-                f"not a {document.format.value} file"
+                f"{document.path}: a profile draft is made from a LinkedIn export, a LinkedIn PDF or a "
+                f"draft, not a {document.format.value} file"
             )
     return Draft(Path(document.path).name, destination, tuple(blocks))
 
@@ -426,16 +429,47 @@ def _paragraphs(lines: Sequence[Line]) -> str:
     return "\n".join(paragraphs)
 
 
+# --- a draft of a draft --------------------------------------------------------------------------
+
+# What a block newly rewritten asks of the person, by its field: someone else's text is theirs to edit.
+_NOTES = {spec.field: spec.note for spec in EXPORT_FIELDS if spec.note} | {
+    _PDF_FIELDS[Section.REFERENCES]: _ASK_AUTHOR
+}
+
+
+def redrafted_blocks(
+    document: Document, texts: Sequence[SegmentText], blocks: Sequence[Block]
+) -> list[Block]:
+    """A draft's own blocks in its order, each heading and text as the edits leave them."""
+    edited: dict[tuple[int, str], SegmentText] = {}
+    for segment, text in zip(document.segments, texts, strict=True):
+        location = segment.location
+        assert isinstance(location, DraftLocation)  # a draft's segments are located by block
+        edited[(location.block, location.part)] = text
+    return [_redrafted(block, edited, number) for number, block in enumerate(blocks, start=1)]
+
+
+def _redrafted(block: Block, edited: dict[tuple[int, str], SegmentText], number: int) -> Block:
+    heading, text = edited.get((number, "heading")), edited.get((number, "text"))
+    touched = any(part.changed for part in (heading, text) if part is not None)
+    return replace(
+        block,
+        heading=heading.text if heading else block.heading.strip(),
+        text=text.text if text else block.text.strip(),
+        changed=block.changed or touched,
+        note=block.note or (_NOTES.get(block.field, "") if touched else ""),
+    )
+
+
 # --- writing and reading a draft ----------------------------------------------------------------
 
 
 def render_markdown(draft: Draft) -> str:
     """The draft to read and paste from."""
     lines = [
-        "# LinkedIn profile draft",
+        DRAFT_TITLE,
         "",
-        f"From {draft.source}, for a {draft.destination.value} profile. LinkedIn imports no file: paste "
-        "each block into the field its heading names.",
+        f"From {draft.source}, for a {draft.destination.value} profile. {DRAFT_INSTRUCTION}",
         f"{draft.changed} of {len(draft.blocks)} blocks are rewritten; check each one marked rewritten "
         "before you paste it.",
     ]
@@ -450,8 +484,9 @@ def render_markdown(draft: Draft) -> str:
 
 
 def render_json(draft: Draft) -> str:
-    """The draft for a program: version, source, destination and the blocks."""
+    """The draft for a program: its format and version, source, destination and the blocks."""
     data = {
+        "format": DRAFT_FORMAT,
         "version": DRAFT_VERSION,
         "source": draft.source,
         "destination": draft.destination.value,
@@ -470,41 +505,26 @@ def render_json(draft: Draft) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def read_markdown_draft(path: Path, text: str) -> Document:
+def read_markdown_draft(path: Path, data: bytes) -> Document:
     """A Markdown draft as a profile document, one segment per line."""
-    return document_from_text(text, str(path), Format.MARKDOWN, DocumentKind.PROFILE)
+    return document_from_text(
+        normalise_newlines(decode(data)), str(path), Format.MARKDOWN, DocumentKind.PROFILE
+    )
 
 
-def read_json_draft(path: Path, text: str) -> Document:
-    """A JSON draft as a profile document, each heading and text line located by its JSON pointer."""
-    try:
-        data = json.loads(text)
-        blocks = data["blocks"]
-        segments = list(_json_segments(blocks))
-    except (ValueError, KeyError, TypeError) as exc:
-        raise CorruptFileError(
-            path, "is not a profile draft discreet wrote", "write it again with discreet fix"
-        ) from exc
-    # NOTE: JSON located by pointer, as a JSON Resume is; no directive field, so nothing is suppressed.
-    return build_document(path, DocumentKind.PROFILE, Format.JSON_RESUME, segments)
-
-
-def _json_segments(blocks: Iterable[Any]) -> Iterator[Segment]:
-    for index, block in enumerate(blocks):
-        for key in ("heading", "text"):
-            for line in str(block[key]).split("\n"):
-                if line.strip():
-                    yield Segment(line, JsonLocation(f"/blocks/{index}/{key}"))
+def read_json_draft(path: Path, data: bytes) -> Document:
+    """A JSON draft as a profile document, a segment per block's heading and text."""
+    return draft_document(path, read_blocks(path, data))
 
 
 def read_draft(name: str, data: bytes, fmt: str) -> Document:
     """A written draft as the profile document it is, to audit what the person would paste."""
-    return DRAFT_READERS[fmt](Path(name), normalise_newlines(decode(data)))
+    return DRAFT_READERS[fmt](Path(name), data)
 
 
 # The formats a draft is written in (the keys are model.DraftFormat's values).
 DRAFT_RENDERERS: dict[str, Callable[[Draft], str]] = {"markdown": render_markdown, "json": render_json}
-DRAFT_READERS: dict[str, Callable[[Path, str], Document]] = {
+DRAFT_READERS: dict[str, Callable[[Path, bytes], Document]] = {
     "markdown": read_markdown_draft,
     "json": read_json_draft,
 }

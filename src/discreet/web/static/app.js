@@ -26,6 +26,7 @@
     "linkedin-export": "LinkedIn data export",
     "linkedin-pdf": "LinkedIn PDF",
     "json-resume": "JSON Resume",
+    "profile-draft": "Profile draft",
   };
 
   const $ = (id) => document.getElementById(id);
