@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -29,6 +30,7 @@ from discreet.audit import Settings
 from discreet.commands.options import chosen_rules
 from discreet.detect import Terms
 from discreet.errors import UsageError
+from discreet.report import Failure
 from discreet.termsfile import read_terms
 from discreet.web import run as web_run
 from discreet.web import server
@@ -36,6 +38,7 @@ from discreet.web.app import Config, create_app
 from discreet.web.form import UploadTooLargeError, read_form
 from discreet.web.security import CONTENT_SECURITY_POLICY, Guard
 from discreet.web.uploads import private_folder
+from discreet.zygote import Zygote
 from test_formatters import check_golden
 
 PERSONA = FIXTURES / "persona"
@@ -70,9 +73,16 @@ MakeClient = Callable[..., TestClient]
 
 
 @pytest.fixture
-def make_client(settings: Settings, static: Path) -> MakeClient:
+def zygote(settings: Settings) -> Iterator[Zygote | None]:
+    """The workers' zygote, as discreet serve starts it; functions patched later reach it by name."""
+    with server.forking(settings) as forking:
+        yield forking
+
+
+@pytest.fixture
+def make_client(settings: Settings, static: Path, zygote: Zygote | None) -> MakeClient:
     def make(**changes: Any) -> TestClient:
-        config = replace(Config(settings, TOKEN, HOSTS, static=static), **changes)
+        config = replace(Config(settings, TOKEN, HOSTS, static=static, zygote=zygote), **changes)
         return TestClient(create_app(config), base_url=f"http://{HOST}")
 
     return make
@@ -225,7 +235,7 @@ def _hang(_task: object, settings: Settings) -> None:
 def test_a_document_past_the_time_limit_answers_504(
     make_client: MakeClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The worker is forked from this process, so it runs the patched reader and hangs in it.
+    # The patched reader reaches the zygote's workers by name (work travels pickled) and hangs there.
     monkeypatch.setattr(web_run, "audit_input", _hang)
     client = make_client(settings=replace(settings, time_limit=0.5))
     started = time.monotonic()
@@ -236,6 +246,43 @@ def test_a_document_past_the_time_limit_answers_504(
         "start discreet serve with a larger --timeout"
     }
     assert time.monotonic() - started < 30
+
+
+def _lineage(task: tuple[Any, bool], settings: Settings) -> Failure:
+    """Where this worker was forked from: its parent, that one's parent and thread count, as a failure."""
+    supervisor = os.getppid()
+    status = Path(f"/proc/{supervisor}/status").read_text("ascii")
+    fields = dict(line.split(":\t", 1) for line in status.splitlines() if ":\t" in line)
+    return Failure(str(task[0]), f"{supervisor} {fields['PPid']} {fields['Threads']}")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_the_threaded_server_forks_no_worker_the_zygote_does(
+    make_client: MakeClient, zygote: Zygote | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert zygote is not None
+    real_audit = web_run.audit_uploads
+    threads: list[int] = []
+
+    def audit_counting_threads(*args: Any) -> web_run.Audited:
+        threads.append(threading.active_count())
+        return real_audit(*args)
+
+    monkeypatch.setattr(web_run, "audit_input", _lineage)
+    monkeypatch.setattr("discreet.web.app.audit_uploads", audit_counting_threads)
+    forks: list[int] = []
+    done = threading.Event()
+    # A hook cannot be removed: once the test is done, it records nothing.
+    os.register_at_fork(after_in_parent=lambda: done.is_set() or forks.append(threading.get_ident()))
+    try:
+        response = post(make_client(), "/api/audit", resume=persona("resume.md"))
+    finally:
+        done.set()
+    supervisor, grandparent, supervisor_threads = map(int, response.json()["error"].split())
+    assert threads[0] > 1, "the request ran with no other thread alive"
+    assert forks == []
+    assert (grandparent, supervisor_threads) == (zygote.process.pid, 1)
+    assert supervisor != os.getpid()
 
 
 # ---------- private uploads ----------
@@ -633,7 +680,9 @@ def test_serve_takes_the_rules_and_terms_of_the_config_file_and_command_line(
     monkeypatch.setattr(
         server,
         "create",
-        lambda listener, chosen, limit: started.append(chosen) or real_create(listener, chosen, limit),
+        lambda listener, chosen, limit, zygote: (
+            started.append(chosen) or real_create(listener, chosen, limit, zygote)
+        ),
     )
     monkeypatch.setattr(server, "run", lambda _app, _listener: None)
     code, _out, _err = run(
@@ -644,6 +693,26 @@ def test_serve_takes_the_rules_and_terms_of_the_config_file_and_command_line(
     assert chosen.terms == read_terms(PERSONA / "private-terms.txt", PERSONA / "public-terms.txt")
     ids = {rule.id for rule in chosen.rules}
     assert "financial.money-amount" not in ids and "confidential.private-term" in ids
+
+
+def test_serve_forks_its_zygote_before_it_serves_and_stops_it_after(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen: list[object] = []
+    real_started = server.started
+
+    @contextmanager
+    def watched(shared: tuple[object, ...] = ()) -> Iterator[Zygote]:
+        with real_started(shared) as zygote:
+            seen.append(("forked", zygote.process.is_alive()))
+            yield zygote
+        seen.append(("stopped", zygote.process.is_alive()))
+
+    monkeypatch.setattr(server, "started", watched)
+    monkeypatch.setattr(server, "run", lambda _app, _listener: seen.append("served"))
+    code, _out, _err = run(["serve", "--port", "0"], capsys)
+    assert code == 0
+    assert seen == [("forked", True), "served", ("stopped", False)]
 
 
 def test_serve_without_the_web_extra_says_how_to_install_it(
@@ -731,7 +800,7 @@ def _hang_copy(_task: object) -> None:
 def test_a_copy_past_the_time_limit_answers_504(
     make_client: MakeClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The copy is made in a worker forked from this process, so it runs the patched writer and hangs.
+    # The patched writer reaches the zygote's worker by name (work travels pickled) and hangs there.
     monkeypatch.setattr(web_run, "_fixed", _hang_copy)
     client = make_client(settings=replace(settings, time_limit=0.5))
     response = post(client, "/api/fix", resume=persona("resume.md"))
