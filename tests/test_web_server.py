@@ -26,7 +26,7 @@ pytest.importorskip("starlette", reason="the web extra is not installed: pip ins
 from starlette.testclient import TestClient
 
 from conftest import FIXTURES, REPO, run
-from discreet.audit import Settings
+from discreet.audit import Settings, audit_input
 from discreet.commands.options import chosen_rules
 from discreet.detect import Terms
 from discreet.errors import UsageError
@@ -39,6 +39,7 @@ from discreet.web.form import UploadTooLargeError, read_form
 from discreet.web.security import CONTENT_SECURITY_POLICY, Guard
 from discreet.web.uploads import private_folder
 from discreet.zygote import Zygote
+from hostile_inputs import flate_bomb_pdf
 from test_formatters import check_golden
 
 PERSONA = FIXTURES / "persona"
@@ -246,6 +247,79 @@ def test_a_document_past_the_time_limit_answers_504(
         "start discreet serve with a larger --timeout"
     }
     assert time.monotonic() - started < 30
+
+
+MEMORY_LIMIT = 64 * 2**20
+
+
+def _allocate(task: tuple[object, bool], settings: Settings) -> object:
+    """Past any small memory limit for the resume; the profile is audited as usual."""
+    if task[1]:
+        return audit_input(task, settings)  # type: ignore[arg-type]
+    return bytes(2**30)
+
+
+def test_a_document_past_the_memory_limit_answers_507(
+    make_client: MakeClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(web_run, "audit_input", _allocate)
+    client = make_client(settings=replace(settings, memory_limit=MEMORY_LIMIT))
+    response = post(client, "/api/audit", resume=persona("resume.md"), profile=persona("resume.json"))
+    # The answer is the first upload that failed, as for any other failure: the profile's report is not sent.
+    assert response.status_code == 507
+    assert response.json() == {
+        "error": "resume.md: stopped its reader (exit code 1), most likely past the 64 MB memory limit; "
+        "if you trust this file, start discreet serve with a larger --max-memory-mb"
+    }
+
+
+def _short_of_memory(task: tuple[object, bool], settings: Settings) -> Failure:
+    return Failure(str(task[0]), "what discreet audit prints", out_of_memory=True)
+
+
+def test_a_document_that_ran_out_of_memory_in_its_reader_answers_507(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(web_run, "audit_input", _short_of_memory)
+    response = post(client, "/api/audit", resume=persona("resume.md"))
+    assert response.status_code == 507
+    assert response.json() == {
+        "error": "resume.md: was not audited, as it went past the 1024 MB memory limit; "
+        "if you trust this file, start discreet serve with a larger --max-memory-mb"
+    }
+
+
+def test_a_pdf_that_inflates_past_the_memory_limit_answers_507(
+    make_client: MakeClient, settings: Settings, tmp_path: Path
+) -> None:
+    bomb = flate_bomb_pdf(tmp_path / "bomb.pdf", 100)
+    client = make_client(settings=replace(settings, memory_limit=200 * 2**20))
+    response = post(client, "/api/audit", resume=("bomb.pdf", bomb.read_bytes()))
+    assert response.status_code == 507
+    # Python's MemoryError, or PDFium's abort when it cannot allocate.
+    assert response.json()["error"] in {
+        "bomb.pdf: was not audited, as it went past the 200 MB memory limit; "
+        "if you trust this file, start discreet serve with a larger --max-memory-mb",
+        "bomb.pdf: stopped its reader (exit code -6), most likely past the 200 MB memory limit; "
+        "if you trust this file, start discreet serve with a larger --max-memory-mb",
+    }
+
+
+def _exit_hard(_task: object, settings: Settings) -> None:
+    os._exit(3)
+
+
+def test_a_worker_that_dies_without_a_memory_limit_is_not_blamed_on_one(
+    make_client: MakeClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(web_run, "audit_input", _exit_hard)
+    response = post(
+        make_client(settings=replace(settings, memory_limit=0)), "/api/audit", resume=persona("resume.md")
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "error": "resume.md: stopped its reader (exit code 3); please report it with the steps that led to it"
+    }
 
 
 def _lineage(task: tuple[Any, bool], settings: Settings) -> Failure:
@@ -808,4 +882,21 @@ def test_a_copy_past_the_time_limit_answers_504(
     assert response.json() == {
         "error": "resume.md: its copy took longer than 0.5 s and was not made; if you trust this file, "
         "start discreet serve with a larger --timeout"
+    }
+
+
+def _allocate_copy(_task: object) -> None:
+    bytes(2**30)
+
+
+def test_a_copy_past_the_memory_limit_answers_507(
+    make_client: MakeClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(web_run, "_fixed", _allocate_copy)
+    client = make_client(settings=replace(settings, memory_limit=MEMORY_LIMIT))
+    response = post(client, "/api/fix", resume=persona("resume.md"))
+    assert response.status_code == 507
+    assert response.json() == {
+        "error": "resume.md: stopped while making its copy (exit code 1), most likely past the 64 MB memory "
+        "limit; if you trust this file, start discreet serve with a larger --max-memory-mb"
     }

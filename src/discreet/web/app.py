@@ -23,7 +23,7 @@ from discreet.safecopy import unfixable
 from discreet.termsfile import parse_terms
 from discreet.web.form import Form, FormError, UploadTooLargeError, read_form
 from discreet.web.payload import audit_payload
-from discreet.web.run import Audited, TimeLimitError, audit_uploads, fix_upload
+from discreet.web.run import Audited, MemoryLimitError, TimeLimitError, audit_uploads, fix_upload
 from discreet.web.security import Guard
 from discreet.web.uploads import Upload
 from discreet.zygote import Zygote
@@ -55,6 +55,9 @@ STATUS: dict[type[DiscreetError], int] = {
     UploadTooLargeError: 413,
     FixUnavailableError: 422,
     TimeLimitError: 504,
+    # The file may be fine: the server's own --max-memory-mb stopped it, so a 5xx, not a 400; of those,
+    # 507 says the server lacked the room to finish, as 504 says it lacked the time.
+    MemoryLimitError: 507,
 }
 
 

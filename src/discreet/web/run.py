@@ -34,6 +34,10 @@ class TimeLimitError(DiscreetError):
     """A document that took longer than the server's --timeout."""
 
 
+class MemoryLimitError(DiscreetError):
+    """A document that needed more memory than the server's --max-memory-mb: its limit, not bad input."""
+
+
 @dataclass(frozen=True, slots=True)
 class Audited:
     """The report of one request, and its resume's and profile's parts of it."""
@@ -107,6 +111,8 @@ def _checked(outcome: Outcome, task: Task, settings: Settings) -> DocumentReport
     source = task[0]
     if isinstance(outcome, DocumentReport):
         return outcome
+    if isinstance(outcome, Failure) and outcome.out_of_memory and settings.memory_limit > 0:
+        raise _memory_error(source.name, settings, "was not audited, as it went past")
     if isinstance(outcome, Failure):
         raise DocumentError(_unfolded(outcome.message, source))
     raise _lost_error(
@@ -122,10 +128,18 @@ def _lost_error(name: str, lost: Lost, settings: Settings, words: tuple[str, str
             f"{name}: {took} than {settings.time_limit:g} s and {lost_what}; "
             "if you trust this file, start discreet serve with a larger --timeout"
         )
-    return DocumentError(
-        f"{name}: {stopped} (exit code {lost.exit_code}), most likely past the "
-        f"{settings.memory_limit // 2**20} MB memory limit; if you trust this file, start discreet serve "
-        "with a larger --max-memory-mb"
+    if settings.memory_limit <= 0:
+        return DocumentError(
+            f"{name}: {stopped} (exit code {lost.exit_code}); please report it with the steps that led to it"
+        )
+    return _memory_error(name, settings, f"{stopped} (exit code {lost.exit_code}), most likely past")
+
+
+def _memory_error(name: str, settings: Settings, how: str) -> MemoryLimitError:
+    """The error for a document stopped at the memory limit; how says what happened up to the limit."""
+    return MemoryLimitError(
+        f"{name}: {how} the {settings.memory_limit // 2**20} MB memory limit; "
+        "if you trust this file, start discreet serve with a larger --max-memory-mb"
     )
 
 
