@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from discreet.workers import Loss, Lost, WorkerLimits, can_isolate
-from discreet.zygote import SupervisorLostError, Zygote, started
+from discreet.zygote import LOST, SupervisorLostError, Zygote, started
 
 pytestmark = pytest.mark.skipif(not can_isolate(), reason="workers need fork")
 LINUX = Path("/proc/self/task").is_dir()
@@ -143,10 +144,17 @@ def test_batches_asked_from_several_threads_at_once_each_get_their_own(zygote: Z
 
 
 def test_a_supervisor_that_stops_before_answering_is_an_error(zygote: Zygote) -> None:
-    with pytest.raises(SupervisorLostError, match=r"^the supervisor of a batch stopped before it answered$"):
+    with pytest.raises(SupervisorLostError, match=f"^{re.escape(LOST)}$"):
         zygote.run_isolated([Unloadable()], double, lost, jobs=1, limits=WorkerLimits())
     # The zygote is not hurt: the next batch runs.
     assert zygote.run_isolated([1], double, lost, jobs=1, limits=WorkerLimits()) == [2]
+
+
+def test_a_batch_asked_of_a_dead_zygote_is_an_error(zygote: Zygote) -> None:
+    zygote.process.kill()
+    zygote.process.join()
+    with pytest.raises(SupervisorLostError, match=f"^{re.escape(LOST)}$"):
+        zygote.run_isolated([1], double, lost, jobs=1, limits=WorkerLimits())
 
 
 def test_the_zygote_leaves_when_its_asker_closes_its_end() -> None:

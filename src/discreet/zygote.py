@@ -22,10 +22,11 @@ Task = TypeVar("Task")
 Result = TypeVar("Result")
 
 _ASK = b"s"
+LOST = "the zygote, or the supervisor of this batch, stopped before it answered"
 
 
 class SupervisorLostError(RuntimeError):
-    """A batch's supervisor that stopped before it answered: a bug, since its workers take every blow."""
+    """A batch's supervisor, or the zygote, that stopped before it answered: its workers take every blow."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +76,8 @@ class Zygote:
             theirs.close()
             mine.send_bytes(_dumps(Batch(tasks, work, lost, jobs, limits), self.indexes))
             results: list[Result] = mine.recv()
-        except (EOFError, BrokenPipeError):
-            raise SupervisorLostError("the supervisor of a batch stopped before it answered") from None
+        except (EOFError, ConnectionError):
+            raise SupervisorLostError(LOST) from None
         finally:
             theirs.close()
             mine.close()
