@@ -105,6 +105,22 @@ def test_an_unexpected_error_costs_its_document_one_line(
     assert reported(out) == ["good-00.txt", "good-01.txt"]
 
 
+def test_a_document_out_of_memory_is_a_failure_that_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text(GOOD, encoding="utf-8")
+    monkeypatch.setitem(read_module.PARSERS, Format.TEXT, text_parser_that(raise_(MemoryError())))
+    failure = audit_path(bad, False, Settings(RULES, memory_limit=64 * 2**20))
+    # The flag lets discreet serve answer 507 (its limit), not 400 (bad input).
+    assert failure == Failure(
+        str(bad),
+        f"{bad}: needed more than 64 MB of memory and was skipped; "
+        "raise it with --max-memory-mb if you trust this file",
+        out_of_memory=True,
+    )
+
+
 def test_debug_prints_the_traceback_after_the_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -15,6 +15,7 @@ import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES, REPO
+from hostile_inputs import flate_bomb_pdf
 
 IN_CI = os.environ.get("CI") == "true"
 try:
@@ -55,6 +57,8 @@ SCREENSHOTS = REPO / "docs" / "screenshots"
 DESKTOP, PHONE = 1280, 420
 WAIT = 90.0
 UPLOAD_MB = 3
+# Room for any real resume, not for a PDF that inflates to 100 MB of content stream.
+FRUGAL_MB = 200
 
 
 def private_terms() -> str:
@@ -107,8 +111,22 @@ def multipart(boundary: str, files: Mapping[str, Path], fields: Mapping[str, str
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
     """`discreet serve --port 0` in a subprocess; the URL is the first thing it prints."""
+    with serving("--max-upload-mb", str(UPLOAD_MB)) as started:
+        yield started
+
+
+@pytest.fixture(scope="module")
+def frugal_server() -> Iterator[Server]:
+    """`discreet serve` with a memory limit a PDF bomb goes past."""
+    with serving("--max-memory-mb", str(FRUGAL_MB)) as started:
+        yield started
+
+
+@contextmanager
+def serving(*options: str) -> Iterator[Server]:
+    """`discreet serve --port 0 OPTIONS` in a subprocess, stopped on the way out."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "discreet", "serve", "--port", "0", "--max-upload-mb", str(UPLOAD_MB)],
+        [sys.executable, "-m", "discreet", "serve", "--port", "0", *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -549,6 +567,26 @@ def test_bad_input_shows_the_servers_one_line_error(browser: Browser, server: Se
     assert error.text == json.loads(body)["error"]
     assert "\n" not in error.text
     assert browser.find("#results").get_attribute("hidden") is not None
+
+
+def test_a_document_past_the_memory_limit_shows_the_servers_507_line(
+    browser: Browser, frugal_server: Server, tmp_path: Path
+) -> None:
+    bomb = flate_bomb_pdf(tmp_path / "bomb.pdf", 100)
+    status, body = frugal_server.post("/api/audit", {"resume": bomb}, {})
+    assert status == 507
+    assert "--max-memory-mb" in json.loads(body)["error"]
+    try:
+        upload(browser, frugal_server, bomb, None, "")
+        error = browser.find("#error")
+        assert error.is_displayed()
+        assert error.text == json.loads(body)["error"]
+        assert browser.find("#results").get_attribute("hidden") is not None
+    finally:
+        # The browser's log of requests serves a later test, which knows one server: this one's
+        # requests leave it, any to a third origin stay for that test to catch.
+        origin = frugal_server.url.rstrip("/")
+        browser.requested[:] = [(url, page) for url, page in browser.drain() if not url.startswith(origin)]
 
 
 def test_a_failed_audit_takes_the_earlier_results_off_the_screen(browser: Browser, server: Server) -> None:

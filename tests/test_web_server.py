@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -25,10 +26,11 @@ pytest.importorskip("starlette", reason="the web extra is not installed: pip ins
 from starlette.testclient import TestClient
 
 from conftest import FIXTURES, REPO, run
-from discreet.audit import Settings
+from discreet.audit import Settings, audit_input
 from discreet.commands.options import chosen_rules
 from discreet.detect import Terms
 from discreet.errors import UsageError
+from discreet.report import Failure
 from discreet.termsfile import read_terms
 from discreet.web import run as web_run
 from discreet.web import server
@@ -36,6 +38,8 @@ from discreet.web.app import Config, create_app
 from discreet.web.form import UploadTooLargeError, read_form
 from discreet.web.security import CONTENT_SECURITY_POLICY, Guard
 from discreet.web.uploads import private_folder
+from discreet.zygote import Zygote
+from hostile_inputs import flate_bomb_pdf
 from test_formatters import check_golden
 
 PERSONA = FIXTURES / "persona"
@@ -70,9 +74,16 @@ MakeClient = Callable[..., TestClient]
 
 
 @pytest.fixture
-def make_client(settings: Settings, static: Path) -> MakeClient:
+def zygote(settings: Settings) -> Iterator[Zygote | None]:
+    """The workers' zygote, as discreet serve starts it; functions patched later reach it by name."""
+    with server.forking(settings) as forking:
+        yield forking
+
+
+@pytest.fixture
+def make_client(settings: Settings, static: Path, zygote: Zygote | None) -> MakeClient:
     def make(**changes: Any) -> TestClient:
-        config = replace(Config(settings, TOKEN, HOSTS, static=static), **changes)
+        config = replace(Config(settings, TOKEN, HOSTS, static=static, zygote=zygote), **changes)
         return TestClient(create_app(config), base_url=f"http://{HOST}")
 
     return make
@@ -225,7 +236,7 @@ def _hang(_task: object, settings: Settings) -> None:
 def test_a_document_past_the_time_limit_answers_504(
     make_client: MakeClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The worker is forked from this process, so it runs the patched reader and hangs in it.
+    # The patched reader reaches the zygote's workers by name (work travels pickled) and hangs there.
     monkeypatch.setattr(web_run, "audit_input", _hang)
     client = make_client(settings=replace(settings, time_limit=0.5))
     started = time.monotonic()
@@ -236,6 +247,116 @@ def test_a_document_past_the_time_limit_answers_504(
         "start discreet serve with a larger --timeout"
     }
     assert time.monotonic() - started < 30
+
+
+MEMORY_LIMIT = 64 * 2**20
+
+
+def _allocate(task: tuple[object, bool], settings: Settings) -> object:
+    """Past any small memory limit for the resume; the profile is audited as usual."""
+    if task[1]:
+        return audit_input(task, settings)  # type: ignore[arg-type]
+    return bytes(2**30)
+
+
+def test_a_document_past_the_memory_limit_answers_507(
+    make_client: MakeClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(web_run, "audit_input", _allocate)
+    client = make_client(settings=replace(settings, memory_limit=MEMORY_LIMIT))
+    response = post(client, "/api/audit", resume=persona("resume.md"), profile=persona("resume.json"))
+    # The answer is the first upload that failed, as for any other failure: the profile's report is not sent.
+    assert response.status_code == 507
+    assert response.json() == {
+        "error": "resume.md: stopped its reader (exit code 1), most likely past the 64 MB memory limit; "
+        "if you trust this file, start discreet serve with a larger --max-memory-mb"
+    }
+
+
+def _short_of_memory(task: tuple[object, bool], settings: Settings) -> Failure:
+    return Failure(str(task[0]), "what discreet audit prints", out_of_memory=True)
+
+
+def test_a_document_that_ran_out_of_memory_in_its_reader_answers_507(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(web_run, "audit_input", _short_of_memory)
+    response = post(client, "/api/audit", resume=persona("resume.md"))
+    assert response.status_code == 507
+    assert response.json() == {
+        "error": "resume.md: was not audited, as it went past the 1024 MB memory limit; "
+        "if you trust this file, start discreet serve with a larger --max-memory-mb"
+    }
+
+
+def test_a_pdf_that_inflates_past_the_memory_limit_answers_507(
+    make_client: MakeClient, settings: Settings, tmp_path: Path
+) -> None:
+    bomb = flate_bomb_pdf(tmp_path / "bomb.pdf", 100)
+    client = make_client(settings=replace(settings, memory_limit=200 * 2**20))
+    response = post(client, "/api/audit", resume=("bomb.pdf", bomb.read_bytes()))
+    assert response.status_code == 507
+    # Python's MemoryError, or PDFium's abort when it cannot allocate.
+    assert response.json()["error"] in {
+        "bomb.pdf: was not audited, as it went past the 200 MB memory limit; "
+        "if you trust this file, start discreet serve with a larger --max-memory-mb",
+        "bomb.pdf: stopped its reader (exit code -6), most likely past the 200 MB memory limit; "
+        "if you trust this file, start discreet serve with a larger --max-memory-mb",
+    }
+
+
+def _exit_hard(_task: object, settings: Settings) -> None:
+    os._exit(3)
+
+
+def test_a_worker_that_dies_without_a_memory_limit_is_not_blamed_on_one(
+    make_client: MakeClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(web_run, "audit_input", _exit_hard)
+    response = post(
+        make_client(settings=replace(settings, memory_limit=0)), "/api/audit", resume=persona("resume.md")
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "error": "resume.md: stopped its reader (exit code 3); please report it with the steps that led to it"
+    }
+
+
+def _lineage(task: tuple[Any, bool], settings: Settings) -> Failure:
+    """Where this worker was forked from: its parent, that one's parent and thread count, as a failure."""
+    supervisor = os.getppid()
+    status = Path(f"/proc/{supervisor}/status").read_text("ascii")
+    fields = dict(line.split(":\t", 1) for line in status.splitlines() if ":\t" in line)
+    return Failure(str(task[0]), f"{supervisor} {fields['PPid']} {fields['Threads']}")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_the_threaded_server_forks_no_worker_the_zygote_does(
+    make_client: MakeClient, zygote: Zygote | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert zygote is not None
+    real_audit = web_run.audit_uploads
+    threads: list[int] = []
+
+    def audit_counting_threads(*args: Any) -> web_run.Audited:
+        threads.append(threading.active_count())
+        return real_audit(*args)
+
+    monkeypatch.setattr(web_run, "audit_input", _lineage)
+    monkeypatch.setattr("discreet.web.app.audit_uploads", audit_counting_threads)
+    forks: list[int] = []
+    done = threading.Event()
+    # A hook cannot be removed: once the test is done, it records nothing.
+    os.register_at_fork(after_in_parent=lambda: done.is_set() or forks.append(threading.get_ident()))
+    try:
+        response = post(make_client(), "/api/audit", resume=persona("resume.md"))
+    finally:
+        done.set()
+    supervisor, grandparent, supervisor_threads = map(int, response.json()["error"].split())
+    assert threads[0] > 1, "the request ran with no other thread alive"
+    assert forks == []
+    assert (grandparent, supervisor_threads) == (zygote.process.pid, 1)
+    assert supervisor != os.getpid()
 
 
 # ---------- private uploads ----------
@@ -655,7 +776,9 @@ def test_serve_takes_the_rules_and_terms_of_the_config_file_and_command_line(
     monkeypatch.setattr(
         server,
         "create",
-        lambda listener, chosen, limit: started.append(chosen) or real_create(listener, chosen, limit),
+        lambda listener, chosen, limit, zygote: (
+            started.append(chosen) or real_create(listener, chosen, limit, zygote)
+        ),
     )
     monkeypatch.setattr(server, "run", lambda _app, _listener: None)
     code, _out, _err = run(
@@ -666,6 +789,26 @@ def test_serve_takes_the_rules_and_terms_of_the_config_file_and_command_line(
     assert chosen.terms == read_terms(PERSONA / "private-terms.txt", PERSONA / "public-terms.txt")
     ids = {rule.id for rule in chosen.rules}
     assert "financial.money-amount" not in ids and "confidential.private-term" in ids
+
+
+def test_serve_forks_its_zygote_before_it_serves_and_stops_it_after(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen: list[object] = []
+    real_started = server.started
+
+    @contextmanager
+    def watched(shared: tuple[object, ...] = ()) -> Iterator[Zygote]:
+        with real_started(shared) as zygote:
+            seen.append(("forked", zygote.process.is_alive()))
+            yield zygote
+        seen.append(("stopped", zygote.process.is_alive()))
+
+    monkeypatch.setattr(server, "started", watched)
+    monkeypatch.setattr(server, "run", lambda _app, _listener: seen.append("served"))
+    code, _out, _err = run(["serve", "--port", "0"], capsys)
+    assert code == 0
+    assert seen == [("forked", True), "served", ("stopped", False)]
 
 
 def test_serve_without_the_web_extra_says_how_to_install_it(
@@ -753,7 +896,7 @@ def _hang_copy(_task: object) -> None:
 def test_a_copy_past_the_time_limit_answers_504(
     make_client: MakeClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The copy is made in a worker forked from this process, so it runs the patched writer and hangs.
+    # The patched writer reaches the zygote's worker by name (work travels pickled) and hangs there.
     monkeypatch.setattr(web_run, "_fixed", _hang_copy)
     client = make_client(settings=replace(settings, time_limit=0.5))
     response = post(client, "/api/fix", resume=persona("resume.md"))
@@ -761,4 +904,21 @@ def test_a_copy_past_the_time_limit_answers_504(
     assert response.json() == {
         "error": "resume.md: its copy took longer than 0.5 s and was not made; if you trust this file, "
         "start discreet serve with a larger --timeout"
+    }
+
+
+def _allocate_copy(_task: object) -> None:
+    bytes(2**30)
+
+
+def test_a_copy_past_the_memory_limit_answers_507(
+    make_client: MakeClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(web_run, "_fixed", _allocate_copy)
+    client = make_client(settings=replace(settings, memory_limit=MEMORY_LIMIT))
+    response = post(client, "/api/fix", resume=persona("resume.md"))
+    assert response.status_code == 507
+    assert response.json() == {
+        "error": "resume.md: stopped while making its copy (exit code 1), most likely past the 64 MB memory "
+        "limit; if you trust this file, start discreet serve with a larger --max-memory-mb"
     }

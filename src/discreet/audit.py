@@ -210,7 +210,7 @@ def audit_path(path: Source, is_profile: bool, settings: Settings) -> DocumentRe
     except (InputError, RuleTimeoutError) as error:
         return Failure(str(path), str(error))
     except MemoryError:
-        return Failure(str(path), _memory_message(path, settings))
+        return Failure(str(path), _memory_message(path, settings), out_of_memory=True)
     # The one per-document isolation point: whatever a parser or a rule raises on one input
     # costs that input one line, never the batch. The traceback travels for --debug only.
     except Exception as error:

@@ -49,6 +49,8 @@ class Failure:
     path: str
     message: str
     debug: str = ""
+    # Reading or auditing it ran out of memory: past --max-memory-mb, most likely, not a bad file.
+    out_of_memory: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -198,7 +198,7 @@ def _serve(
     # they would keep those pipes open after the parent dies, and no worker would see EOF.
     for other in inherited:
         other.close()
-    _die_with(parent)
+    die_with(parent)
     # Ctrl-C is the parent's to handle: it kills the workers and reports nothing half-done.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A fatal signal is reported by the parent as one line; a stack dump here would be noise.
@@ -219,7 +219,7 @@ def _serve(
             os._exit(_UNSENDABLE)
 
 
-def _die_with(parent: int) -> None:
+def die_with(parent: int) -> None:
     """Have the kernel kill this worker if the parent dies (Linux), even mid-document."""
     if sys.platform == "linux":
         libc = ctypes.CDLL(None, use_errno=True)

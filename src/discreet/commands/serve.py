@@ -60,11 +60,12 @@ def serve_command(
         time_limit=timeout,
         memory_limit=max_memory_mb * 2**20,
     )
-    web = server.create(listener, settings, max_upload_mb * 2**20)
-    typer.echo(f"discreet serves its page at {listener.url} (Ctrl-C stops it)")
-    if open_browser:
-        webbrowser.open(listener.url)
-    server.run(web, listener)
+    with server.forking(settings) as zygote:
+        web = server.create(listener, settings, max_upload_mb * 2**20, zygote)
+        typer.echo(f"discreet serves its page at {listener.url} (Ctrl-C stops it)")
+        if open_browser:
+            webbrowser.open(listener.url)
+        server.run(web, listener)
 
 
 def without_web_extra(missing: ModuleNotFoundError) -> Exception:

@@ -23,9 +23,10 @@ from discreet.safecopy import unfixable
 from discreet.termsfile import parse_terms
 from discreet.web.form import Form, FormError, UploadTooLargeError, read_form
 from discreet.web.payload import audit_payload
-from discreet.web.run import Audited, TimeLimitError, audit_uploads, fix_upload
+from discreet.web.run import Audited, MemoryLimitError, TimeLimitError, audit_uploads, fix_upload
 from discreet.web.security import Guard
 from discreet.web.uploads import Upload
+from discreet.zygote import Zygote
 
 STATIC = Path(__file__).with_name("static")
 DEFAULT_MAX_UPLOAD = 10 * 2**20
@@ -59,6 +60,9 @@ STATUS: dict[type[DiscreetError], int] = {
     UploadTooLargeError: 413,
     FixUnavailableError: 422,
     TimeLimitError: 504,
+    # The file may be fine: the server's own --max-memory-mb stopped it, so a 5xx, not a 400; of those,
+    # 507 says the server lacked the room to finish, as 504 says it lacked the time.
+    MemoryLimitError: 507,
 }
 
 
@@ -73,6 +77,8 @@ class Config:
     # Where the private folder of a LinkedIn export goes; None is the system's temporary folder.
     scratch: Path | None = None
     static: Path = STATIC
+    # What forks the workers; None forks them from this process, safe only while it runs no other thread.
+    zygote: Zygote | None = None
 
 
 def create_app(config: Config) -> ASGIApp:
@@ -135,7 +141,7 @@ class _Pages:
             raise FixUnavailableError(reason)
         resume = _resume(form)
         copy = await run_in_threadpool(
-            fix_upload, audited.resume, resume.data, destination, self.config.settings
+            fix_upload, audited.resume, resume.data, destination, self.config.settings, self.config.zygote
         )
         name = PurePath(resume.name)
         if copy.draft is not None:
@@ -165,7 +171,9 @@ class _Pages:
         page = parse_terms(form.text("private_terms").splitlines(), form.text("public_terms").splitlines())
         # The terms discreet serve was started with (its options or config file) apply to every upload.
         settings = replace(self.config.settings, terms=self.config.settings.terms.joined(page))
-        return audit_uploads(_resume(form), form.file("profile"), settings, self.config.scratch)
+        return audit_uploads(
+            _resume(form), form.file("profile"), settings, self.config.scratch, self.config.zygote
+        )
 
 
 def _resume(form: Form) -> Upload:

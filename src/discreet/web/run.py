@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from discreet.audit import Settings, audit_input
 from discreet.compare import compare
@@ -17,9 +18,12 @@ from discreet.report import DocumentReport, Failure, Report
 from discreet.safecopy import Fixed, fix
 from discreet.web.uploads import Upload, in_memory, needs_folder, private_folder, written
 from discreet.workers import Loss, Lost, WorkerLimits, can_isolate, run_isolated
+from discreet.zygote import Zygote
 
 Task = tuple[Path | Piped, bool]
 Outcome = DocumentReport | Failure | Lost
+Job = TypeVar("Job")
+Result = TypeVar("Result")
 
 
 class DocumentError(DiscreetError):
@@ -28,6 +32,10 @@ class DocumentError(DiscreetError):
 
 class TimeLimitError(DiscreetError):
     """A document that took longer than the server's --timeout."""
+
+
+class MemoryLimitError(DiscreetError):
+    """A document that needed more memory than the server's --max-memory-mb: its limit, not bad input."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +48,17 @@ class Audited:
 
 
 def audit_uploads(
-    resume: Upload, profile: Upload | None, settings: Settings, scratch: Path | None = None
+    resume: Upload,
+    profile: Upload | None,
+    settings: Settings,
+    scratch: Path | None = None,
+    zygote: Zygote | None = None,
 ) -> Audited:
     """Audit the resume and the profile side by side, then compare them; raise on the first that fails.
 
     Files are read from memory, but for a LinkedIn export, which is written to a private folder
     under scratch (the system's temporary folder when None) and deleted before this returns.
+    Workers are forked by zygote; without one, from this process, which must then run no other thread.
     """
     uploads = [resume, *([profile] if profile is not None else [])]
     for upload in uploads:
@@ -58,7 +71,7 @@ def audit_uploads(
             (written(upload, folder) if folder and disk else in_memory(upload), index > 0)
             for index, (upload, disk) in enumerate(zip(uploads, on_disk, strict=True))
         ]
-        outcomes = _run(tasks, settings)
+        outcomes = _run(tasks, settings, zygote)
     reports = [_checked(outcome, task, settings) for outcome, task in zip(outcomes, tasks, strict=True)]
     audited = [_named(report, upload.name) for report, upload in zip(reports, uploads, strict=True)]
     first, second = audited[0], (audited[1] if len(audited) > 1 else None)
@@ -68,13 +81,25 @@ def audit_uploads(
     return Audited(report, first, second)
 
 
-def _run(tasks: Sequence[Task], settings: Settings) -> list[Outcome]:
+def _run(tasks: Sequence[Task], settings: Settings, zygote: Zygote | None) -> list[Outcome]:
     """Each task in its own forked worker, killed past the time limit; in this process where none can fork."""
     work = partial(audit_input, settings=settings)
     if not can_isolate():
         return [work(task) for task in tasks]
+    return _isolated(zygote, tasks, work, _lost, settings)
+
+
+def _isolated(
+    zygote: Zygote | None,
+    tasks: Sequence[Job],
+    work: Callable[[Job], Result],
+    lost: Callable[[Job, Lost], Result],
+    settings: Settings,
+) -> list[Result]:
+    """run_isolated with the settings' limits, one worker per task, forked by zygote when there is one."""
     limits = WorkerLimits(settings.time_limit, settings.memory_limit)
-    return run_isolated(tasks, work, _lost, jobs=len(tasks), limits=limits)
+    run = zygote.run_isolated if zygote is not None else run_isolated
+    return run(tasks, work, lost, jobs=len(tasks), limits=limits)
 
 
 def _lost(_task: Task, lost: Lost) -> Outcome:
@@ -86,6 +111,8 @@ def _checked(outcome: Outcome, task: Task, settings: Settings) -> DocumentReport
     source = task[0]
     if isinstance(outcome, DocumentReport):
         return outcome
+    if isinstance(outcome, Failure) and outcome.out_of_memory and settings.memory_limit > 0:
+        raise _memory_error(source.name, settings, "was not audited, as it went past")
     if isinstance(outcome, Failure):
         raise DocumentError(_unfolded(outcome.message, source))
     raise _lost_error(
@@ -101,10 +128,18 @@ def _lost_error(name: str, lost: Lost, settings: Settings, words: tuple[str, str
             f"{name}: {took} than {settings.time_limit:g} s and {lost_what}; "
             "if you trust this file, start discreet serve with a larger --timeout"
         )
-    return DocumentError(
-        f"{name}: {stopped} (exit code {lost.exit_code}), most likely past the "
-        f"{settings.memory_limit // 2**20} MB memory limit; if you trust this file, start discreet serve "
-        "with a larger --max-memory-mb"
+    if settings.memory_limit <= 0:
+        return DocumentError(
+            f"{name}: {stopped} (exit code {lost.exit_code}); please report it with the steps that led to it"
+        )
+    return _memory_error(name, settings, f"{stopped} (exit code {lost.exit_code}), most likely past")
+
+
+def _memory_error(name: str, settings: Settings, how: str) -> MemoryLimitError:
+    """The error for a document stopped at the memory limit; how says what happened up to the limit."""
+    return MemoryLimitError(
+        f"{name}: {how} the {settings.memory_limit // 2**20} MB memory limit; "
+        "if you trust this file, start discreet serve with a larger --max-memory-mb"
     )
 
 
@@ -122,17 +157,22 @@ def _unfolded(message: str, source: Path | Piped) -> str:
     return message if isinstance(source, Piped) else message.replace(str(source), source.name)
 
 
-def fix_upload(report: DocumentReport, data: bytes, destination: Destination, settings: Settings) -> Fixed:
+def fix_upload(
+    report: DocumentReport,
+    data: bytes,
+    destination: Destination,
+    settings: Settings,
+    zygote: Zygote | None = None,
+) -> Fixed:
     """The safe copy of an audited upload, made in a worker bounded in time and memory like its audit.
 
     A copy reads and rewrites the file again (a PDF's content streams, a Word file's parts), so a
-    hostile file that passed its audit could still hang here.
+    hostile file that passed its audit could still hang here. The worker is forked as audit_uploads says.
     """
     task = (report, data, destination)
     if not can_isolate():
         return _fixed(task)
-    limits = WorkerLimits(settings.time_limit, settings.memory_limit)
-    [outcome] = run_isolated([task], _fixed, _lost_copy, jobs=1, limits=limits)
+    [outcome] = _isolated(zygote, [task], _fixed, _lost_copy, settings)
     if isinstance(outcome, Fixed):
         return outcome
     name = Path(report.document.path).name

@@ -1,4 +1,4 @@
-"""Start the page's server: bind the address, make the token, prepare the rules, run uvicorn quietly."""
+"""Start the page's server: bind the address, prepare the rules, fork the zygote, run uvicorn quietly."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import ipaddress
 import logging
 import secrets
 import socket
-from collections.abc import Sequence
-from contextlib import suppress
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 
 import uvicorn
@@ -18,6 +18,8 @@ from discreet.audit import Settings
 from discreet.errors import UsageError
 from discreet.packs import Rule
 from discreet.web.app import Config, create_app
+from discreet.workers import can_isolate
+from discreet.zygote import Zygote, started
 
 LOOPBACK = "127.0.0.1"
 # A sample that wakes every part of the pipeline before the first upload, so workers fork ready.
@@ -63,11 +65,26 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def create(listener: Listener, settings: Settings, max_upload_bytes: int) -> ASGIApp:
-    """The app for this start: a fresh token, the given settings, rules compiled once for every request."""
+@contextmanager
+def forking(settings: Settings) -> Iterator[Zygote | None]:
+    """Compile the rules, then fork the zygote that forks every worker; None where workers cannot fork.
+
+    Enter it before anything starts a thread: forking a process that runs threads can leave a worker
+    waiting forever on a lock that another thread held at the fork.
+    """
     _prepare(settings.rules)
+    if not can_isolate():
+        yield None
+        return
+    # Every request's settings hold these very rules: sent by reference, they arrive compiled.
+    with started(shared=(settings.rules, *settings.rules)) as zygote:
+        yield zygote
+
+
+def create(listener: Listener, settings: Settings, max_upload_bytes: int, zygote: Zygote | None) -> ASGIApp:
+    """The app for this start: a fresh token, the given settings, workers forked by zygote."""
     token = secrets.token_urlsafe(32)
-    return create_app(Config(settings, token, listener.hosts, max_upload_bytes))
+    return create_app(Config(settings, token, listener.hosts, max_upload_bytes, zygote=zygote))
 
 
 def run(app: ASGIApp, listener: Listener) -> None:
@@ -81,7 +98,7 @@ def run(app: ASGIApp, listener: Listener) -> None:
 
 
 def _prepare(rules: Sequence[Rule]) -> None:
-    """Compile every pattern and build the detectors' indexes in this process: each worker inherits them."""
+    """Compile every pattern and build the detectors' indexes in this process: the zygote inherits them."""
     for rule in rules:
         _ = rule.patterns
         for words in (rule.context, rule.exclude):
