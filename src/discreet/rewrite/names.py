@@ -80,6 +80,8 @@ def trade_of(name: str, words: RewriteWords) -> str:
 
 def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> list[Edit]:
     start, end = group[0].start, group[-1].end
+    if suffix := _suffix_after(words.reading).match(sentence, end):
+        end = suffix.end()
     stand_in = stand_in_for(sentence, group[0], words)
     if group[0].stand_in:
         stand_in = _described(stand_in, [sentence[s.start : s.end] for s in group], words)
@@ -196,6 +198,17 @@ def _body(reading: RewriteReading) -> regex.Pattern[str]:
 
 
 @built
+def _suffix_after(reading: RewriteReading) -> regex.Pattern[str]:
+    """A legal suffix set off after a name the finding left out: 'Contoso Health, Inc.' goes with the name.
+
+    Its period goes too only where the sentence carries on; at the end it is also the full stop.
+    """
+    suffix = alternation(reading.corporate_suffixes)
+    period = r"(?:\.(?=[ \t]*[,;:)]|[ \t]+[a-z]))?"
+    return compiled(rf"(?:[ \t]*,[ \t]*(?=[A-Z&])(?i:{suffix}){period})+(?![\w&'’-])(?![ \t]+[A-Z])")
+
+
+@built
 def corporate_suffix(reading: RewriteReading) -> regex.Pattern[str]:
     """A company's legal suffix at the end of its name: 'Northwind, Inc.'."""
     return compiled(rf"(?:[\s,]+{alternation(reading.corporate_suffixes)}\.?)+$", re.I)
@@ -295,9 +308,10 @@ def _before_noun(stand_in: str, noun: str, words: RewriteWords) -> str:
 def _names_phrase(count: int, stand_in: str, noun: str, words: RewriteWords) -> str:
     """Several names in a row: 'three major retail clients', 'two key client accounts'."""
     number = words.number_words.get(count, words.reading.several)
-    bare = without_article(stand_in, words.reading)
-    if not noun:
-        return f"{number} {plural(bare)}"
+    bare, aside = split_aside(without_article(stand_in, words.reading))
+    if not noun or aside:
+        # An aside ends the phrase: "two security clearances (details on request)" owns nothing after it.
+        return f"{number} {plural(bare)}{aside}"
     head, _, last = bare.rpartition(" ")
     if last.lower() in words.reading.generic_heads and head:
         return f"{number} {head}"
