@@ -154,7 +154,7 @@ def _when(reading: RewriteReading) -> regex.Pattern[str]:
 def drop_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> list[Edit]:
     """Candidate removals of a value, widest first: its label, its clause, the words that led to it."""
     start, end = group[0].start, group[-1].end
-    stand_in = filled_stand_in(group[0].stand_in, sentence[start:end], sentence, words)
+    stand_in = filled_stand_in(group[0].stand_in, sentence, start, end, words)
     stop, reading = _value_end(sentence, end, words), words.reading
     edits = _referee_edits(sentence, group, stop, reading) if group[0].category is Category.REFERENCES else []
     if aside := bracketed(sentence, start, stop, 3):
@@ -252,13 +252,19 @@ def _referee_edits(sentence: str, group: Sequence[Span], stop: int, reading: Rew
     return [*edits, Edit(first, last, "")]
 
 
-def filled_stand_in(stand_in: str, text: str, sentence: str, words: RewriteWords) -> str:
+def filled_stand_in(stand_in: str, sentence: str, start: int, end: int, words: RewriteWords) -> str:
     """The stand-in with its {city} or {country} taken from the flagged text; without them, nothing."""
 
     values: list[str] = []
+    text = sentence[start:end]
+    left, right = bounds(sentence, start, end, CHUNK_BREAK())
 
     def fill(match: regex.Match[str]) -> str:
-        value = _city(text, words.reading) if match["name"] == "city" else _country(text, sentence, words)
+        if match["name"] == "city":
+            value = _city(text, words.reading)
+        else:
+            # Beyond the value's own chunk a country names something else: "Riyadh, Saudi Arabia Visa".
+            value = _country(text, sentence[left:right], words)
         values.append(value)
         return str(match.group()).replace("{" + match["name"] + "}", value)
 
@@ -266,8 +272,8 @@ def filled_stand_in(stand_in: str, text: str, sentence: str, words: RewriteWords
     return filled if all(values) else ""
 
 
-def _country(text: str, sentence: str, words: RewriteWords) -> str:
-    for where in (text, sentence):
+def _country(text: str, chunk: str, words: RewriteWords) -> str:
+    for where in (text, chunk):
         for named, country in words.countries:
             if re.search(rf"\b(?:{named})(?![\w-])", where, re.I):
                 return country

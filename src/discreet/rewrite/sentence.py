@@ -167,4 +167,4 @@ def _fallback(sentence: str, span: Span, words: RewriteWords) -> str:
         case Treatment.NAME:
             return stand_in_for(sentence, span, words)
         case _:
-            return filled_stand_in(span.stand_in, sentence[span.start : span.end], sentence, words)
+            return filled_stand_in(span.stand_in, sentence, span.start, span.end, words)
