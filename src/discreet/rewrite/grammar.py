@@ -11,6 +11,8 @@ from discreet.rewrite.patterns import alternation, built, compiled, ends_with, l
 
 WORD = r"[^\W\d_][\w&'’-]*"
 NEXT_WORD = lazy(rf"\s+(?P<word>{WORD})")
+# The word before a place, figures and slashes included: "34", "biotech/medtech".
+PREVIOUS_WORD = lazy(r"(?P<word>[\w&'’/-]+)\s+$")
 GENERIC_LABEL = lazy(r"\s*(?:[A-Za-z(][\w.'’()/&-]*\s+){0,3}[A-Za-z(][\w.'’()/&-]*\s*[:#–—-]\s*")
 CHUNK_BREAK = lazy(r"[|;•·▪●\t]|,(?!\d)|[.!?](?=\s|$)|\s[—–-]\s")
 CLAUSE_BREAK = lazy(r"[|;•·▪●\t]|(?<=[.!?])\s+|\s[—–]\s")

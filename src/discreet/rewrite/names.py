@@ -13,6 +13,7 @@ from discreet.rewrite.grammar import (
     CHUNK_BREAK,
     GENERIC_LABEL,
     NEXT_WORD,
+    PREVIOUS_WORD,
     article_for,
     article_word,
     as_field,
@@ -97,7 +98,7 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
             sizes = [
                 w
                 for w in without_article(split_aside(stand_in)[0], words.reading).split()[:-1]
-                if w.lower() not in said
+                if w.lower() not in said and not _modified(sentence, examples.start(), words.reading)
             ]
             edits.append(Edit(examples.start(), stop, " ".join([*sizes, examples["noun"]])))
         if not noun and (label := _own_label(sentence, start, stand_in)) is not None:
@@ -303,6 +304,12 @@ def _before_noun(stand_in: str, noun: str, words: RewriteWords) -> str:
     else:
         phrase = stand_in
     return without_article(phrase, reading) if is_plural(noun) else phrase
+
+
+def _modified(sentence: str, start: int, reading: RewriteReading) -> bool:
+    """Whether a word that describes the noun stands before it: 'grocery stores', 'thirty-four companies'."""
+    before = PREVIOUS_WORD().search(sentence, 0, start)
+    return before is not None and is_noun(before["word"], reading)
 
 
 def _names_phrase(count: int, stand_in: str, noun: str, words: RewriteWords) -> str:
