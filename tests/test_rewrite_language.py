@@ -25,6 +25,7 @@ GERMAN_WRITING = RewriteWriting(
     sum="{} Summe",
     reached="auf {}",
     at_least_of="{} von {} oder mehr",
+    sized="im Umfang von {}",
     of="{} {}",
     counts_of=frozenset({"Hunderte", "Dutzende"}),
     currencies={
@@ -476,3 +477,13 @@ def test_an_action_the_same_everywhere_is_said_in_the_language() -> None:
     )
     assert advise(sentence, [finding], {})[0].reason == "Referee detail: remove everywhere"
     assert advise(sentence, [finding], {}, words=GERMAN)[0].reason == "Vertrauliches: überall entfernen"
+
+
+def test_a_spread_of_sizes_after_its_noun_is_framed_by_the_language() -> None:
+    sentence = "Ran campaigns between $5M - $20M."
+    spans = figures(sentence, "$5M", "$20M")
+    assert rewrite_sentence(sentence, spans, ENGLISH.rewrite) == "Ran campaigns of seven to eight figures."
+    assert (
+        rewrite_sentence(sentence, spans, WRITTEN_IN_GERMAN)
+        == "Ran campaigns im Umfang von seven to eight Stellen."
+    )

@@ -210,6 +210,8 @@ class RewriteWriting:
     sum: str
     reached: str
     at_least_of: str
+    # A spread of sizes after the noun it sizes, where "between" stood: "campaigns of {}".
+    sized: str
     # A count or an amount of something ("{} of {}"): the count phrases that take it ("thousands").
     of: str
     counts_of: frozenset[str]

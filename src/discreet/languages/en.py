@@ -789,6 +789,7 @@ WRITING_WORDS = RewriteWriting(
     sum="{} sum",
     reached="to {}",
     at_least_of="{} of {} or more",
+    sized="of {}",
     of="{} of {}",
     counts_of=frozenset({"billions", "millions", "thousands", "hundreds", "dozens"}),
     currencies={

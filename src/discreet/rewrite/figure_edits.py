@@ -20,6 +20,7 @@ from discreet.rewrite.figures import (
 )
 from discreet.rewrite.grammar import (
     NEXT_WORD,
+    PREVIOUS_WORD,
     article_for,
     determiner_before,
     is_noun,
@@ -159,6 +160,10 @@ def currency_after(reading: RewriteReading) -> regex.Pattern[str]:
     return compiled(rf"[ \t]+{alternation(word for word, _ in reading.currency_words)}\b", re.I)
 
 
+# Figures that size a thing, so that "between" two of them is a spread: "campaigns of six to seven figures".
+SIZES = (FigureKind.MONEY, FigureKind.COUNT)
+
+
 def figure_group_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> list[Edit]:
     """Candidate rewrites of one figure, or of a range of two: a change, a spread, or its lower end."""
     figures = [parse_figure(sentence[s.start : s.end], words.reading) for s in group]
@@ -173,6 +178,10 @@ def figure_group_edits(sentence: str, group: Sequence[Span], words: RewriteWords
     second = figures[1]
     assert second is not None  # _group pairs only figures that parse
     edits: list[Edit] = []
+    if first.kind in SIZES and (between := _between(sentence, start, words)) is not None:
+        # "between $5M - $20M" is a spread of sizes, as "between $5M and $20M" is.
+        spread = Edit(between[0], end, between[1].format(_spread(first, second, words)))
+        return [spread, *_figure_edits(sentence, start, end, first, words)]
     came_from = from_before(words.reading).search(sentence, 0, start)
     if came_from and _spread_before(words.reading).search(sentence, 0, came_from.start()):
         # "deals ranging from £10K to £100K" is a spread of sizes, not a change from one to the other.
@@ -193,7 +202,11 @@ def figure_group_edits(sentence: str, group: Sequence[Span], words: RewriteWords
         else:
             edits.append(Edit(came_from.start(), stop, change_phrase(first, second, words)))
     lower = first if first.value <= second.value else second
-    return edits + _figure_edits(sentence, start, end, lower, words)
+    lower_edits = _figure_edits(sentence, start, end, lower, words)
+    if not edits and (between := between_before(words.reading).search(sentence, 0, start)):
+        # "between 10% - 15%" reads by its lower end, which says what "between" said.
+        lower_edits = [replace(e, start=between.start()) if e.start == start else e for e in lower_edits]
+    return edits + lower_edits
 
 
 def _list_group_edits(
@@ -202,9 +215,24 @@ def _list_group_edits(
     """A list of figures as one phrase, in the frame the list stands in."""
     edits = list_edits(figures, lambda one, w: _figure_edits(sentence, start, end, one, w), words)
     # "between $500K and $1M" reads "six to seven figures": the spread says what "between" said.
-    if between := between_before(words.reading).search(sentence, 0, start):
-        edits = [replace(e, start=between.start()) if e.start == start else e for e in edits]
+    if (between := _between(sentence, start, words)) is not None:
+        at, frame = between if figures[0].kind in SIZES else (between[0], "{}")
+        edits = [replace(e, start=at, text=frame.format(e.text)) if e.start == start else e for e in edits]
     return edits
+
+
+def _between(sentence: str, start: int, words: RewriteWords) -> tuple[int, str] | None:
+    """Where a 'between' before a spread starts, and the frame its spread takes: 'of {}' after a noun."""
+    between = between_before(words.reading).search(sentence, 0, start)
+    if between is None:
+        return None
+    before = PREVIOUS_WORD().search(sentence, 0, between.start())
+    sized = (
+        before is not None
+        and is_noun(before["word"], words.reading)
+        and before["word"].lower() not in words.reading.copulas
+    )
+    return between.start(), words.writing.sized if sized else "{}"
 
 
 def is_range(sentence: str, group: Sequence[Span], words: RewriteWords) -> bool:
