@@ -137,6 +137,7 @@ GERMAN: RewriteWords = replace(
         floor_tails=("oder mehr", "und mehr"),
         value_leads=("geboren in", "ich bin", "suche", "erwarte"),
         progressive_endings=("end",),
+        naming_words=("namens", "genannt"),
         possessive_endings=(),
     ),
     writing=GERMAN_WRITING,
@@ -486,4 +487,14 @@ def test_a_spread_of_sizes_after_its_noun_is_framed_by_the_language() -> None:
     assert (
         rewrite_sentence(sentence, spans, WRITTEN_IN_GERMAN)
         == "Ran campaigns im Umfang von seven to eight Stellen."
+    )
+
+
+def test_a_name_given_after_its_thing_is_read_by_the_language_s_own_words() -> None:
+    sentence = "Entwickelte ein System namens MINT für Recruiting."
+    assert named(sentence, "MINT", GERMAN) == "Entwickelte ein System für Recruiting."
+    # English reads no "namens": the name gets its stand-in where it stood.
+    assert (
+        named(sentence, "MINT", ENGLISH.rewrite)
+        == "Entwickelte ein System namens an internal für Recruiting."
     )

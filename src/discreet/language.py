@@ -196,6 +196,8 @@ class RewriteReading:
     # The ending of a verb's continuous form ("achieving"), which starts a clause after a noun, and
     # the endings of a possessive ("'s"), which join the word before them without a space.
     progressive_endings: tuple[str, ...]
+    # Words that give a thing's name after it ("a system called X"): without the name, they say nothing.
+    naming_words: tuple[str, ...]
     possessive_endings: tuple[str, ...]
 
 

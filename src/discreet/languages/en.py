@@ -497,6 +497,7 @@ READING_WORDS = RewriteReading(
     month_stems=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
     month_year_joiners=("of",),
     progressive_endings=("ing",),
+    naming_words=("called", "named", "dubbed", "known as", "branded as"),
     possessive_endings=("'s", "’s"),
 )
 

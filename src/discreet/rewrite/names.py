@@ -119,6 +119,11 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
         comma := re.match(r"\s*,\s*", sentence[wide_end:])
     ):
         edits.append(Edit(named.start(), wide_end + comma.end(), ""))
+    if (called := _called_before(words.reading).search(sentence, 0, wide_start)) and _modified(
+        sentence, called.start(), words.reading
+    ):
+        # "a system called MINT for tracking" is "a system for tracking" without its name.
+        edits.append(Edit(called.start(), wide_end, ""))
     if codename := _codename_before(words.reading).search(sentence, 0, start):
         wide_start = codename.start()
         if name_words := _name_words_before(words.reading).search(sentence, 0, wide_start):
@@ -248,6 +253,12 @@ def name_gap(reading: RewriteReading) -> regex.Pattern[str]:
 def _the_before(reading: RewriteReading) -> regex.Pattern[str]:
     """The article before a list of names goes with them: "the A and B" reads "two key clients"."""
     return ends_with(reading.definite_articles)
+
+
+@built
+def _called_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """Words that give the name of the thing before them: 'a system called', 'a tool known as'."""
+    return compiled(rf"\b{alternation(reading.naming_words)}\s+[\"'“‘]?$", re.I)
 
 
 @built

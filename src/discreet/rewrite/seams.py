@@ -16,7 +16,7 @@ from discreet.rewrite.spans import Edit
 # Bullets decoded as other characters ("\x9f", "§") separate fields as well as "|" does.
 SEPARATORS = "|,;:•·▪●◦■♦➢►✓§*\x95\x9f—–/"
 LEADING = lazy(r"^[\s|,;:.!?•·▪●◦■♦➢►✓§*\x95\x9f—–-]+")
-TRAILING = lazy(r"[\s|,;:•·▪●◦■♦➢►✓§*\x95\x9f—–-]+(?P<end>[.!?]*)\s*$")
+TRAILING = lazy(r"[\s|/,;:•·▪●◦■♦➢►✓§*\x95\x9f—–-]+(?P<end>[.!?]*)\s*$")
 BULLET = lazy(r"\s*[•●▪◦·*➢✓–-]\s+")
 SPACES = lazy(r"[ \t]{2,}")
 
