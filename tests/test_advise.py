@@ -675,6 +675,12 @@ REMOVALS: list[Row] = [
         "",
     ),
     ("Call 555-0147 (mobile) after 6pm.", [(5, 13, "personal.phone", PERS)], "Call after 6pm."),
+    # What is left opens with a web or e-mail address, which keeps its lower case.
+    (
+        "(312) 555-0147 (Mobile) jane@x.com www.linkedin.com/in/jroe (LinkedIn)",
+        [(0, 14, "personal.phone", PERS), (24, 34, "personal.email", PERS)],
+        "www.linkedin.com/in/jroe (LinkedIn)",
+    ),
     (
         "Passport No.: K1234567, valid until 2031.",
         [(14, 22, "personal.work-permit", PERS)],

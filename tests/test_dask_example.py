@@ -61,8 +61,8 @@ def test_the_cluster_gives_the_in_process_aggregate_exactly(
     counts = example.audit_archive(client, archive, example._terms(TERMS))
     assert example.aggregate(counts) == expected
     totals = json.loads(expected)
-    # Every reader took part: documents of six formats, unreadable files, findings of several rules.
-    assert (totals["documents"], totals["unreadable"], len(totals["formats"])) == (9, 9, 6)
+    # Every reader took part: documents of seven formats, unreadable files, findings of several rules.
+    assert (totals["documents"], totals["unreadable"], len(totals["formats"])) == (10, 9, 7)
     assert totals["findings"] > 20
 
 
@@ -89,6 +89,7 @@ def test_entries_are_the_documents_and_folders_discreet_takes_from_a_folder(arch
         (archive / ".hidden.pdf").unlink()
     assert names == [
         "corrupt.docx", "empty.txt", "encrypted.pdf", "legacy.doc", "linkedin-export", "linkedin-export.zip",
-        "notes.odt", "picture.png", "private-terms.txt", "public-terms.txt", "resume.docx", "resume.json",
-        "resume.md", "resume.pdf", "resume.txt", "scanned.pdf", "truncated.pdf", "truncated.zip",
+        "linkedin-profile.pdf", "notes.odt", "picture.png", "private-terms.txt", "public-terms.txt",
+        "resume.docx", "resume.json", "resume.md", "resume.pdf", "resume.txt", "scanned.pdf", "truncated.pdf",
+        "truncated.zip",
     ]  # fmt: skip

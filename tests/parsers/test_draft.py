@@ -14,7 +14,7 @@ from discreet.model import DocumentKind, Format, Limits, Section
 from discreet.parsers import draft, linkedin
 from discreet.parsers.text import kind_of
 from discreet.read import Piped, read, sniff
-from discreet.writers.profile import _PDF_FIELDS, EXPORT_FIELDS
+from discreet.writers.profile import _CONTACT, _PDF_FIELDS, EXPORT_FIELDS
 
 GOLDEN = REPO / "tests" / "golden" / "profile-draft"
 
@@ -98,7 +98,7 @@ def test_each_blocks_heading_and_text_is_a_segment_named_by_its_number_and_field
 
 
 def test_every_field_the_writer_names_has_the_section_its_source_gives_it() -> None:
-    written = {spec.field for spec in EXPORT_FIELDS} | set(_PDF_FIELDS.values())
+    written = {spec.field for spec in EXPORT_FIELDS} | set(_PDF_FIELDS.values()) | {_CONTACT}
     assert set(draft.FIELD_SECTIONS) == written
     for spec in EXPORT_FIELDS:
         column = linkedin._BY_KEY[spec.files[0].casefold()].columns[spec.body[0].casefold()]
@@ -106,6 +106,7 @@ def test_every_field_the_writer_names_has_the_section_its_source_gives_it() -> N
         assert draft.FIELD_SECTIONS[spec.field] is column.section, spec.field
     for section, field in _PDF_FIELDS.items():
         assert draft.FIELD_SECTIONS[field] is section, field
+    assert draft.FIELD_SECTIONS[_CONTACT] is Section.CONTACT
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,7 @@ _UNMARKED_KEYS = frozenset({"version", "source", "destination", "blocks"})
 # The section each field's text sits in, as the export or PDF it came from puts it.
 FIELD_SECTIONS: dict[str, Section] = {
     "Headline": Section.SUMMARY,
+    "Contact info": Section.CONTACT,
     "About": Section.SUMMARY,
     "Experience": Section.EXPERIENCE,
     "Volunteering": Section.EXPERIENCE,

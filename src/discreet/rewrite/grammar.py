@@ -128,4 +128,12 @@ def bounds(sentence: str, start: int, end: int, breaks: regex.Pattern[str]) -> t
 
 
 def capitalize(text: str) -> str:
-    return text[:1].upper() + text[1:] if text[:1].islower() else text
+    """Upper-case the first letter, unless the text opens with a web or e-mail address."""
+    if not text[:1].islower() or _is_address(text.split(None, 1)[0]):
+        return text
+    return text[:1].upper() + text[1:]
+
+
+def _is_address(word: str) -> bool:
+    """'www.linkedin.com/in/dana', 'dana@example.com': written in lower case wherever they stand."""
+    return word.startswith("www.") or "@" in word or ("/" in word and "." in word.rstrip("."))

@@ -258,6 +258,9 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _DURATION = re.compile(r"(?:\d+ years?|\d+ months?|less than a year)(?: \d+ months?)?", re.IGNORECASE)
+# The sidebar's Contact is no text to paste but a form of its own, edited on the profile.
+_CONTACT = "Contact info"
+_CONTACT_NOTE = "edit Contact info on your profile: delete what this block no longer lists"
 _PDF_FIELDS = {
     Section.SUMMARY: "About",
     Section.EXPERIENCE: "Experience",
@@ -289,6 +292,7 @@ def pdf_blocks(document: Document, texts: Sequence[SegmentText]) -> list[Block]:
     sidebar = [line for line in lines if _in_sidebar(line)]
     main = [line for line in lines if not _in_sidebar(line)]
     blocks = [_headline(main)] if _headline_lines(main) else []
+    blocks += _contact(sidebar)
     for section, field in _PDF_FIELDS.items():
         for column in (sidebar, main):
             for run in _runs(column, section):
@@ -345,6 +349,15 @@ def _headline(main: Sequence[Line]) -> Block:
     return _pdf_block("Headline", [], _headline_lines(main))
 
 
+def _contact(sidebar: Sequence[Line]) -> list[Block]:
+    """The sidebar's Contact lines when a finding touched them: what LinkedIn's Contact info may keep."""
+    return [
+        _pdf_block(_CONTACT, [], run, _CONTACT_NOTE)
+        for run in _runs(sidebar, Section.CONTACT)
+        if _touched(run)
+    ]
+
+
 def _positions(lines: Sequence[Line]) -> Iterator[tuple[list[Line], list[Line]]]:
     """Split Experience at each date line: the title and company above it, the description below."""
     starts = [i for i, line in enumerate(lines) if _DATE_LINE.fullmatch(_plain(line.segment.text))]
@@ -391,7 +404,7 @@ def _pdf_block(field: str, heading: Sequence[Line], body: Sequence[Line], note: 
         field,
         source,
         " · ".join(_plain(line.edited.text) for line in heading if _names_entry(line)),
-        _paragraphs(body) if field in ("About", "Experience") else _lines_of(body),
+        _text_of(field, body),
         changed,
         note if changed else "",
     )
@@ -400,6 +413,13 @@ def _pdf_block(field: str, heading: Sequence[Line], body: Sequence[Line], note: 
 def _names_entry(line: Line) -> bool:
     """Whether a heading line names the entry: not empty, not a company's total time there."""
     return bool(line.edited.text) and not _DURATION.fullmatch(_plain(line.segment.text))
+
+
+def _text_of(field: str, body: Sequence[Line]) -> str:
+    """A field's text: the headline is one line the PDF wrapped, prose is rejoined, lists kept a line each."""
+    if field == "Headline":
+        return " ".join(line.edited.text for line in body if line.edited.text)
+    return _paragraphs(body) if field in ("About", "Experience") else _lines_of(body)
 
 
 def _lines_of(lines: Sequence[Line]) -> str:
@@ -433,7 +453,8 @@ def _paragraphs(lines: Sequence[Line]) -> str:
 
 # What a block newly rewritten asks of the person, by its field: someone else's text is theirs to edit.
 _NOTES = {spec.field: spec.note for spec in EXPORT_FIELDS if spec.note} | {
-    _PDF_FIELDS[Section.REFERENCES]: _ASK_AUTHOR
+    _PDF_FIELDS[Section.REFERENCES]: _ASK_AUTHOR,
+    _CONTACT: _CONTACT_NOTE,
 }
 
 
