@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import regex
 
@@ -80,12 +81,12 @@ def trade_of(name: str, words: RewriteWords) -> str:
 
 
 def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> list[Edit]:
-    start, end = group[0].start, group[-1].end
-    if suffix := _suffix_after(words.reading).match(sentence, end):
-        end = suffix.end()
-    stand_in = stand_in_for(sentence, group[0], words)
+    start, end = group[0].start, _name_end(sentence, group[-1], words)
+    # A lone name is read whole, suffix and trade included: "Northwind Logistics" is a client.
+    stand_in = stand_in_for(sentence, replace(group[0], end=end) if len(group) == 1 else group[0], words)
     if group[0].stand_in:
-        stand_in = _described(stand_in, [sentence[s.start : s.end] for s in group], words)
+        names = [sentence[s.start : s.end] for s in group[:-1]] + [sentence[group[-1].start : end]]
+        stand_in = _described(stand_in, names, words)
     after = _marker_after(words.reading).match(sentence, end) or ALIAS_AFTER().match(sentence, end)
     following = NEXT_WORD().match(sentence, after.end() if after else end)
     noun = following["word"] if following and is_noun(following["word"], words.reading) else ""
@@ -201,6 +202,22 @@ def _name_words_before(reading: RewriteReading) -> regex.Pattern[str]:
 def _body(reading: RewriteReading) -> regex.Pattern[str]:
     """A name that opens with what it is: 'City of Chicago', 'University of Kentucky'."""
     return compiled(rf"(?P<head>{alternation(word for word, _ in reading.bodies)})\b", re.I)
+
+
+def _name_end(sentence: str, span: Span, words: RewriteWords) -> int:
+    """Where a name ends, past a legal suffix or a trade word the finding left out: 'Northwind Logistics'."""
+    if suffix := _suffix_after(words.reading).match(sentence, span.end):
+        return suffix.end()
+    name = sentence[span.start : span.end]
+    following = NEXT_WORD().match(sentence, span.end)
+    if (
+        following is not None
+        and following["word"][:1].isupper()
+        and not trade_of(name, words)
+        and trade_of(f"{name} {following['word']}", words)
+    ):
+        return following.end()
+    return span.end
 
 
 @built
