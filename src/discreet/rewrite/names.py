@@ -207,7 +207,7 @@ def _body(reading: RewriteReading) -> regex.Pattern[str]:
 def _name_end(sentence: str, span: Span, words: RewriteWords) -> int:
     """Where a name ends, past a legal suffix or a trade word the finding left out: 'Northwind Logistics'."""
     if suffix := _suffix_after(words.reading).match(sentence, span.end):
-        return suffix.end()
+        return int(suffix.end())
     name = sentence[span.start : span.end]
     following = NEXT_WORD().match(sentence, span.end)
     if (
@@ -216,7 +216,7 @@ def _name_end(sentence: str, span: Span, words: RewriteWords) -> int:
         and not trade_of(name, words)
         and trade_of(f"{name} {following['word']}", words)
     ):
-        return following.end()
+        return int(following.end())
     return span.end
 
 
