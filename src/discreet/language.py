@@ -196,6 +196,8 @@ class RewriteReading:
     # The ending of a verb's continuous form ("achieving"), which starts a clause after a noun, and
     # the endings of a possessive ("'s"), which join the word before them without a space.
     progressive_endings: tuple[str, ...]
+    # Nouns that make a personal value family ("sons", "wife"): after "my" it reads "my family".
+    kin_nouns: tuple[str, ...]
     # Words that give a thing's name after it ("a system called X"): without the name, they say nothing.
     naming_words: tuple[str, ...]
     possessive_endings: tuple[str, ...]
@@ -252,6 +254,8 @@ class RewriteWriting:
     # A stand-in that owns what follows ("{}'s"); several stand-ins that do ("{}'").
     possessive: str
     plural_possessive: str
+    # What stands for family details after a possessive: "raise my {two sons}" -> "raise my family".
+    family: str
     # An action the same for the public and the resume ("remove everywhere").
     everywhere: Mapping[Action, str]
 

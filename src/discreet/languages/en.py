@@ -414,7 +414,7 @@ READING_WORDS = RewriteReading(
     contact_verbs=("call", "text", "phone", "email", "e-mail", "contact", "reach", "message", "whatsapp"),
     contact_objects=("me", "us"),
     contact_ways=("at", "on", "via"),
-    prepositions=("at", "on", "via", "in", "from", "to", "of", "for", "with", "by"),
+    prepositions=("at", "on", "via", "in", "from", "to", "of", "for", "with", "by", "as"),
     source_leads=("from",),
     place_leads=("in",),
     street_words=(
@@ -497,6 +497,10 @@ READING_WORDS = RewriteReading(
     month_stems=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
     month_year_joiners=("of",),
     progressive_endings=("ing",),
+    kin_nouns=(
+        *("son", "sons", "daughter", "daughters", "child", "children", "kid", "kids", "boys", "girls"),
+        *("twins", "baby", "wife", "husband", "spouse", "mother", "father", "parent", "parents", "family"),
+    ),
     naming_words=("called", "named", "dubbed", "known as", "branded as"),
     possessive_endings=("'s", "’s"),
 )
@@ -826,6 +830,7 @@ WRITING_WORDS = RewriteWriting(
     perfect="perfect",
     near_perfect="near-perfect",
     tens_plus="{}%-plus",
+    family="family",
     possessive="{}'s",
     plural_possessive="{}'",
     everywhere={

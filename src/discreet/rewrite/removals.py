@@ -18,6 +18,7 @@ from discreet.rewrite.grammar import (
     article_start,
     as_field,
     bounds,
+    is_noun_after,
     mid_sentence,
 )
 from discreet.rewrite.patterns import alternation, built, compiled, ends_with, lazy
@@ -105,8 +106,22 @@ def _referee_after(reading: RewriteReading) -> regex.Pattern[str]:
 
 @built
 def _prep_before(reading: RewriteReading) -> regex.Pattern[str]:
-    """A preposition that only led to a value: 'at', 'via'."""
-    return ends_with(reading.prepositions)
+    """A preposition that only led to a value, with its article or owner: 'at', 'via', 'as a', 'on my'."""
+    preposition = alternation(reading.prepositions)
+    article = alternation((*reading.articles, *reading.possessives))
+    return compiled(rf"\b{preposition}\s+(?:{article}\s+)?$", re.I)
+
+
+@built
+def _kin(reading: RewriteReading) -> regex.Pattern[str]:
+    """A noun that makes a value family: 'two sons', 'my wife'."""
+    return compiled(rf"\b{alternation(reading.kin_nouns)}\b", re.I)
+
+
+@built
+def _owner_before(reading: RewriteReading) -> regex.Pattern[str]:
+    """A possessive the value belongs to: 'my' of 'raise my two sons'."""
+    return ends_with(reading.possessives)
 
 
 @built
@@ -180,6 +195,13 @@ def drop_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
         if len((sentence[left:start] + sentence[end:right]).split()) <= 3:
             text = mid_sentence(stand_in) if after_comma(sentence, left) else stand_in
             edits.append(Edit(left, right, text))
+    if (
+        not stand_in
+        and _kin(reading).search(sentence, start, end)
+        and _owner_before(reading).search(sentence, 0, start)
+    ):
+        # "to raise my two sons and achieve" keeps its verb's object: "to raise my family and achieve".
+        edits.insert(0, Edit(start, stop, words.writing.family))
     if not stand_in:
         contact = (
             _contact_before(reading).search(sentence, 0, start)
@@ -187,6 +209,9 @@ def drop_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
             else None
         )
         lead = contact or _prep_before(reading).search(sentence, 0, start)
+        if lead and not contact and len(lead.group().split()) > 1 and is_noun_after(sentence, stop, reading):
+            # "with an 18% raise": the article is the noun's, which stays.
+            lead = None
         # "based on disability from service" reads "based on service": the second preposition goes.
         if lead and not contact and (source := _source_after(reading).match(sentence, stop)):
             edits.append(Edit(start, source.end(), ""))
