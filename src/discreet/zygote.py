@@ -12,7 +12,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, Pipe
 from multiprocessing.process import BaseProcess
@@ -185,8 +185,8 @@ def started(
 
     shared are objects every batch may refer to (the rules): sent by reference, never copied, they stay
     the very objects the zygote inherited, with whatever they had compiled and cached. prepare warms them
-    up (in this process before the fork, and in any replacement); notify is told, in one line without
-    document text, when a dead zygote is replaced.
+    up (in this process before the fork, and in any replacement); both must pickle, as a replacement
+    receives them so. notify is told, in one line without document text, when a dead zygote is replaced.
     """
     kept = tuple(shared)
     # Pickled now, while no request runs: a replacement gets the very rules this start was given.
@@ -236,7 +236,8 @@ def _exec(seed: bytes) -> _Forker:
     finally:
         its.close()
     assert process.stdin is not None
-    with process.stdin:
+    # One that dies before it has read its seed is found dead by the batch sent to it next, like any other.
+    with suppress(BrokenPipeError), process.stdin:
         process.stdin.write(seed)
     return _Forker(process, ours)
 
