@@ -63,8 +63,8 @@ STATUS: dict[type[DiscreetError], int] = {
     # The file may be fine: the server's own --max-memory-mb stopped it, so a 5xx, not a 400; of those,
     # 507 says the server lacked the room to finish, as 504 says it lacked the time.
     MemoryLimitError: 507,
-    # The process that starts the workers died, then its replacement too: the request was not run twice
-    # more; the next one starts yet another, so the page says to send it again.
+    # The process that starts the workers died, and its replacement too, before answering: the file may
+    # well be fine, and the next request starts yet another, so the page says to send it again.
     ZygoteLostError: 503,
 }
 

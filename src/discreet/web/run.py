@@ -52,7 +52,7 @@ class Audited:
 
 
 def prepare(rules: Sequence[Rule]) -> None:
-    """Compile every pattern and build the detectors' indexes in this process: the zygote inherits them."""
+    """Compile every pattern and build the detectors' indexes here, so workers forked after start ready."""
     for rule in rules:
         _ = rule.patterns
         for words in (rule.context, rule.exclude):
