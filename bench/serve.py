@@ -4,6 +4,9 @@ python bench/serve.py [--runs N] [--url URL]: without --url a server is started 
 stopped at the end. The time is the median of N requests (POST /api/audit with fixtures/persona/resume.pdf,
 until the JSON is parsed), printed beside the median of `discreet audit` on the same file in-process
 (which loads the rule packs each time, as every run of the command does) and of the pipeline alone.
+
+python bench/serve.py --healing [--runs N]: the median start-up of `discreet serve` (launch to its URL),
+and of a request right after its zygote is killed (which starts a replacement) beside a plain request.
 """
 
 from __future__ import annotations
@@ -35,20 +38,61 @@ TARGET = 1.0
 
 
 @contextlib.contextmanager
-def started_server() -> Iterator[str]:
-    """A `discreet serve --port 0` of its own, and its URL; stopped with Ctrl-C on leaving."""
+def started_server() -> Iterator[tuple[str, int]]:
+    """A `discreet serve --port 0` of its own, its URL and process id; stopped with Ctrl-C on leaving."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "discreet", "serve", "--port", "0"], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-m", "discreet", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
     try:
         assert process.stdout is not None
         found = re.search(r"http://\S+/", process.stdout.readline())
         if found is None:
             raise SystemExit("discreet serve printed no URL")
-        yield found[0]
+        yield found[0], process.pid
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
+
+
+def launch_seconds() -> float:
+    """The seconds from launching a server to reading its URL (stopping it is not counted)."""
+    start = time.perf_counter()
+    with started_server() as (url, _pid):
+        seconds = time.perf_counter() - start
+        # A Ctrl-C sent before uvicorn has taken over the signals can leave it hanging: wait for the page.
+        token_of(url)
+    return seconds
+
+
+def zygote_of(server: int) -> int:
+    """The server's one living child process: its zygote (Linux /proc)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == server and fields[0] != "Z":
+                return int(stat.parent.name)
+    raise SystemExit(f"process {server} has no child")
+
+
+def healing(runs: int) -> None:
+    started = statistics.median(launch_seconds() for _ in range(runs))
+    with started_server() as (url, pid):
+        request = upload(url, token_of(url))
+        plain = median_seconds(request, runs)
+
+        def replaced() -> None:
+            os.kill(zygote_of(pid), signal.SIGKILL)
+            request()
+
+        healed = median_seconds(replaced, runs)
+    print(f"median of {runs} runs, load average {', '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    print(f"  discreet serve, launch to URL:              {started * 1000:6.0f} ms")
+    print(f"  request (2-page PDF):                       {plain * 1000:6.0f} ms")
+    print(f"  request just after its zygote was killed:   {healed * 1000:6.0f} ms")
+    print(f"  ratio killed / plain request: {healed / plain:.2f}")
 
 
 def token_of(url: str) -> str:
@@ -120,12 +164,15 @@ def run() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="requests to take the median of")
     parser.add_argument("--url", help="a running server's URL (default: start one)")
+    parser.add_argument("--healing", action="store_true", help="time start-up and a zygote's replacement")
     options = parser.parse_args()
-    if options.url:
+    if options.healing:
+        healing(options.runs)
+    elif options.url:
         report(options.url, options.runs)
-        return
-    with started_server() as url:
-        report(url, options.runs)
+    else:
+        with started_server() as (url, _pid):
+            report(url, options.runs)
 
 
 if __name__ == "__main__":

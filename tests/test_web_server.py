@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +39,10 @@ from discreet.web.app import Config, create_app
 from discreet.web.form import UploadTooLargeError, read_form
 from discreet.web.security import CONTENT_SECURITY_POLICY, Guard
 from discreet.web.uploads import private_folder
-from discreet.zygote import Zygote
+from discreet.zygote import AGAIN, Zygote, started
 from hostile_inputs import flate_bomb_pdf
 from test_formatters import check_golden
+from test_zygote import exit_in_a_replacement, replaced, running
 
 PERSONA = FIXTURES / "persona"
 TOKEN = "per-start-token"
@@ -74,9 +76,15 @@ MakeClient = Callable[..., TestClient]
 
 
 @pytest.fixture
-def zygote(settings: Settings) -> Iterator[Zygote | None]:
+def notices() -> list[str]:
+    """The lines the server logs about its zygote: one per replacement."""
+    return []
+
+
+@pytest.fixture
+def zygote(settings: Settings, notices: list[str]) -> Iterator[Zygote | None]:
     """The workers' zygote, as discreet serve starts it; functions patched later reach it by name."""
-    with server.forking(settings) as forking:
+    with server.forking(settings, notices.append) as forking:
         yield forking
 
 
@@ -331,10 +339,13 @@ def _lineage(task: tuple[Any, bool], settings: Settings) -> Failure:
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+@pytest.mark.parametrize("replaced", [False, True])
 def test_the_threaded_server_forks_no_worker_the_zygote_does(
-    make_client: MakeClient, zygote: Zygote | None, monkeypatch: pytest.MonkeyPatch
+    make_client: MakeClient, zygote: Zygote | None, monkeypatch: pytest.MonkeyPatch, replaced: bool
 ) -> None:
     assert zygote is not None
+    if replaced:
+        os.kill(zygote.pid, signal.SIGKILL)
     real_audit = web_run.audit_uploads
     threads: list[int] = []
 
@@ -355,8 +366,67 @@ def test_the_threaded_server_forks_no_worker_the_zygote_does(
     supervisor, grandparent, supervisor_threads = map(int, response.json()["error"].split())
     assert threads[0] > 1, "the request ran with no other thread alive"
     assert forks == []
-    assert (grandparent, supervisor_threads) == (zygote.process.pid, 1)
+    assert (grandparent, supervisor_threads) == (zygote.pid, 1)
     assert supervisor != os.getpid()
+    exec_d = b"from discreet.zygote import reborn" in Path(f"/proc/{zygote.pid}/cmdline").read_bytes()
+    assert exec_d == replaced
+
+
+# ---------- a zygote that dies ----------
+
+
+def kill_zygote(zygote: Zygote | None) -> int:
+    """SIGKILL the zygote in service, as the OOM killer would; its pid."""
+    assert zygote is not None
+    pid = zygote.pid
+    os.kill(pid, signal.SIGKILL)
+    return pid
+
+
+def test_a_killed_zygote_is_replaced_and_the_next_uploads_get_the_same_answers(
+    client: TestClient, zygote: Zygote | None, notices: list[str]
+) -> None:
+    assert zygote is not None
+    form = {"resume": persona("resume.md"), "private_terms": terms("private-terms.txt")}
+    before = post(client, "/api/audit", **form)
+    copy = post(client, "/api/fix", **form)
+    assert (before.status_code, copy.status_code) == (200, 200)
+    pids = [zygote.pid]
+    for _ in range(2):
+        kill_zygote(zygote)
+        after = post(client, "/api/audit", **form)
+        assert (after.status_code, after.json()) == (200, before.json())
+        pids.append(zygote.pid)
+        again = post(client, "/api/fix", **form)
+        assert (again.status_code, again.content) == (200, copy.content)
+    assert notices == [replaced(pids[0], pids[1]), replaced(pids[1], pids[2])]
+
+
+def test_uploads_that_find_the_zygote_dead_at_once_share_one_replacement(
+    client: TestClient, zygote: Zygote | None, notices: list[str]
+) -> None:
+    names = ["resume.md", "resume.pdf", "resume.json", "resume.txt", "resume.docx", "resume.md"]
+    alone = {name: post(client, "/api/audit", resume=persona(name)).json() for name in set(names)}
+    first = kill_zygote(zygote)
+    with ThreadPoolExecutor(max_workers=len(names)) as pool:
+        answers = list(pool.map(lambda name: post(client, "/api/audit", resume=persona(name)), names))
+    assert [answer.status_code for answer in answers] == [200] * len(names)
+    assert [answer.json() for answer in answers] == [alone[name] for name in names]
+    assert zygote is not None and notices == [replaced(first, zygote.pid)]
+
+
+def test_a_replacement_that_dies_too_answers_503_and_says_to_send_again(
+    make_client: MakeClient, settings: Settings
+) -> None:
+    # A warm-up that kills every replacement, as a broken installation would.
+    warm_up = partial(exit_in_a_replacement, os.getpid())
+    with started((settings.rules, *settings.rules), warm_up) as dying:
+        client = make_client(zygote=dying)
+        assert post(client, "/api/audit", resume=persona("resume.md")).status_code == 200
+        kill_zygote(dying)
+        for _ in range(2):
+            response = post(client, "/api/audit", resume=persona("resume.md"))
+            assert (response.status_code, response.json()) == (503, {"error": AGAIN})
 
 
 # ---------- private uploads ----------
@@ -798,11 +868,11 @@ def test_serve_forks_its_zygote_before_it_serves_and_stops_it_after(
     real_started = server.started
 
     @contextmanager
-    def watched(shared: tuple[object, ...] = ()) -> Iterator[Zygote]:
-        with real_started(shared) as zygote:
-            seen.append(("forked", zygote.process.is_alive()))
+    def watched(*args: Any) -> Iterator[Zygote]:
+        with real_started(*args) as zygote:
+            seen.append(("forked", running(zygote.pid)))
             yield zygote
-        seen.append(("stopped", zygote.process.is_alive()))
+        seen.append(("stopped", running(zygote.pid)))
 
     monkeypatch.setattr(server, "started", watched)
     monkeypatch.setattr(server, "run", lambda _app, _listener: seen.append("served"))
@@ -877,6 +947,63 @@ def test_the_real_server_answers_and_stops(tmp_path: Path) -> None:
     assert process.returncode == 0
     # Nothing is logged about requests: no access log, no file names, no text.
     assert err == ""
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is pid, zombies left out."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_the_real_server_replaces_a_killed_zygote_and_logs_one_line() -> None:
+    import httpx2
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "discreet", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    try:
+        assert process.stdout is not None
+        found = re.search(r"http://\S+/", process.stdout.readline())
+        assert found is not None
+        page = httpx2.get(found[0], timeout=30)
+        token = re.search(r'<meta name="discreet-token" content="([^"]+)">', page.text)
+        assert token is not None
+
+        def audit() -> Any:
+            return httpx2.post(
+                f"{found[0]}api/audit",
+                headers={"X-Discreet-Token": token[1]},
+                files={"resume": persona("resume.pdf")},
+                timeout=60,
+            )
+
+        before = audit()
+        assert before.status_code == 200
+        [first] = children_of(process.pid)
+        os.kill(first, signal.SIGKILL)
+        after = audit()
+        assert (after.status_code, after.json()) == (200, before.json())
+        [second] = children_of(process.pid)
+        assert b"from discreet.zygote import reborn" in Path(f"/proc/{second}/cmdline").read_bytes()
+    finally:
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=30)
+    assert process.returncode == 0
+    # One line, and no text of the document.
+    assert err == f"discreet: {replaced(first, second)}\n"
+    assert not running(second)
 
 
 def test_the_wheel_ships_the_page(tmp_path: Path) -> None:

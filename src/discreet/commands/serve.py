@@ -60,12 +60,17 @@ def serve_command(
         time_limit=timeout,
         memory_limit=max_memory_mb * 2**20,
     )
-    with server.forking(settings) as zygote:
+    with server.forking(settings, notify) as zygote:
         web = server.create(listener, settings, max_upload_mb * 2**20, zygote)
         typer.echo(f"discreet serves its page at {listener.url} (Ctrl-C stops it)")
         if open_browser:
             webbrowser.open(listener.url)
         server.run(web, listener)
+
+
+def notify(line: str) -> None:
+    """One line of the server's own on its stderr, such as a replaced zygote: never document text."""
+    typer.echo(f"discreet: {line}", err=True)
 
 
 def without_web_extra(missing: ModuleNotFoundError) -> Exception:

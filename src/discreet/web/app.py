@@ -26,7 +26,7 @@ from discreet.web.payload import audit_payload
 from discreet.web.run import Audited, MemoryLimitError, TimeLimitError, audit_uploads, fix_upload
 from discreet.web.security import Guard
 from discreet.web.uploads import Upload
-from discreet.zygote import Zygote
+from discreet.zygote import Zygote, ZygoteLostError
 
 STATIC = Path(__file__).with_name("static")
 DEFAULT_MAX_UPLOAD = 10 * 2**20
@@ -63,6 +63,9 @@ STATUS: dict[type[DiscreetError], int] = {
     # The file may be fine: the server's own --max-memory-mb stopped it, so a 5xx, not a 400; of those,
     # 507 says the server lacked the room to finish, as 504 says it lacked the time.
     MemoryLimitError: 507,
+    # The process that starts the workers died, and its replacement too, before answering: the file may
+    # well be fine, and the next request starts yet another, so the page says to send it again.
+    ZygoteLostError: 503,
 }
 
 

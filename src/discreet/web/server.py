@@ -6,24 +6,22 @@ import ipaddress
 import logging
 import secrets
 import socket
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from functools import partial
 
 import uvicorn
 from starlette.types import ASGIApp
 
-from discreet.api import audit_text
 from discreet.audit import Settings
 from discreet.errors import UsageError
-from discreet.packs import Rule
 from discreet.web.app import Config, create_app
+from discreet.web.run import prepare
 from discreet.workers import can_isolate
-from discreet.zygote import Zygote, started
+from discreet.zygote import Notify, Zygote, started
 
 LOOPBACK = "127.0.0.1"
-# A sample that wakes every part of the pipeline before the first upload, so workers fork ready.
-_SAMPLE = "Revenue grew 12% to $4.2M for Acme Corp; call 555-0100."
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,18 +64,20 @@ def is_loopback(host: str) -> bool:
 
 
 @contextmanager
-def forking(settings: Settings) -> Iterator[Zygote | None]:
+def forking(settings: Settings, notify: Notify | None = None) -> Iterator[Zygote | None]:
     """Compile the rules, then fork the zygote that forks every worker; None where workers cannot fork.
 
     Enter it before anything starts a thread: forking a process that runs threads can leave a worker
-    waiting forever on a lock that another thread held at the fork.
+    waiting forever on a lock that another thread held at the fork. A zygote that dies is replaced by
+    a fresh interpreter that warms the same rules up itself; notify gets one line about it.
     """
-    _prepare(settings.rules)
+    warm_up = partial(prepare, settings.rules)
     if not can_isolate():
+        warm_up()
         yield None
         return
     # Every request's settings hold these very rules: sent by reference, they arrive compiled.
-    with started(shared=(settings.rules, *settings.rules)) as zygote:
+    with started((settings.rules, *settings.rules), warm_up, notify) as zygote:
         yield zygote
 
 
@@ -95,13 +95,3 @@ def run(app: ASGIApp, listener: Listener) -> None:
     # Ctrl-C is how the server is meant to stop: uvicorn shuts down, then raises it again for the caller.
     with suppress(KeyboardInterrupt):
         uvicorn.Server(config).run(sockets=[listener.socket])
-
-
-def _prepare(rules: Sequence[Rule]) -> None:
-    """Compile every pattern and build the detectors' indexes in this process: the zygote inherits them."""
-    for rule in rules:
-        _ = rule.patterns
-        for words in (rule.context, rule.exclude):
-            if words is not None:
-                words.search("")
-    audit_text(_SAMPLE, rules=rules)
