@@ -427,6 +427,7 @@ def test_a_replacement_that_dies_too_answers_503_and_says_to_send_again(
         for _ in range(2):
             response = post(client, "/api/audit", resume=persona("resume.md"))
             assert (response.status_code, response.json()) == (503, {"error": AGAIN})
+            assert response.headers["Retry-After"] == "1"
 
 
 # ---------- private uploads ----------

@@ -107,7 +107,10 @@ def status_of(error: DiscreetError) -> int:
 
 async def _explained(_request: Request, error: Exception) -> Response:
     assert isinstance(error, DiscreetError)
-    return JSONResponse({"error": str(error)}, status_code=status_of(error))
+    status = status_of(error)
+    # A 503 is the server's own passing trouble: a client may send the same request again at once.
+    headers = {"Retry-After": "1"} if status == 503 else None
+    return JSONResponse({"error": str(error)}, status_code=status, headers=headers)
 
 
 async def _internal(_request: Request, error: Exception) -> Response:
