@@ -39,6 +39,10 @@ def _found(text: str, *names: str) -> list[Finding]:
             [(35, 38), (50, 53)],
         ),
         ("Clients: Merck (PBM). PBM rules.", ["Merck"], []),
+        # Three or more capitalised words are abbreviated by their initials, brackets or not.
+        ("Client: Granite Bank of Ruritania. Informed GBR; gbr.", ["Granite Bank of Ruritania"], []),
+        ("Client: Granite Bank of Ruritania. Informed GBR.", ["Granite Bank of Ruritania"], [(44, 47)]),
+        ("Client: Kesta Labs. Informed KL.", ["Kesta Labs"], []),
     ],
 )
 def test_echoes(text: str, names: list[str], echoed: list[tuple[int, int]]) -> None:
