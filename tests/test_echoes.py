@@ -66,6 +66,8 @@ def test_echo_respects_the_callers_sections() -> None:
         ("Worked at a rapid pace to meet deadlines", set()),
         ("company - Sunridge Bank\nProject Profile: Sunridge Bank is a bank", set()),
         ("Sold to Acme Foods, Dixon and Costmart", set()),
+        ("Closed deals with Orchard Bank (my current employer), Penrose Gym", {"orchard bank"}),
+        ("Closed deals with Orchard Bank (an employer of 900), Penrose Gym", set()),
     ],
 )
 def test_employer_names(text: str, employers: set[str]) -> None:
