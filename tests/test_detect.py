@@ -71,6 +71,32 @@ CASES = [
     ("Salary negotiable", []),
     # confidential
     ("Key accounts: [[Walmart]], [[Target]], [[Kroger]]", ["confidential.client-name"] * 3),
+    # a name badly cased counts beside a properly cased one, never in a description
+    ("Clients like [[United nations]] and [[Kestrel & Kestrel]].", ["confidential.client-name"] * 2),
+    ("Clients include Atlanta celebrity names and Regional banks.", []),
+    ("Clients included National accounts and New business", []),
+    # a number belongs to a name; a year does not
+    (
+        "Closed deals with [[Orchard Mutual]], [[USD 318]] and [[Fenwick County]].",
+        ["confidential.client-name"] * 3,
+    ),
+    ("Client: [[Halden Foods]] 2019 to 2021", ["confidential.client-name"]),
+    # a company with a legal suffix is the client a project summary describes
+    (
+        "Project Summary:\n[[Varnex LNG]] (Liquefied Natural Gas) ltd, the biggest importer.",
+        ["confidential.client-name"],
+    ),
+    ("Project Summary: Online Banking System, a portal for retail users", []),
+    # deals including named companies; not industries, functions or a field of work
+    ("Closed deals including [[Brightmart]], [[P&Q]], [[Nestar]]", ["confidential.client-name"] * 3),
+    ("Closed partnerships including Banking, Insurance and Retail", []),
+    ("Built creative solutions for Human Capital Management", []),
+    ("Strengths: Strategic SaaS Sales Go To Market Strategy", []),
+    # a long client name is echoed by its initials
+    (
+        "Projects for [[Granite Bank of Ruritania]]; informed [[GBR]] weekly.",
+        ["confidential.client-name"] * 2,
+    ),
     ("Tech lead on Project [[Nightingale]]", ["confidential.code-name"]),
     ("Holds an [[active TS/SCI clearance]]", ["confidential.clearance"]),
     ("Senior Project Manager, Company Name, City, State", []),

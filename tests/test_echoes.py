@@ -39,6 +39,10 @@ def _found(text: str, *names: str) -> list[Finding]:
             [(35, 38), (50, 53)],
         ),
         ("Clients: Merck (PBM). PBM rules.", ["Merck"], []),
+        # Three or more capitalised words are abbreviated by their initials, brackets or not.
+        ("Client: Granite Bank of Ruritania. Informed GBR; gbr.", ["Granite Bank of Ruritania"], []),
+        ("Client: Granite Bank of Ruritania. Informed GBR.", ["Granite Bank of Ruritania"], [(44, 47)]),
+        ("Client: Kesta Labs. Informed KL.", ["Kesta Labs"], []),
     ],
 )
 def test_echoes(text: str, names: list[str], echoed: list[tuple[int, int]]) -> None:
@@ -62,6 +66,8 @@ def test_echo_respects_the_callers_sections() -> None:
         ("Worked at a rapid pace to meet deadlines", set()),
         ("company - Sunridge Bank\nProject Profile: Sunridge Bank is a bank", set()),
         ("Sold to Acme Foods, Dixon and Costmart", set()),
+        ("Closed deals with Orchard Bank (my current employer), Penrose Gym", {"orchard bank"}),
+        ("Closed deals with Orchard Bank (an employer of 900), Penrose Gym", set()),
     ],
 )
 def test_employer_names(text: str, employers: set[str]) -> None:

@@ -16,6 +16,8 @@ from discreet.model import Finding
 _BEFORE = r"(?<![\w&'’.-])"
 _AFTER = r"(?![\w&-])(?![ \t]+[A-Z0-9])"
 _SHORTEST = 3
+# A name of three to six capitalised words is abbreviated by their initials; fewer would be ambiguous.
+_LEAST_INITIALS, _MOST_INITIALS = 3, 6
 # An abbreviation in brackets straight after a name stands for it: "Glaxo Smith Kline (GSK)".
 _ALIAS = precompiled.compiled(r"[ \t]*\(([A-Z][A-Z0-9&]{1,9})\)")
 # One capitalised word in the plural of a kind of person ("Marines", "Payers") names a group, not a company.
@@ -35,6 +37,10 @@ def echo_findings(
     if not sources:
         return []
     variants = {v: key for key in sources for v in _variants(sources[key].text)}
+    for key in sources:
+        initials = _initials(sources[key].text)
+        if initials and _echoable(text, initials):
+            variants.setdefault(initials, key)
     alternatives = "|".join(regex.escape(v) for v in sorted(variants, key=len, reverse=True))
     pattern = regex.compile(rf"{_BEFORE}(?:{alternatives}){_AFTER}")
     taken = [(f.start, f.end) for f in found]
@@ -58,6 +64,12 @@ def _variants(name: str) -> Iterable[str]:
     """The name as written and in the two other cases a resume writes company names in."""
     flat = _flat(name)
     return {flat, flat.upper(), flat.title()}
+
+
+def _initials(name: str) -> str:
+    """The abbreviation a long name goes by later without brackets: SBI for State Bank of India."""
+    capitals = [word[0] for word in name.split() if word[0].isupper()]
+    return "".join(capitals) if _LEAST_INITIALS <= len(capitals) <= _MOST_INITIALS else ""
 
 
 def _echoable(text: str, name: str) -> bool:

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from discreet import precompiled
 from discreet.model import Finding
 
-# "company - Acme Tech", "Employer: Acme", "worked at ACME, Pune": the structure of the document,
-# not the wording of a duty, says whose staff the person was.
+# "company - Acme Tech", "Employer: Acme", "worked at ACME, Pune", "Acme (my current employer)": the
+# structure of the document, not the wording of a duty, says whose staff the person was.
 _NAME = r"(?P<name>[A-Z](?:[\w&'’-]|\.(?=\w))*(?:[ \t]+[A-Z](?:[\w&'’-]|\.(?=\w))*){0,4})"
 _EMPLOYER = precompiled.compiled(
     rf"\b(?i:company|employer|organi[sz]ation)[ \t]*[-–:][ \t]*{_NAME}"
@@ -16,6 +16,7 @@ _EMPLOYER = precompiled.compiled(
     rf"{_NAME}"
     r"(?=[ \t]*[,(]|[ \t]+(?i:as|in|from|since)\b)"
     rf"|\b(?i:joined)[ \t]+{_NAME}(?=[ \t]+(?i:as)\b)"
+    rf"|{_NAME}(?=[ \t]*\((?i:(?:my|our)[ \t]+)?(?i:(?:current|then|former|previous)[ \t]+)?(?i:employer)\))"
 )
 _CLIENT = precompiled.compiled(
     rf"\b(?i:client|customer|project[ \t]+(?:profile|summary|overview))[ \t]*[:\-–][ \t]*{_NAME}"
