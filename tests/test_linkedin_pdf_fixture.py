@@ -167,7 +167,7 @@ def test_contact_details_a_figure_and_a_client_are_flagged_at_their_lines(
         ("personal.email", 1, 3, "contact", "dana.whitfield@example.com"),
         ("financial.money-amount", 1, 34, "experience", "$4.2M"),
         ("financial.business-percentage", 1, 34, "experience", "37%"),
-        ("confidential.client-name", 1, 36, "experience", "Northwind"),
+        ("confidential.client-name", 1, 36, "experience", "Northwind Logistics"),
     ]
 
 
