@@ -33,9 +33,9 @@ class _Size(Enum):
 def job_fields(lines: Sequence[tuple[str, float, Section]]) -> list[JobField | None]:
     """For each (text, height, section) line of a profile's main column, the job field it holds, if any.
 
-    A role is a title line just above a date line; the company is the 12 pt line above the title,
-    or, when the title follows another role's lines, the company of the role before it, if LinkedIn
-    grouped them (a total duration under the company). A field that wraps is left untagged.
+    A role is its 11.5 pt title lines just above a date line. Its company is the 12 pt line above the
+    title (and a total duration, when LinkedIn groups several roles), or else the company of the role
+    before it in such a group. A title or company that wraps onto a second line is left untagged.
     """
     fields: list[JobField | None] = [None] * len(lines)
     dates = [i for i, line in enumerate(lines) if line[2] is Section.EXPERIENCE and is_date_line(line[0])]
@@ -45,33 +45,42 @@ def job_fields(lines: Sequence[tuple[str, float, Section]]) -> list[JobField | N
     sizes = [
         _size(height / body) if section is Section.EXPERIENCE else _Size.OTHER for _, height, section in lines
     ]
-    company: list[int] = []
+    company: int | None = None
     grouped = False
     entries = 0
     for date in dates:
-        title = date - 1
-        if title < 1 or sizes[title] is not _Size.TITLE or sizes[title - 1] is _Size.TITLE:
+        titles = _run(sizes, date, _Size.TITLE)
+        if not titles:
             continue
-        above = title - 1
-        total = _TOTAL.fullmatch(lines[above][0].strip()) is not None
-        above -= total
-        if sizes[above] is _Size.COMPANY:
-            company, grouped = [above], total
+        above = titles[0] - 1
+        total = above >= 0 and _TOTAL.fullmatch(lines[above][0].strip()) is not None
+        names = _run(sizes, above + 1 - total, _Size.COMPANY)
+        if names:
+            company, grouped = (names[0] if len(names) == 1 else None), total
         elif not grouped:
-            company = []
-        if not company or (company[0] > 0 and sizes[company[0] - 1] is _Size.COMPANY):
+            company = None
+        if company is None:
             continue
         entry = (ENTRY, entries)
         entries += 1
-        first = fields[company[0]]
-        fields[company[0]] = (
+        shared = fields[company]
+        fields[company] = (
             JobField(entry, JobPart.COMPANY)
-            if first is None
-            else JobField(first.entry, JobPart.COMPANY, (*first.also, entry))
+            if shared is None
+            else JobField(shared.entry, JobPart.COMPANY, (*shared.also, entry))
         )
-        fields[title] = JobField(entry, JobPart.TITLE)
+        if len(titles) == 1:
+            fields[titles[0]] = JobField(entry, JobPart.TITLE)
         fields[date] = JobField(entry, JobPart.DATES)
     return fields
+
+
+def _run(sizes: Sequence[_Size], below: int, size: _Size) -> list[int]:
+    """The lines of one size just above a line, top first: a field and the lines it wrapped onto."""
+    start = below
+    while start > 0 and sizes[start - 1] is size:
+        start -= 1
+    return list(range(start, below))
 
 
 def is_date_line(text: str) -> bool:
