@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES, REPO, run
-from discreet.model import Document, DocumentKind, Format, Limits, Section
+from discreet.model import Document, DocumentKind, Format, JobPart, Limits, Section
 from discreet.parsers.pdf import PdfLocation
 from discreet.read import read
 
@@ -349,3 +349,56 @@ def test_fix_of_the_json_draft_gives_back_the_same_blocks(
     )
     first = json.loads(draft.read_text(encoding="utf-8"))
     assert json.loads(again.read_text(encoding="utf-8")) == first | {"source": "draft.json"}
+
+
+# --- the jobs of Experience, compared with the resume like the export's positions ---------------
+
+
+def test_each_roles_company_title_and_date_lines_carry_its_job(document: Document) -> None:
+    tagged = [
+        (s.location.page, s.location.line, s.text, job.entry, job.part, job.also)
+        for s in document.segments
+        if isinstance(s.location, PdfLocation) and (job := s.location.job_field()) is not None
+    ]
+    assert tagged == [
+        (1, 30, "Corvane Systems", ("Experience", 0), JobPart.COMPANY, ()),
+        (1, 31, "Enterprise Sales Manager", ("Experience", 0), JobPart.TITLE, ()),
+        (1, 32, "March 2021 - Present (5 years 9 months)", ("Experience", 0), JobPart.DATES, ()),
+        (1, 43, "Halden & Rowe Software", ("Experience", 1), JobPart.COMPANY, ()),
+        (1, 44, "Senior Account Manager", ("Experience", 1), JobPart.TITLE, ()),
+        (1, 45, "June 2016 - February 2021 (4 years 9 months)", ("Experience", 1), JobPart.DATES, ()),
+        (2, 2, "Tessaly Office Supply", ("Experience", 2), JobPart.COMPANY, ()),
+        (2, 3, "Sales Representative", ("Experience", 2), JobPart.TITLE, ()),
+        (2, 4, "August 2012 - May 2016 (3 years 10 months)", ("Experience", 2), JobPart.DATES, ()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("resume", "where"),
+    [
+        ("resume.pdf", {"type": "pdf", "page": 1, "line": 23, "bbox": [56.8, 409.7, 328.2, 422.8]}),
+        ("resume.md", {"type": "text", "line": 34, "column": 5}),
+        ("resume.docx", {"type": "docx", "part": "body", "paragraph": 21}),
+    ],
+)
+def test_the_halden_and_rowe_title_differs_as_it_does_against_the_export(
+    resume: str, where: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    def mismatches(profile: Path) -> list[dict[str, Any]]:
+        _, report = audit_json([str(PERSONA / resume), "--profile", str(profile)], capsys)
+        found: list[dict[str, Any]] = report["comparison"]["mismatches"]
+        return found
+
+    from_pdf, from_export = mismatches(PROFILE), mismatches(PERSONA / "linkedin-export.zip")
+    assert from_pdf == [
+        {
+            "field": "title",
+            "resume_value": "Senior Account Executive",
+            "profile_value": "Senior Account Manager",
+            "resume": where,
+            "profile": {"type": "pdf", "page": 1, "line": 44, "bbox": [223.6, 605.7, 350.2, 619.1]},
+        }
+    ]
+    assert [{k: v for k, v in m.items() if k != "profile"} for m in from_export] == [
+        {k: v for k, v in m.items() if k != "profile"} for m in from_pdf
+    ]
