@@ -21,7 +21,7 @@ _DURATION = r"(?:\d+\s+years?(?:\s+\d+\s+months?)?|\d+\s+months?|less\s+than\s+a
 _TOTAL = re.compile(_DURATION)
 _DURATION_SUFFIX = re.compile(rf"(?:\s*\({_DURATION}\))?")
 _DATES = date_reader(ENGLISH)
-ENTRY = "Experience"
+_ENTRY = "Experience"
 
 
 class _Size(Enum):
@@ -61,7 +61,7 @@ def job_fields(lines: Sequence[tuple[str, float, Section]]) -> list[JobField | N
             company = None
         if company is None:
             continue
-        entry = (ENTRY, entries)
+        entry = (_ENTRY, entries)
         entries += 1
         shared = fields[company]
         fields[company] = (
