@@ -402,3 +402,45 @@ def test_the_halden_and_rowe_title_differs_as_it_does_against_the_export(
     assert [{k: v for k, v in m.items() if k != "profile"} for m in from_export] == [
         {k: v for k, v in m.items() if k != "profile"} for m in from_pdf
     ]
+
+
+def test_roles_grouped_under_one_company_each_get_it_in_a_pdf_made_like_the_fixture(tmp_path: Path) -> None:
+    script = make_fixtures()
+    main = [
+        ("name", "Dana Whitfield"),
+        ("heading", "Experience"),
+        ("company", "Corvane Systems"),
+        ("total", "5 years 9 months"),
+        ("title", "Enterprise Sales Manager"),
+        ("dates", "March 2023 - Present (3 years 9 months)"),
+        ("where", "Chicago, Illinois, United States"),
+        ("description", "Led a team of account executives across the Midwest territory."),
+        ("title", "Account Executive"),
+        ("dates", "March 2021 - February 2023 (2 years)"),
+        ("company", "Tessaly Office Supply"),
+        ("title", "Sales Representative"),
+        ("dates", "2012 - 2016 (4 years)"),
+        ("heading", "Education"),
+        ("school", "Lakeshore State University"),
+    ]
+    pdf = tmp_path / "grouped.pdf"
+    pdf.write_bytes(script.linkedin_pdf(script.PERSONA, script.profile_sidebar(script.PERSONA), main, 1))
+    document = read(pdf, Limits())
+    tagged = [
+        (s.text, job.entry[1], job.part, [n for _, n in job.also])
+        for s in document.segments
+        if isinstance(s.location, PdfLocation) and (job := s.location.job_field()) is not None
+    ]
+    assert (document.format, tagged) == (
+        Format.LINKEDIN_PDF,
+        [
+            ("Corvane Systems", 0, JobPart.COMPANY, [1]),
+            ("Enterprise Sales Manager", 0, JobPart.TITLE, []),
+            ("March 2023 - Present (3 years 9 months)", 0, JobPart.DATES, []),
+            ("Account Executive", 1, JobPart.TITLE, []),
+            ("March 2021 - February 2023 (2 years)", 1, JobPart.DATES, []),
+            ("Tessaly Office Supply", 2, JobPart.COMPANY, []),
+            ("Sales Representative", 2, JobPart.TITLE, []),
+            ("2012 - 2016 (4 years)", 2, JobPart.DATES, []),
+        ],
+    )
