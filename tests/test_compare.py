@@ -28,6 +28,8 @@ from discreet.model import (
     DocumentKind,
     Finding,
     Format,
+    JobField,
+    JobPart,
     Limits,
     Location,
     Section,
@@ -510,6 +512,57 @@ def test_a_misspelt_employer_with_the_same_title_is_an_employer_mismatch() -> No
 )
 def test_uncertain_positions_give_no_mismatch(profile: Document) -> None:
     assert _mismatches(profile) == ()
+
+
+def _pdf_roles(company: str, *roles: tuple[str, str]) -> Document:
+    """A LinkedIn PDF's company line over (title, date line) roles, tagged as its reader tags them."""
+    entries = [("Experience", n) for n in range(len(roles))]
+    segments = [
+        Segment(company, PdfLocation(1, 1, job=JobField(entries[0], JobPart.COMPANY, tuple(entries[1:]))))
+    ]
+    for n, (title, dates) in enumerate(roles):
+        for offset, (text, part) in enumerate([(title, JobPart.TITLE), (dates, JobPart.DATES)]):
+            location = PdfLocation(1, 2 + 2 * n + offset, job=JobField(entries[n], part))
+            segments.append(Segment(text, location, Section.EXPERIENCE))
+    return build_document("<profile>", DocumentKind.PROFILE, Format.LINKEDIN_PDF, segments)
+
+
+@pytest.mark.parametrize(
+    ("dates", "shown", "line"),
+    [
+        ("March 2019 - February 2021 (2 years)", None, 0),
+        ("2019 - 2021 (3 years)", None, 0),
+        ("April 2019 - February 2021 (1 year 11 months)", "April 2019 – February 2021", 3),
+        ("March 2019 - Present (5 years 9 months)", "March 2019 – Present", 3),
+    ],
+)
+def test_a_pdf_date_line_is_compared_as_a_start_and_an_end(dates: str, shown: str | None, line: int) -> None:
+    found = _mismatches(_pdf_roles("Halden & Rowe Software", ("Senior Account Executive", dates)))
+    if shown is None:
+        assert found == ()
+    else:
+        [mismatch] = found
+        assert (mismatch.field, mismatch.resume_value, mismatch.profile_value) == (
+            "dates",
+            "Mar 2019 – Feb 2021",
+            shown,
+        )
+        assert (mismatch.resume, mismatch.profile) == (
+            TextLocation(3, 17),
+            PdfLocation(1, line, job=JobField(("Experience", 0), JobPart.DATES)),
+        )
+
+
+def test_each_role_under_a_shared_company_line_is_compared_with_that_company() -> None:
+    profile = _pdf_roles(
+        "Halden & Rowe Software",
+        ("Regional Director", "March 2021 - Present (1 year)"),
+        ("Senior Account Manager", "March 2019 - February 2021 (2 years)"),
+    )
+    title = PdfLocation(1, 4, job=JobField(("Experience", 1), JobPart.TITLE))
+    assert _mismatches(profile) == (
+        Mismatch("title", "Senior Account Executive", "Senior Account Manager", TextLocation(2), title),
+    )
 
 
 # Properties: a copy replaces, a stranger's profile neither replaces nor exposes

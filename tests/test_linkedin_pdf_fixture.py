@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES, REPO, run
-from discreet.model import Document, DocumentKind, Format, Limits, Section
+from discreet.model import Document, DocumentKind, Format, JobPart, Limits, Section
 from discreet.parsers.pdf import PdfLocation
 from discreet.read import read
 
@@ -349,3 +349,98 @@ def test_fix_of_the_json_draft_gives_back_the_same_blocks(
     )
     first = json.loads(draft.read_text(encoding="utf-8"))
     assert json.loads(again.read_text(encoding="utf-8")) == first | {"source": "draft.json"}
+
+
+# --- the jobs of Experience, compared with the resume like the export's positions ---------------
+
+
+def test_each_roles_company_title_and_date_lines_carry_its_job(document: Document) -> None:
+    tagged = [
+        (s.location.page, s.location.line, s.text, job.entry, job.part, job.also)
+        for s in document.segments
+        if isinstance(s.location, PdfLocation) and (job := s.location.job_field()) is not None
+    ]
+    assert tagged == [
+        (1, 30, "Corvane Systems", ("Experience", 0), JobPart.COMPANY, ()),
+        (1, 31, "Enterprise Sales Manager", ("Experience", 0), JobPart.TITLE, ()),
+        (1, 32, "March 2021 - Present (5 years 9 months)", ("Experience", 0), JobPart.DATES, ()),
+        (1, 43, "Halden & Rowe Software", ("Experience", 1), JobPart.COMPANY, ()),
+        (1, 44, "Senior Account Manager", ("Experience", 1), JobPart.TITLE, ()),
+        (1, 45, "June 2016 - February 2021 (4 years 9 months)", ("Experience", 1), JobPart.DATES, ()),
+        (2, 2, "Tessaly Office Supply", ("Experience", 2), JobPart.COMPANY, ()),
+        (2, 3, "Sales Representative", ("Experience", 2), JobPart.TITLE, ()),
+        (2, 4, "August 2012 - May 2016 (3 years 10 months)", ("Experience", 2), JobPart.DATES, ()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("resume", "where"),
+    [
+        ("resume.pdf", {"type": "pdf", "page": 1, "line": 23, "bbox": [56.8, 409.7, 328.2, 422.8]}),
+        ("resume.md", {"type": "text", "line": 34, "column": 5}),
+        ("resume.docx", {"type": "docx", "part": "body", "paragraph": 21}),
+    ],
+)
+def test_the_halden_and_rowe_title_differs_as_it_does_against_the_export(
+    resume: str, where: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    def mismatches(profile: Path) -> list[dict[str, Any]]:
+        _, report = audit_json([str(PERSONA / resume), "--profile", str(profile)], capsys)
+        found: list[dict[str, Any]] = report["comparison"]["mismatches"]
+        return found
+
+    from_pdf, from_export = mismatches(PROFILE), mismatches(PERSONA / "linkedin-export.zip")
+    assert from_pdf == [
+        {
+            "field": "title",
+            "resume_value": "Senior Account Executive",
+            "profile_value": "Senior Account Manager",
+            "resume": where,
+            "profile": {"type": "pdf", "page": 1, "line": 44, "bbox": [223.6, 605.7, 350.2, 619.1]},
+        }
+    ]
+    assert [{k: v for k, v in m.items() if k != "profile"} for m in from_export] == [
+        {k: v for k, v in m.items() if k != "profile"} for m in from_pdf
+    ]
+
+
+def test_roles_grouped_under_one_company_each_get_it_in_a_pdf_made_like_the_fixture(tmp_path: Path) -> None:
+    script = make_fixtures()
+    main = [
+        ("name", "Dana Whitfield"),
+        ("heading", "Experience"),
+        ("company", "Corvane Systems"),
+        ("total", "5 years 9 months"),
+        ("title", "Enterprise Sales Manager"),
+        ("dates", "March 2023 - Present (3 years 9 months)"),
+        ("where", "Chicago, Illinois, United States"),
+        ("description", "Led a team of account executives across the Midwest territory."),
+        ("title", "Account Executive"),
+        ("dates", "March 2021 - February 2023 (2 years)"),
+        ("company", "Tessaly Office Supply"),
+        ("title", "Sales Representative"),
+        ("dates", "2012 - 2016 (4 years)"),
+        ("heading", "Education"),
+        ("school", "Lakeshore State University"),
+    ]
+    pdf = tmp_path / "grouped.pdf"
+    pdf.write_bytes(script.linkedin_pdf(script.PERSONA, script.profile_sidebar(script.PERSONA), main, 1))
+    document = read(pdf, Limits())
+    tagged = [
+        (s.text, job.entry[1], job.part, [n for _, n in job.also])
+        for s in document.segments
+        if isinstance(s.location, PdfLocation) and (job := s.location.job_field()) is not None
+    ]
+    assert (document.format, tagged) == (
+        Format.LINKEDIN_PDF,
+        [
+            ("Corvane Systems", 0, JobPart.COMPANY, [1]),
+            ("Enterprise Sales Manager", 0, JobPart.TITLE, []),
+            ("March 2023 - Present (3 years 9 months)", 0, JobPart.DATES, []),
+            ("Account Executive", 1, JobPart.TITLE, []),
+            ("March 2021 - February 2023 (2 years)", 1, JobPart.DATES, []),
+            ("Tessaly Office Supply", 2, JobPart.COMPANY, []),
+            ("Sales Representative", 2, JobPart.TITLE, []),
+            ("2012 - 2016 (4 years)", 2, JobPart.DATES, []),
+        ],
+    )

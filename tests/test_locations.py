@@ -63,6 +63,11 @@ def test_a_location_knows_whether_it_qualifies_an_entry(location: Location, deta
         (JsonLocation("/work/0/highlights/0"), None),
         (JsonLocation("/volunteer/0/startDate"), None),
         (TextLocation(2), None),
+        (PdfLocation(1, 2), None),
+        (
+            PdfLocation(1, 2, job=JobField(("Experience", 0), JobPart.DATES)),
+            JobField(("Experience", 0), JobPart.DATES),
+        ),
     ],
 )
 def test_a_location_names_the_job_field_it_holds(location: Location, job: JobField | None) -> None:

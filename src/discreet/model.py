@@ -136,6 +136,8 @@ class JobPart(StrEnum):
     TITLE = "title"
     START = "start"
     END = "end"
+    # A start and an end on one line, as a LinkedIn PDF gives them: "March 2021 - Present (3 years)".
+    DATES = "dates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +146,8 @@ class JobField:
 
     entry: tuple[str, int]
     part: JobPart
+    # Further jobs the field belongs to: LinkedIn names a company once above all its roles there.
+    also: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -57,13 +57,29 @@ def _positions(document: Document) -> list[_Position]:
     groups: dict[tuple[str, int], dict[JobPart, Segment]] = {}
     for segment in document.segments:
         job = segment.location.job_field()
-        if job is not None:
-            groups.setdefault(job.entry, {}).setdefault(job.part, segment)
+        if job is None:
+            continue
+        fields = _date_fields(segment) if job.part is JobPart.DATES else {job.part: segment}
+        for entry in (job.entry, *job.also):
+            group = groups.setdefault(entry, {})
+            for part, value in fields.items():
+                group.setdefault(part, value)
     return [
         _Position(g[JobPart.COMPANY], g.get(JobPart.TITLE), g.get(JobPart.START), g.get(JobPart.END))
         for g in groups.values()
         if JobPart.COMPANY in g
     ]
+
+
+def _date_fields(segment: Segment) -> dict[JobPart, Segment]:
+    """A line holding a job's start and end, as the two fields a profile export gives apart."""
+    found = DATES.range.search(segment.text)
+    if found is None:
+        return {}
+    return {
+        part: replace(segment, text=found[group], start=segment.start + found.start(group))
+        for part, group in ((JobPart.START, "start"), (JobPart.END, "end"))
+    }
 
 
 def _structured_mismatches(position: _Position, resume: Sequence[_Position]) -> list[Mismatch]:

@@ -15,6 +15,7 @@ from discreet.model import (
     Document,
     DocumentKind,
     Format,
+    JobField,
     Limits,
     Location,
     Place,
@@ -24,6 +25,7 @@ from discreet.model import (
     build_document,
 )
 from discreet.parsers import Parser
+from discreet.parsers.pdfjobs import job_fields
 from discreet.sections import heading_section, sections_for
 
 if TYPE_CHECKING:
@@ -64,6 +66,8 @@ class PdfLocation(Unstructured):
     page: int
     line: int
     bbox: BBox | None = None
+    # Set on the Experience lines of a LinkedIn profile that name a job's company, title or dates.
+    job: JobField | None = None
 
     def describe(self) -> str:
         return f"page {self.page} line {self.line}"
@@ -85,6 +89,10 @@ class PdfLocation(Unstructured):
             return False
         same_page = self.page == previous.page and self.line == previous.line + 1
         return same_page or (self.page == previous.page + 1 and self.line == 1)
+
+    def job_field(self) -> JobField | None:
+        """The field of a LinkedIn profile's job that this line holds, if it is one."""
+        return self.job
 
 
 Fragment = list["Word"]  # words of one row close enough to read as one phrase
@@ -386,13 +394,19 @@ def _linkedin(path: Path, pages: Sequence[Sequence[Word]]) -> Document:
     side_lines = [_lines(words) for words in sidebar]
     main_lines = [_lines(words) for words in main]
     side_sections = iter(_linkedin_sections(line.text for page in side_lines for line in page))
-    main_sections = iter(_linkedin_sections(line.text for page in main_lines for line in page))
+    body_lines = [line for page in main_lines for line in page]
+    body_sections = _linkedin_sections(line.text for line in body_lines)
+    heights = [line.bbox.bottom - line.bbox.top for line in body_lines]
+    jobs = job_fields(list(zip((line.text for line in body_lines), heights, body_sections, strict=True)))
+    main_tags = iter(zip(body_sections, jobs, strict=True))
     segments = []
     for number, (side, body) in enumerate(zip(side_lines, main_lines, strict=True), start=1):
-        placed = [(line, next(side_sections)) for line in side]
-        placed += [(line, next(main_sections)) for line in body]
-        for index, (line, section) in enumerate(placed, start=1):
-            segments.append(Segment(line.text, PdfLocation(number, index, line.bbox), section))
+        placed: list[tuple[Line, Section, JobField | None]] = [
+            (line, next(side_sections), None) for line in side
+        ]
+        placed += [(line, *next(main_tags)) for line in body]
+        for index, (line, section, job) in enumerate(placed, start=1):
+            segments.append(Segment(line.text, PdfLocation(number, index, line.bbox, job), section))
     return build_document(path, DocumentKind.PROFILE, Format.LINKEDIN_PDF, segments)
 
 
