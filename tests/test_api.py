@@ -221,7 +221,7 @@ def test_audit_path_with_a_profile_compares_as_the_cli_does(capsys: pytest.Captu
     assert [(e.rule, e.text) for e in comparison.exposures] == [
         ("financial.money-amount", "$4.2M"),
         ("financial.business-percentage", "37%"),
-        ("confidential.client-name", "Northwind"),
+        ("confidential.client-name", "Northwind Logistics"),
     ]
     assert json_format.render(report, RenderOptions()) == cli_json(
         capsys, str(RESUME), "--profile", str(PROFILE)
