@@ -20,12 +20,12 @@ from discreet.rewrite.figures import (
 )
 from discreet.rewrite.grammar import (
     NEXT_WORD,
-    PREVIOUS_WORD,
     article_for,
     determiner_before,
     is_noun,
     is_noun_after,
     is_plural,
+    noun_before,
 )
 from discreet.rewrite.ladders import (
     change_phrase,
@@ -178,7 +178,8 @@ def figure_group_edits(sentence: str, group: Sequence[Span], words: RewriteWords
     second = figures[1]
     assert second is not None  # _group pairs only figures that parse
     edits: list[Edit] = []
-    if first.kind in SIZES and (between := _between(sentence, start, words)) is not None:
+    between = _between(sentence, start, first.kind, words)
+    if between is not None and first.kind in SIZES:
         # "between $5M - $20M" is a spread of sizes, as "between $5M and $20M" is.
         spread = Edit(between[0], end, between[1].format(_spread(first, second, words)))
         return [spread, *_figure_edits(sentence, start, end, first, words)]
@@ -203,9 +204,9 @@ def figure_group_edits(sentence: str, group: Sequence[Span], words: RewriteWords
             edits.append(Edit(came_from.start(), stop, change_phrase(first, second, words)))
     lower = first if first.value <= second.value else second
     lower_edits = _figure_edits(sentence, start, end, lower, words)
-    if not edits and (between := between_before(words.reading).search(sentence, 0, start)):
+    if not edits and between is not None:
         # "between 10% - 15%" reads by its lower end, which says what "between" said.
-        lower_edits = [replace(e, start=between.start()) if e.start == start else e for e in lower_edits]
+        lower_edits = [replace(e, start=between[0]) if e.start == start else e for e in lower_edits]
     return edits + lower_edits
 
 
@@ -215,23 +216,19 @@ def _list_group_edits(
     """A list of figures as one phrase, in the frame the list stands in."""
     edits = list_edits(figures, lambda one, w: _figure_edits(sentence, start, end, one, w), words)
     # "between $500K and $1M" reads "six to seven figures": the spread says what "between" said.
-    if (between := _between(sentence, start, words)) is not None:
-        at, frame = between if figures[0].kind in SIZES else (between[0], "{}")
+    if (between := _between(sentence, start, figures[0].kind, words)) is not None:
+        at, frame = between
         edits = [replace(e, start=at, text=frame.format(e.text)) if e.start == start else e for e in edits]
     return edits
 
 
-def _between(sentence: str, start: int, words: RewriteWords) -> tuple[int, str] | None:
-    """Where a 'between' before a spread starts, and the frame its spread takes: 'of {}' after a noun."""
+def _between(sentence: str, start: int, kind: FigureKind, words: RewriteWords) -> tuple[int, str] | None:
+    """Where a 'between' before figures starts, and their phrase's frame: 'of {}' for sizes after a noun."""
     between = between_before(words.reading).search(sentence, 0, start)
     if between is None:
         return None
-    before = PREVIOUS_WORD().search(sentence, 0, between.start())
-    sized = (
-        before is not None
-        and is_noun(before["word"], words.reading)
-        and before["word"].lower() not in words.reading.copulas
-    )
+    noun = noun_before(sentence, between.start(), words.reading) if kind in SIZES else None
+    sized = noun is not None and noun.lower() not in words.reading.copulas
     return between.start(), words.writing.sized if sized else "{}"
 
 

@@ -55,6 +55,12 @@ def vowel_sound(reading: RewriteReading) -> regex.Pattern[str]:
     return compiled(rf"(?!{words}\b|{starts})[aeiou]|{alternation(reading.vowel_sound_starts)}", re.I)
 
 
+def noun_before(sentence: str, start: int, reading: RewriteReading) -> str | None:
+    """The word just before start if it reads as a noun's or a describing word: 'grocery', 'campaigns'."""
+    before = PREVIOUS_WORD().search(sentence, 0, start)
+    return before["word"] if before is not None and is_noun(before["word"], reading) else None
+
+
 def is_noun_after(sentence: str, end: int, reading: RewriteReading) -> bool:
     match = NEXT_WORD().match(sentence, end)
     # One letter after a figure is a stray character of a broken line, not a noun.

@@ -14,7 +14,6 @@ from discreet.rewrite.grammar import (
     CHUNK_BREAK,
     GENERIC_LABEL,
     NEXT_WORD,
-    PREVIOUS_WORD,
     article_for,
     article_word,
     as_field,
@@ -23,6 +22,7 @@ from discreet.rewrite.grammar import (
     determiner_before,
     is_noun,
     is_plural,
+    noun_before,
     plural,
     split_aside,
     without_article,
@@ -96,10 +96,12 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
         if not noun and (examples := _examples_before(words.reading).search(sentence, 0, start)):
             stop = etc.end() if (etc := _etc_after(words.reading).match(sentence, end)) else end
             said = sentence[max(0, examples.start() - 30) : examples.start()].lower().split()
+            # A word already describing the noun ('grocery stores', '34 companies') takes no sizes.
+            described = noun_before(sentence, examples.start(), words.reading) is not None
             sizes = [
                 w
                 for w in without_article(split_aside(stand_in)[0], words.reading).split()[:-1]
-                if w.lower() not in said and not _modified(sentence, examples.start(), words.reading)
+                if w.lower() not in said and not described
             ]
             edits.append(Edit(examples.start(), stop, " ".join([*sizes, examples["noun"]])))
         if not noun and (label := _own_label(sentence, start, stand_in)) is not None:
@@ -120,7 +122,7 @@ def name_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
         comma := re.match(r"\s*,\s*", sentence[wide_end:])
     ):
         edits.append(Edit(named.start(), wide_end + comma.end(), ""))
-    if (called := _called_before(words.reading).search(sentence, 0, wide_start)) and _modified(
+    if (called := _called_before(words.reading).search(sentence, 0, wide_start)) and noun_before(
         sentence, called.start(), words.reading
     ):
         # "a system called MINT for tracking" is "a system for tracking" without its name.
@@ -332,12 +334,6 @@ def _before_noun(stand_in: str, noun: str, words: RewriteWords) -> str:
     else:
         phrase = stand_in
     return without_article(phrase, reading) if is_plural(noun) else phrase
-
-
-def _modified(sentence: str, start: int, reading: RewriteReading) -> bool:
-    """Whether a word that describes the noun stands before it: 'grocery stores', 'thirty-four companies'."""
-    before = PREVIOUS_WORD().search(sentence, 0, start)
-    return before is not None and is_noun(before["word"], reading)
 
 
 def _names_phrase(count: int, stand_in: str, noun: str, words: RewriteWords) -> str:
