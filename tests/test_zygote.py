@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -85,10 +86,12 @@ def test_results_come_back_in_task_order(zygote: Zygote) -> None:
 
 
 @pytest.mark.skipif(not LINUX, reason="reads /proc")
-def test_workers_are_forked_by_a_single_threaded_supervisor_the_zygote_forked(zygote: Zygote) -> None:
+@contextmanager
+def forks_among_threads() -> Iterator[list[int]]:
+    """The forks this process makes while three other threads run, each by the thread that forked."""
     forks: list[int] = []
     stop = threading.Event()
-    # A hook cannot be removed: once the test is done, it records nothing.
+    # A hook cannot be removed: once the block is done, it records nothing.
     os.register_at_fork(
         after_in_parent=lambda: None if stop.is_set() else forks.append(threading.get_ident())
     )
@@ -96,13 +99,18 @@ def test_workers_are_forked_by_a_single_threaded_supervisor_the_zygote_forked(zy
     for thread in busy:
         thread.start()
     try:
-        [(supervisor, grandparent, threads, worker)] = zygote.run_isolated(
-            [None], family, lost, jobs=1, limits=WorkerLimits()
-        )
+        yield forks
     finally:
         stop.set()
         for thread in busy:
             thread.join()
+
+
+def test_workers_are_forked_by_a_single_threaded_supervisor_the_zygote_forked(zygote: Zygote) -> None:
+    with forks_among_threads() as forks:
+        [(supervisor, grandparent, threads, worker)] = zygote.run_isolated(
+            [None], family, lost, jobs=1, limits=WorkerLimits()
+        )
     assert forks == []
     assert (grandparent, threads) == (zygote.pid, 1)
     assert os.getpid() not in {supervisor, worker}
@@ -211,23 +219,11 @@ def test_a_replacement_warms_up_the_very_objects_its_batches_refer_to() -> None:
 
 @pytest.mark.skipif(not LINUX, reason="reads /proc")
 def test_the_replacement_is_a_fresh_interpreter_never_a_fork_of_this_threaded_process(zygote: Zygote) -> None:
-    forks: list[int] = []
-    stop = threading.Event()
-    os.register_at_fork(
-        after_in_parent=lambda: None if stop.is_set() else forks.append(threading.get_ident())
-    )
-    busy = [threading.Thread(target=stop.wait) for _ in range(3)]
-    for thread in busy:
-        thread.start()
-    try:
+    with forks_among_threads() as forks:
         kill(zygote)
         [(supervisor, grandparent, threads, worker)] = zygote.run_isolated(
             [None], family, lost, jobs=1, limits=WorkerLimits()
         )
-    finally:
-        stop.set()
-        for thread in busy:
-            thread.join()
     assert forks == []
     assert (grandparent, threads) == (zygote.pid, 1)
     assert os.getpid() not in {supervisor, worker}
