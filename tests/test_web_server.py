@@ -905,9 +905,8 @@ def test_the_cli_does_not_import_the_web_packages() -> None:
     assert done.stdout == "[]\n"
 
 
-def test_the_real_server_answers_and_stops(tmp_path: Path) -> None:
-    import httpx2
-
+def real_server() -> tuple[subprocess.Popen[str], str]:
+    """A `discreet serve` process on a free port, and the address it says it serves its page at."""
     process = subprocess.Popen(
         [sys.executable, "-m", "discreet", "serve", "--port", "0"],
         stdout=subprocess.PIPE,
@@ -915,20 +914,26 @@ def test_the_real_server_answers_and_stops(tmp_path: Path) -> None:
         text=True,
         env={**os.environ, "NO_COLOR": "1"},
     )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    said = r"discreet serves its page at (http://127\.0\.0\.1:\d+/) \(Ctrl-C stops it\)\n"
+    found = re.fullmatch(said, line)
+    assert found, line
+    return process, found[1]
+
+
+def test_the_real_server_answers_and_stops(tmp_path: Path) -> None:
+    import httpx2
+
+    process, url = real_server()
     try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        found = re.fullmatch(
-            r"discreet serves its page at (http://127\.0\.0\.1:\d+/) \(Ctrl-C stops it\)\n", line
-        )
-        assert found, line
-        page = httpx2.get(found[1], timeout=30)
+        page = httpx2.get(url, timeout=30)
         assert page.status_code == 200
         assert page.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
         token = re.search(r'<meta name="discreet-token" content="([^"]+)">', page.text)
         assert token is not None and token[1] != "{{TOKEN}}"
         audited = httpx2.post(
-            f"{found[1]}api/audit",
+            f"{url}api/audit",
             headers={"X-Discreet-Token": token[1]},
             files={"resume": persona("resume.md")},
             timeout=60,
@@ -939,7 +944,7 @@ def test_the_real_server_answers_and_stops(tmp_path: Path) -> None:
         large = {"resume": ("large.pdf", b"%PDF-1.7\n" + b" " * (10 * 2**20))}
         for token_sent, status in ((token[1], 413), ("stale", 403)):
             refused = httpx2.post(
-                f"{found[1]}api/audit", headers={"X-Discreet-Token": token_sent}, files=large, timeout=60
+                f"{url}api/audit", headers={"X-Discreet-Token": token_sent}, files=large, timeout=60
             )
             assert (refused.status_code, list(refused.json())) == (status, ["error"])
     finally:
@@ -967,24 +972,15 @@ def children_of(pid: int) -> list[int]:
 def test_the_real_server_replaces_a_killed_zygote_and_logs_one_line() -> None:
     import httpx2
 
-    process = subprocess.Popen(
-        [sys.executable, "-m", "discreet", "serve", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
+    process, url = real_server()
     try:
-        assert process.stdout is not None
-        found = re.search(r"http://\S+/", process.stdout.readline())
-        assert found is not None
-        page = httpx2.get(found[0], timeout=30)
+        page = httpx2.get(url, timeout=30)
         token = re.search(r'<meta name="discreet-token" content="([^"]+)">', page.text)
         assert token is not None
 
         def audit() -> Any:
             return httpx2.post(
-                f"{found[0]}api/audit",
+                f"{url}api/audit",
                 headers={"X-Discreet-Token": token[1]},
                 files={"resume": persona("resume.pdf")},
                 timeout=60,
