@@ -18,7 +18,7 @@ _TITLE_SCALE = 11.5 / 10.5
 _SCALE_TOLERANCE = 0.02
 _DURATION = r"(?:\d+\s+years?(?:\s+\d+\s+months?)?|\d+\s+months?|less\s+than\s+a\s+year)"
 # The total time at a company LinkedIn puts under its name when it lists several roles there.
-_TOTAL = re.compile(_DURATION)
+_TOTAL = re.compile(_DURATION, re.IGNORECASE)
 _DURATION_SUFFIX = re.compile(rf"(?:\s*\({_DURATION}\))?")
 _DATES = date_reader(ENGLISH)
 _ENTRY = "Experience"
@@ -53,7 +53,7 @@ def job_fields(lines: Sequence[tuple[str, float, Section]]) -> list[JobField | N
         if not titles:
             continue
         above = titles[0] - 1
-        total = above >= 0 and _TOTAL.fullmatch(lines[above][0].strip()) is not None
+        total = above >= 0 and is_total_time(lines[above][0])
         names = _run(sizes, above + 1 - total, _Size.COMPANY)
         if names:
             company, grouped = (names[0] if len(names) == 1 else None), total
@@ -81,6 +81,11 @@ def _run(sizes: Sequence[_Size], below: int, size: _Size) -> list[int]:
     while start > 0 and sizes[start - 1] is size:
         start -= 1
     return list(range(start, below))
+
+
+def is_total_time(text: str) -> bool:
+    """Whether a line is the total time at a company with several roles: "5 years 2 months"."""
+    return _TOTAL.fullmatch(" ".join(text.split())) is not None
 
 
 def is_date_line(text: str) -> bool:

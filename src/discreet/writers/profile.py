@@ -21,6 +21,7 @@ from discreet.parsers.draft import (
 )
 from discreet.parsers.linkedin import ExportLocation
 from discreet.parsers.pdf import PdfLocation
+from discreet.parsers.pdfjobs import is_total_time
 from discreet.parsers.text import (
     DRAFT_INSTRUCTION,
     DRAFT_TITLE,
@@ -257,7 +258,6 @@ _DATE_LINE = re.compile(
     rf"(?:(?:{_MONTHS})\s+)?\d{{4}}\s+-\s+(?:Present|(?:(?:{_MONTHS})\s+)?\d{{4}})(?:\s+\(.*\))?",
     re.IGNORECASE,
 )
-_DURATION = re.compile(r"(?:\d+ years?|\d+ months?|less than a year)(?: \d+ months?)?", re.IGNORECASE)
 # The sidebar's Contact is no text to paste but a form of its own, edited on the profile.
 _CONTACT = "Contact info"
 _CONTACT_NOTE = "edit Contact info on your profile: delete what this block no longer lists"
@@ -373,7 +373,7 @@ def _positions(lines: Sequence[Line]) -> Iterator[tuple[list[Line], list[Line]]]
 def _head_start(lines: Sequence[Line], at: int, previous: int) -> int:
     """Where the entry whose date line is at begins: its title, its company and a total duration above."""
     start = at - 1
-    if start - 1 > previous and _DURATION.fullmatch(_plain(lines[start - 1].segment.text)):
+    if start - 1 > previous and is_total_time(lines[start - 1].segment.text):
         start -= 2
     elif start - 1 > previous and _size(lines[start - 1]) > _size(lines[at]) + 0.5:
         start -= 1
@@ -412,7 +412,7 @@ def _pdf_block(field: str, heading: Sequence[Line], body: Sequence[Line], note: 
 
 def _names_entry(line: Line) -> bool:
     """Whether a heading line names the entry: not empty, not a company's total time there."""
-    return bool(line.edited.text) and not _DURATION.fullmatch(_plain(line.segment.text))
+    return bool(line.edited.text) and not is_total_time(line.segment.text)
 
 
 def _text_of(field: str, body: Sequence[Line]) -> str:
