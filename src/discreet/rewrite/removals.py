@@ -27,9 +27,9 @@ from discreet.rewrite.spans import Edit, Span
 PLACE = lazy(r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]*){0,2}")
 POSTCODE = lazy(r"[\s,]*(?:\d{5}(?:-\d{4})?|\d{3}\s?\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\s*$")
 CLAUSE_END = lazy(r"\s*(?:[|;•·▪,]|[.!?]|\s[—–]\s|$)")
-# A labelled field runs to the next separator, the next label or a comma that starts something new.
 # A short aside in brackets straight after a value: "(Canada)".
 ASIDE_AFTER = lazy(r"[ \t]*\((?P<inside>[^()\n]{1,40})\)")
+# A labelled field runs to the next separator, the next label or a comma that starts something new.
 FIELD_REST = lazy(
     r"[^|;•·▪\n]*?(?=\s*(?:[|;•·▪\n]|,(?!\d)(?!\s*[a-z])|[.!?](?:\s|$)|\s[—–]\s|$)"
     r"|(?P<label>\s+[*•]?(?:[A-Za-z(][\w.'’()/&-]*\s+){0,2}[A-Za-z(][\w.'’()/&-]*\s*:))"
@@ -175,11 +175,11 @@ def drop_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
     stop, reading = _value_end(sentence, end, words), words.reading
     if (
         stand_in
-        and (aside := ASIDE_AFTER().match(sentence, stop))
-        and _says_no_more(aside["inside"], stand_in)
+        and (echo := ASIDE_AFTER().match(sentence, stop))
+        and _says_no_more(echo["inside"], stand_in)
     ):
         # "Work permit holder (Canada)" is "Authorized to work in Canada": the aside said only that.
-        stop = aside.end()
+        stop = echo.end()
     edits = _referee_edits(sentence, group, stop, reading) if group[0].category is Category.REFERENCES else []
     if aside := bracketed(sentence, start, stop, 3):
         edits.append(Edit(*aside, stand_in))
