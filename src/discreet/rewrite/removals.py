@@ -173,11 +173,7 @@ def drop_edits(sentence: str, group: Sequence[Span], words: RewriteWords) -> lis
     start, end = group[0].start, group[-1].end
     stand_in = filled_stand_in(group[0].stand_in, sentence, start, end, words)
     stop, reading = _value_end(sentence, end, words), words.reading
-    if (
-        stand_in
-        and (echo := ASIDE_AFTER().match(sentence, stop))
-        and _says_no_more(echo["inside"], stand_in)
-    ):
+    if stand_in and (echo := ASIDE_AFTER().match(sentence, stop)) and _says_no_more(echo["inside"], stand_in):
         # "Work permit holder (Canada)" is "Authorized to work in Canada": the aside said only that.
         stop = echo.end()
     edits = _referee_edits(sentence, group, stop, reading) if group[0].category is Category.REFERENCES else []
